@@ -1,0 +1,438 @@
+"""Reading a folder of articles: metadata, a clean body, and a map back to the file.
+
+An article file is plain UTF-8 text as saved from a news page: a headline, often an
+outlet or byline line, a date line, consent banners, picture captions, share buttons.
+`read_article` keeps the story and records what it removed. The clean `body` is the
+kept lines joined by blank lines, normalised one character for one (see
+`parley.text.normalize`), so any span of the body maps back to exact offsets in the
+file as stored on disk (`Article.to_raw`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from parley import config
+from parley.text import fold, normalize, quote, word_count
+
+log = logging.getLogger(__name__)
+
+MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY_RE = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Full dates as news pages print them; each names its groups d, m, y.
+_FULL_DATE_RES = [
+    re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})[-/ ](?P<m>{_MONTH_RE})[-/ ](?P<y>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+]
+_LONG_LINE_WORDS = 15
+_HEADER_SHORT_WORDS = 6
+
+
+class CorpusError(Exception):
+    """An article folder or file that cannot be read; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the file that is not part of the story, and why."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    file: str
+    path: Path
+    raw: str
+    sha256: str
+    title: str
+    outlet: str
+    author: str
+    published: str
+    body: str
+    segments: tuple[tuple[int, int], ...]  # (body_start, raw_start) of each kept run of text
+    removed: tuple[Removed, ...] = field(default=())
+
+    @property
+    def words(self) -> int:
+        return word_count(self.body)
+
+    def to_raw(self, body_offset: int) -> int:
+        """The offset in the file of the character at `body_offset` in the body."""
+        i = bisect.bisect_right([b for b, _ in self.segments], body_offset) - 1
+        body_start, raw_start = self.segments[max(i, 0)]
+        return raw_start + (body_offset - body_start)
+
+    def span(self, body_start: int, body_end: int) -> tuple[int, int, str]:
+        """File offsets and quote for the body span [body_start, body_end)."""
+        start = self.to_raw(body_start)
+        end = self.to_raw(body_end - 1) + 1 if body_end > body_start else start
+        return start, end, quote(self.raw, start, end)
+
+    def document_row(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "file": self.file,
+            "sha256": self.sha256,
+            "title": self.title,
+            "outlet": self.outlet,
+            "author": self.author,
+            "published": self.published,
+            "words": self.words,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+    def documents(self):
+        import pandas as pd
+
+        from parley.tables import COLUMNS
+
+        return pd.DataFrame([a.document_row() for a in self.articles], columns=COLUMNS["documents"])
+
+
+# --- the boilerplate table -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lines: tuple[tuple[str, re.Pattern], ...]
+    spans: tuple[tuple[str, re.Pattern], ...]
+    title_suffixes: tuple[re.Pattern, ...]
+
+
+@functools.lru_cache(maxsize=None)
+def _rules(path: Path | None = None) -> _Rules:
+    data = yaml.safe_load((path or config.data_file("boilerplate.yml")).read_text(encoding="utf-8"))
+    compile_ = lambda p: re.compile(p, re.I)  # noqa: E731
+    return _Rules(
+        lines=tuple((kind, compile_(p)) for kind, ps in data["lines"].items() for p in ps),
+        spans=tuple((kind, compile_(p)) for kind, ps in data["spans"].items() for p in ps),
+        title_suffixes=tuple(compile_(p) for p in data["title_suffixes"]),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def read_corpus(folder: str | Path) -> Corpus:
+    """Every article in `folder`; an unreadable file is logged and skipped, never fatal."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"The seeds folder {folder} does not exist or is not a folder.")
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    articles, skipped = [], []
+    for path in files:
+        if path.suffix.lower() not in config.ARTICLE_SUFFIXES:
+            skipped.append(Skipped(path.name, f"not an article file (expected {', '.join(config.ARTICLE_SUFFIXES)})"))
+            continue
+        try:
+            articles.append(read_article(path))
+        except CorpusError as err:
+            log.warning("%s", err)
+            skipped.append(Skipped(path.name, str(err)))
+    if not articles:
+        detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "it is empty"
+        raise CorpusError(f"No readable article in {folder} ({detail}).")
+    return Corpus(tuple(articles), tuple(skipped))
+
+
+def read_article(path: str | Path) -> Article:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{path.name}: cannot be read ({err.strerror or err}).") from err
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{path.name}: not UTF-8 text (byte {err.start} is 0x{data[err.start]:02x}); save it as UTF-8 and run again."
+        ) from err
+    if not raw.strip():
+        raise CorpusError(f"{path.name}: the file is empty.")
+    return parse_article(raw, doc_id=path.stem, file=path.name, path=path, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path | None = None, sha256: str = "") -> Article:
+    """An article from its text: metadata, what was removed, and the clean body."""
+    rules = _rules()
+    norm = normalize(raw)
+    lines = _lines(norm)
+    removed: list[Removed] = []
+    kept: list[tuple[int, int]] = []
+    meta = {"title": "", "outlet": "", "author": "", "published": ""}
+
+    def drop(kind: str, start: int, end: int) -> None:
+        removed.append(Removed(kind, start, end, quote(raw, start, end)))
+
+    # 1. lines that are boilerplate whatever their position
+    content = []
+    in_trailer = False
+    for start, end in lines:
+        line = norm[start:end]
+        kind = _line_kind(line, rules)
+        if kind == "trailer":
+            in_trailer = True
+        if kind is None and in_trailer and _is_label(line):
+            kind = "trailer"
+        if kind:
+            drop(kind, start, end)
+        else:
+            in_trailer = False
+            content.append((start, end))
+
+    # 2. the header: headline, date line, outlet, byline, before the second long paragraph
+    header_end = _header_end(norm, content)
+    seen: set[str] = set()
+    for index, (start, end) in enumerate(content):
+        line = norm[start:end]
+        key = fold(line)
+        if key in seen or (meta["title"] and key == fold(meta["title"])):
+            drop("repeat", start, end)
+            continue
+        seen.add(key)
+        if index == 0 and _looks_like_headline(line):
+            meta["title"] = _clean_title(line, rules)
+            drop("headline", start, end)
+            continue
+        if (kind := _metadata_line(line, meta, in_header=index < header_end)) is not None:
+            drop(kind, start, end)
+            continue
+        kept.extend(_cut_spans(norm, start, end, rules, drop))
+
+    # 3. what the body itself states: a dateline's date, an outlet quoting itself
+    if not meta["published"]:
+        meta["published"] = _dateline_date(norm, removed)
+    if not meta["outlet"]:
+        meta["outlet"] = _self_citing_outlet(norm, kept)
+
+    body_parts, segments, cursor = [], [], 0
+    for start, end in kept:
+        if body_parts:
+            body_parts.append("\n\n")
+            cursor += 2
+        segments.append((cursor, start))
+        body_parts.append(norm[start:end])
+        cursor += end - start
+    return Article(
+        doc_id=doc_id,
+        file=file or f"{doc_id}.txt",
+        path=path or Path(file or f"{doc_id}.txt"),
+        raw=raw,
+        sha256=sha256 or hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        body="".join(body_parts),
+        segments=tuple(segments) or ((0, 0),),
+        removed=tuple(sorted(removed, key=lambda r: r.start)),
+        **meta,
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, leading and trailing whitespace excluded."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def _line_kind(line: str, rules: _Rules) -> str | None:
+    for kind, pattern in rules.lines:
+        if pattern.fullmatch(line):
+            return kind
+    return None
+
+
+def _is_label(line: str) -> bool:
+    """A short line without sentence punctuation, such as a tag under "Tags"."""
+    return len(line.split()) <= 4 and not re.search(r"[.!?]$", line)
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _header_end(text: str, content: list[tuple[int, int]]) -> int:
+    long_seen = 0
+    for index, (start, end) in enumerate(content):
+        if _words(text[start:end]) >= _LONG_LINE_WORDS:
+            long_seen += 1
+            if long_seen == 2:
+                return index
+    return len(content)
+
+
+def _looks_like_headline(line: str) -> bool:
+    return _words(line) <= 25 and not re.search(r"[.!?:]$", line.strip()) and not find_full_date(line)
+
+
+def _clean_title(line: str, rules: _Rules) -> str:
+    title = line.strip()
+    for pattern in rules.title_suffixes:
+        title = pattern.sub("", title).strip()
+    return title
+
+
+_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})", re.I)
+_STAFF_LINE = re.compile(
+    r"(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:editor|editors|staff|desk|reporter|correspondent|team|newsroom))",
+    re.I,
+)
+_OUTLET_NAME = re.compile(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}")
+_DATE_LINE_PREFIX = re.compile(r"(?:updated|published|posted|last updated|first published)\b", re.I)
+
+
+def _metadata_line(line: str, meta: dict, in_header: bool) -> str | None:
+    """Fill `meta` from a line that is metadata and say which kind, or None for story text."""
+    if _words(line) <= _HEADER_SHORT_WORDS + 2 and (m := _BYLINE.fullmatch(line.strip(" .,"))):
+        meta["author"] = meta["author"] or m["name"]
+        return "byline"
+    date = find_full_date(line)
+    if date and (in_header or _DATE_LINE_PREFIX.search(line)) and _words(line) <= _HEADER_SHORT_WORDS + 2:
+        iso, (d_start, d_end) = date
+        meta["published"] = meta["published"] or iso
+        rest = (line[:d_start] + " " + line[d_end:]).strip(" ,|\u2013\u2014-")
+        rest = re.sub(r"^(?:" + _WEEKDAY_RE + r")\W*", "", rest, flags=re.I)
+        rest = _DATE_LINE_PREFIX.sub("", rest)
+        rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b", "", rest).strip(" ,|\u2013\u2014-")
+        if rest and _OUTLET_NAME.fullmatch(rest):
+            meta["outlet"] = meta["outlet"] or rest
+        return "dateline"
+    if not in_header or _words(line) > _HEADER_SHORT_WORDS:
+        return None
+    if m := _STAFF_LINE.fullmatch(line.strip()):
+        meta["author"] = meta["author"] or m["name"]
+        return "byline"
+    if _words(line) <= 3 and _OUTLET_NAME.fullmatch(line.strip()):
+        meta["outlet"] = meta["outlet"] or line.strip()
+        return "outlet"
+    return None
+
+
+def _cut_spans(text: str, start: int, end: int, rules: _Rules, drop) -> list[tuple[int, int]]:
+    """The line [start, end) less the caption credits and datelines inside it."""
+    cuts = []
+    line = text[start:end]
+    for kind, pattern in rules.spans:
+        for m in pattern.finditer(line):
+            if m.end() > m.start():
+                cuts.append((start + m.start(), start + m.end(), kind))
+    pieces, cursor = [], start
+    for c_start, c_end, kind in sorted(cuts):
+        if c_start < cursor:
+            continue
+        drop(kind, c_start, c_end)
+        pieces.append((cursor, c_start))
+        cursor = c_end
+    pieces.append((cursor, end))
+    trimmed = []
+    for p_start, p_end in pieces:
+        while p_start < p_end and text[p_start].isspace():
+            p_start += 1
+        while p_end > p_start and text[p_end - 1].isspace():
+            p_end -= 1
+        if p_end > p_start:
+            trimmed.append((p_start, p_end))
+    return trimmed
+
+
+# --- dates stated as such --------------------------------------------------------------
+
+
+def find_full_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first day-month-year date in `text` as (ISO date, (start, end)), or None."""
+    found = []
+    for pattern in _FULL_DATE_RES:
+        for m in pattern.finditer(text):
+            iso = _iso(m["y"], m["m"], m["d"])
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    if not found:
+        return None
+    start, end, iso = min(found)
+    return iso, (start, end)
+
+
+def _iso(year: str, month: str, day: str) -> str:
+    import datetime as dt
+
+    month_number = int(month) if month.isdigit() else _month_number(month)
+    try:
+        return dt.date(int(year), month_number, int(day)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    for number, month in enumerate(MONTHS, start=1):
+        if month.startswith(name[:3]):
+            return number
+    raise ValueError(name)
+
+
+def _dateline_date(text: str, removed: list[Removed]) -> str:
+    """A caption or wire dateline ("ISTANBUL, TURKEY - JUNE 2:") gives the day; the
+    year must be stated in the article with that same day, or the date stays empty."""
+    for piece in removed:
+        if piece.kind != "dateline":
+            continue
+        m = re.search(rf"(?P<m>{_MONTH_RE})\.? (?P<d>\d{{1,2}})(?:, (?P<y>\d{{4}}))?:", piece.text, re.I)
+        if not m:
+            continue
+        if m["y"]:
+            return _iso(m["y"], m["m"], m["d"])
+        month, day = _month_number(m["m"]), int(m["d"])
+        years = set()
+        for pattern in _FULL_DATE_RES:
+            for full in pattern.finditer(text):
+                iso = _iso(full["y"], full["m"], full["d"])
+                if iso and int(iso[5:7]) == month and int(iso[8:10]) == day:
+                    years.add(iso[:4])
+        if len(years) == 1:
+            return f"{years.pop()}-{month:02d}-{day:02d}"
+    return ""
+
+
+_SELF_CITATION = re.compile(r"(?P<outlet>[A-Z][\w&'-]*(?:\.[A-Za-z]{2,})?(?: [A-Z][\w&'-]*)?) reports,? (?:per|citing)\b")
+
+
+def _self_citing_outlet(text: str, kept: list[tuple[int, int]]) -> str:
+    """An aggregator names itself when it relays others: "Caliber.Az reports citing Ukrainian media"."""
+    for start, end in kept:
+        if m := _SELF_CITATION.search(text[start:end]):
+            return m["outlet"]
+    return ""

@@ -1,0 +1,96 @@
+"""Extraction: one article's text in, its facts out.
+
+`extract_article` is a pure function of one `Article`, so its result is cached per
+article (keyed by the article's bytes and the library's own code and data) and
+articles are mapped over in parallel. Everything that looks across articles
+(resolving people, the timeline, the comparison) comes after, in `parley.pipeline`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from parley import config
+from parley.corpus import Article
+
+log = logging.getLogger(__name__)
+
+FACT_KINDS = ("people", "events", "quantities", "positions")
+
+
+def extract_article(article: Article) -> dict[str, list[dict]]:
+    """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
+    positions.csv (person_id is assigned later, when people are resolved across articles)."""
+    from parley import events, nlp, people, positions, quantities
+
+    doc = nlp.parse(article.body)
+    people_rows = people.extract_people(article, doc)
+    facts = {
+        "people": people_rows,
+        "events": events.extract_events(article, doc),
+        "quantities": quantities.extract_quantities(article, doc),
+        "positions": positions.extract_positions(article, doc, people_rows),
+    }
+    for rows in facts.values():
+        for row in rows:
+            row.setdefault("doc_id", article.doc_id)
+    return facts
+
+
+def code_fingerprint() -> str:
+    """A hash of the library's code and data files: a change to either invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted(config.PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".csv", ".yml", ".yaml", ".json", ".txt"}:
+            digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_path(article: Article, fingerprint: str) -> Path:
+    key = hashlib.sha256(f"{article.doc_id}\0{article.sha256}\0{fingerprint}".encode()).hexdigest()[:24]
+    return config.cache_dir() / f"{article.doc_id}-{key}.json"
+
+
+def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True) -> dict[str, dict[str, list[dict]]]:
+    """`extract_article` over many articles, cached and in parallel; {doc_id: facts}."""
+    articles = list(articles)
+    fingerprint = code_fingerprint()
+    results: dict[str, dict] = {}
+    todo = []
+    for article in articles:
+        path = _cache_path(article, fingerprint)
+        if use_cache and path.is_file():
+            try:
+                results[article.doc_id] = json.loads(path.read_text(encoding="utf-8"))
+                continue
+            except (OSError, ValueError):
+                log.warning("ignoring an unreadable cache entry %s", path)
+        todo.append(article)
+    if todo:
+        jobs = jobs or int(os.environ.get("PARLEY_JOBS", "0")) or min(len(todo), os.cpu_count() or 1)
+        log.info("extracting %d article(s) with %d worker(s)", len(todo), jobs)
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                fresh = list(pool.map(extract_article, todo))
+        else:
+            fresh = [extract_article(a) for a in todo]
+        for article, facts in zip(todo, fresh):
+            results[article.doc_id] = facts
+            if use_cache:
+                _store(_cache_path(article, fingerprint), facts)
+    return {a.doc_id: results[a.doc_id] for a in articles}
+
+
+def _store(path: Path, facts: dict) -> None:
+    from parley.tables import write_atomic
+
+    try:
+        write_atomic(path, json.dumps(facts, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    except OSError as err:  # a read-only checkout still works, only slower
+        log.warning("could not cache %s: %s", path.name, err)

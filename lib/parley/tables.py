@@ -1,0 +1,61 @@
+"""The published tables: their columns (../shared/CONTRACT.md) and deterministic, atomic writing."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+# Minimum columns per the contract, in order; extra columns follow them.
+COLUMNS: dict[str, list[str]] = {
+    "documents": ["doc_id", "file", "sha256", "title", "outlet", "author", "published", "words"],
+    "people": ["doc_id", "person_id", "name", "role", "side", "start", "end", "quote"],
+    "persons": ["person_id", "name", "variants", "roles", "side", "doc_ids", "n_docs"],
+    "events": ["doc_id", "date", "precision", "date_text", "description", "start", "end", "quote"],
+    "timeline": ["event_id", "date", "precision", "description", "n_sources", "doc_ids"],
+    "quantities": ["doc_id", "value", "unit", "start", "end", "quote"],
+    "positions": ["doc_id", "side", "issue", "stance", "start", "end", "quote"],
+    "comparison": ["issue", "side", "stance", "n_sources", "doc_ids"],
+    "conflicts": ["kind", "subject", "values", "doc_ids"],
+}
+
+
+def frame(name: str, rows) -> pd.DataFrame:
+    """Rows (dicts) as a table with the contract's columns first, in a stable order."""
+    df = pd.DataFrame(list(rows))
+    for column in COLUMNS[name]:
+        if column not in df.columns:
+            df[column] = pd.Series(dtype="object")
+    extra = [c for c in df.columns if c not in COLUMNS[name]]
+    return df[COLUMNS[name] + extra]
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write `data` to `path` so that readers see the old file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_table(df: pd.DataFrame, out_dir: str | Path, name: str) -> Path:
+    """`OUT/data/<name>.csv`: UTF-8, header row, comma separated, `\\n` line ends, byte-stable."""
+    missing = [c for c in COLUMNS.get(name, []) if c not in df.columns]
+    if missing:
+        raise ValueError(f"{name}.csv lacks the contract's columns {missing}")
+    text = df.to_csv(index=False, lineterminator="\n")
+    return write_atomic(Path(out_dir) / "data" / f"{name}.csv", text.encode("utf-8"))
+
+
+def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
+    path = Path(out_dir) / "data" / f"{name}.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -1,0 +1,45 @@
+"""Text helpers that never change a string's length, so offsets stay valid.
+
+Articles arrive with non-breaking and other odd spaces, curly quotes and Turkish
+dotted/dotless I. `normalize` maps the first two to plain ASCII one character for
+one character; `fold` gives a comparison key (never used for offsets) in which
+`İ`, `ı`, `ü` and `Ç` compare equal to `I`, `i`, `u` and `C` in any case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff\t\r"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
+
+_NORMALIZE = str.maketrans(
+    {**{c: " " for c in _ODD_SPACES}, **{c: "'" for c in _SINGLE_QUOTES}, **{c: '"' for c in _DOUBLE_QUOTES}}
+)
+_QUOTE = str.maketrans({**{c: " " for c in _ODD_SPACES}, "\n": " "})
+
+
+def normalize(text: str) -> str:
+    """Odd spaces to a space, curly quotes to straight ones; same length as `text`."""
+    out = text.translate(_NORMALIZE)
+    assert len(out) == len(text)
+    return out
+
+
+def quote(raw: str, start: int, end: int) -> str:
+    """The span `raw[start:end]` as a report shows it: odd spaces and line breaks as plain spaces."""
+    return raw[start:end].translate(_QUOTE)
+
+
+def fold(text: str) -> str:
+    """A comparison key: ASCII, case-folded, single-spaced ("Kalın" -> "kalin", "MİT" -> "mit")."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", ascii_text.casefold()).strip()
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", text))
