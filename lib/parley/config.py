@@ -18,6 +18,16 @@ GOLD_PATH = TESTS_DIR / "data" / "seeds_gold.json"
 ARTICLE_SUFFIXES = (".txt",)
 
 
+def default_seeds_dir() -> Path:
+    """The project's seeds/, or $PARLEY_SEEDS_DIR when set."""
+    return Path(os.environ.get("PARLEY_SEEDS_DIR") or SEEDS_DIR)
+
+
+def default_out_dir() -> Path:
+    """The project's reports/, or $PARLEY_OUT_DIR when set (the notebook tests write elsewhere)."""
+    return Path(os.environ.get("PARLEY_OUT_DIR") or REPORTS_DIR)
+
+
 def cache_dir() -> Path:
     """Where per-article extraction results are cached (PARLEY_CACHE_DIR overrides)."""
     return Path(os.environ.get("PARLEY_CACHE_DIR") or PROJECT_ROOT / ".cache" / "parley")

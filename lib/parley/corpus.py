@@ -436,3 +436,15 @@ def _self_citing_outlet(text: str, kept: list[tuple[int, int]]) -> str:
         if m := _SELF_CITATION.search(text[start:end]):
             return m["outlet"]
     return ""
+
+
+def removed_table(corpus: Corpus):
+    """What the reader cleaned away from each article, with offsets into the file."""
+    import pandas as pd
+
+    rows = [
+        {"doc_id": a.doc_id, "kind": r.kind, "start": r.start, "end": r.end, "text": r.text}
+        for a in corpus.articles
+        for r in a.removed
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "start", "end", "text"])

@@ -1,0 +1,106 @@
+"""From a folder of articles to every table of the contract.
+
+Extraction runs per article (cached, in parallel: `parley.extract`); what follows
+looks across articles: people resolved to persons, years placed from the corpus,
+events merged into a timeline, positions compared, disagreements collected.
+Every notebook calls `analyse`, so each runs on its own; the cache makes the
+repeated calls cheap.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from parley import config
+from parley.corpus import Corpus, read_corpus
+from parley.extract import FACT_KINDS, extract_corpus
+from parley.tables import frame
+
+_SORT_KEYS = {
+    "documents": ["doc_id"],
+    "people": ["doc_id", "start", "end", "name"],
+    "persons": ["person_id"],
+    "events": ["doc_id", "start", "end", "date"],
+    "timeline": ["date", "event_id"],
+    "quantities": ["doc_id", "start", "end", "unit"],
+    "positions": ["doc_id", "start", "end", "side", "issue", "stance"],
+    "comparison": ["issue", "side"],
+    "conflicts": ["kind", "subject", "values"],
+}
+
+
+@dataclass
+class Results:
+    corpus: Corpus
+    tables: dict[str, pd.DataFrame]
+    convergence: list[dict] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def skipped(self) -> pd.DataFrame:
+        return pd.DataFrame([s.__dict__ for s in self.corpus.skipped], columns=["file", "reason"])
+
+    @property
+    def raw_texts(self) -> dict[str, str]:
+        return {a.doc_id: a.raw for a in self.corpus.articles}
+
+
+def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bool = True) -> Results:
+    """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`."""
+    from parley import compare, people, quantities, timeline
+
+    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
+    facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache)
+    rows = {kind: [row for doc_facts in facts.values() for row in doc_facts[kind]] for kind in FACT_KINDS}
+
+    documents = corpus.documents()
+    people_rows, persons, person_conflicts = people.resolve_persons(frame("people", rows["people"]))
+    events = timeline.resolve_years(frame("events", rows["events"]), documents)
+    timeline_table, date_conflicts = timeline.build_timeline(events)
+    quantity_table = frame("quantities", rows["quantities"])
+    positions = frame("positions", rows["positions"])
+    comparison = compare.compare_positions(positions)
+    conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(quantity_table)
+
+    tables = {
+        "documents": documents,
+        "people": frame("people", people_rows.to_dict("records")),
+        "persons": frame("persons", persons.to_dict("records")),
+        "events": events,
+        "timeline": frame("timeline", timeline_table.to_dict("records")),
+        "quantities": quantity_table,
+        "positions": positions,
+        "comparison": frame("comparison", comparison.to_dict("records")),
+        "conflicts": frame("conflicts", conflicts),
+    }
+    tables = {name: _stable(name, df) for name, df in tables.items()}
+    return Results(corpus, tables, compare.convergence(tables["comparison"]))
+
+
+def _stable(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in a fixed order and a fresh index, so the same input writes the same bytes."""
+    keys = [k for k in _SORT_KEYS[name] if k in df.columns]
+    if keys and len(df):
+        df = df.sort_values(keys, kind="mergesort", key=_sort_key)
+    return df.reset_index(drop=True)
+
+
+def _sort_key(column: pd.Series) -> pd.Series:
+    if column.name in {"start", "end"}:
+        return pd.to_numeric(column, errors="coerce")
+    return column.astype(str)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(seeds_dir: str) -> Results:
+    return analyse(seeds_dir)
+
+
+def load(seeds_dir: str | None = None) -> Results:
+    """`analyse`, memoised within one Python process (one notebook kernel)."""
+    return _cached(str(config.resolve(seeds_dir, config.default_seeds_dir())))

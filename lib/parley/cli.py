@@ -1,0 +1,58 @@
+"""The `parley` command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from parley import config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="parley", description="Sourced, checkable research from news articles about a negotiation.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run every notebook with papermill and write the reports")
+    run.add_argument("--seeds", default="", help="folder of article .txt files (default: seeds/)")
+    run.add_argument("--out", default="", help="where to write the reports (default: reports/)")
+    run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
+    run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+
+    commands.add_parser("refresh-notebooks", help="copy the outputs of reports/notebooks/ into notebooks/ for nbval")
+    commands.add_parser("dictionary", help="print the data dictionary as Markdown (for the README)")
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="parley: %(message)s")
+    if args.command == "run":
+        return _run(args)
+    if args.command == "refresh-notebooks":
+        from parley.notebooks import refresh_stored_outputs
+
+        for path in refresh_stored_outputs(config.REPORTS_DIR / "notebooks", config.NOTEBOOKS_DIR):
+            print(f"refreshed {path.relative_to(config.PROJECT_ROOT)}")
+        return 0
+    if args.command == "dictionary":
+        from parley.docs import dictionary_markdown
+
+        print(dictionary_markdown(), end="")
+        return 0
+    return 2
+
+
+def _run(args) -> int:
+    from parley.pipeline import PipelineError, run
+
+    try:
+        run(args.seeds, args.out, args.notebooks or None, cell_timeout=args.cell_timeout)
+    except PipelineError as err:
+        print(f"parley: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("parley: interrupted; the previous reports were left as they were.", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

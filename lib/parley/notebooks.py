@@ -1,0 +1,48 @@
+"""Helpers for the notebooks themselves: their output folder, and refreshing the
+outputs stored in `notebooks/` that nbval checks against."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from parley import config
+from parley.tables import write_atomic
+
+
+def out_dir(value: str | None = None) -> Path:
+    """The folder a notebook writes to: its `out_dir` parameter resolved from the project root."""
+    return config.resolve(value, config.default_out_dir())
+
+
+def seeds_dir(value: str | None = None) -> Path:
+    return config.resolve(value, config.default_seeds_dir())
+
+
+def refresh_stored_outputs(executed_dir: Path, notebooks_dir: Path) -> list[Path]:
+    """Copy each executed notebook's outputs into the stored notebook of the same name, cell by
+    cell (matched by cell id), leaving sources untouched and dropping papermill's injected cell.
+    This is how a change in results is accepted on purpose: `make refresh-notebooks`."""
+    refreshed = []
+    for stored_path in sorted(notebooks_dir.glob("[0-9][0-9]_*.ipynb")):
+        executed_path = executed_dir / stored_path.name
+        if not executed_path.is_file():
+            continue
+        stored = nbformat.read(stored_path, as_version=4)
+        executed = nbformat.read(executed_path, as_version=4)
+        by_id = {cell.get("id"): cell for cell in executed.cells}
+        for cell in stored.cells:
+            if cell.cell_type != "code":
+                continue
+            source = by_id.get(cell.get("id"))
+            if source is None:
+                raise ValueError(f"{stored_path.name}: cell {cell.get('id')} is not in {executed_path}; run the pipeline first")
+            cell.outputs = source.get("outputs", [])
+            cell.execution_count = source.get("execution_count")
+            cell.metadata.pop("execution", None)
+            cell.metadata.pop("papermill", None)
+        stored.metadata.pop("papermill", None)
+        write_atomic(stored_path, nbformat.writes(stored).encode("utf-8"))
+        refreshed.append(stored_path)
+    return refreshed

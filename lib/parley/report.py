@@ -1,0 +1,193 @@
+"""Publishing: tidy executed notebooks, export them as HTML, and write `OUT/index.html`.
+
+All text taken from articles reaches HTML through Jinja2 with autoescaping or
+pandas' escaping, and nbconvert sanitises notebook outputs, so an article that
+contains `<script>` shows it as text.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import yaml
+
+from parley import config
+from parley.tables import write_atomic
+
+_VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "exception")
+_INDEX_TABLES = (
+    ("comparison", "Positions compared, issue by issue", ["issue", "side", "stance", "n_sources", "doc_ids"]),
+    ("timeline", "Timeline", ["date", "precision", "description", "n_sources", "doc_ids"]),
+    ("persons", "People across articles", ["name", "side", "roles", "n_docs", "variants"]),
+    ("conflicts", "Where the sources disagree", ["kind", "subject", "values", "doc_ids"]),
+)
+_FIGURE_CAPTIONS = {
+    "delegations": "Who sat at the table: each side's delegation, with how many articles name each member.",
+    "timeline": "What happened when: events merged across articles; marker size is the number of articles.",
+    "positions": "Each side's stance on each issue; the number is how many articles support it.",
+    "sources": "Which article reports which fact, and where articles disagree.",
+}
+
+
+def display_path(path: Path) -> str:
+    """A path as a report shows it: relative to the project root when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(config.PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+# --- executed notebooks ----------------------------------------------------------------
+
+
+def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path) -> None:
+    """Drop papermill's timestamps and show the final output folder instead of the build folder."""
+    nb = nbformat.read(path, as_version=4)
+    shown = {"seeds_dir": display_path(seeds), "out_dir": display_path(out)}
+    params = nb.metadata.get("papermill", {}).get("parameters", {})
+    params.update({k: v for k, v in shown.items() if k in params})
+    for key in _VOLATILE_PAPERMILL_KEYS:
+        nb.metadata.get("papermill", {}).pop(key, None)
+    nb.metadata.get("papermill", {}).pop("input_path", None)
+    nb.metadata.get("papermill", {}).pop("output_path", None)
+    for cell in nb.cells:
+        for key in _VOLATILE_PAPERMILL_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.source = "# Parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in shown.items()) + "\n"
+        for output in cell.get("outputs", []):
+            _replace_in_output(output, str(build), shown["out_dir"])
+    write_atomic(path, nbformat.writes(nb).encode("utf-8"))
+
+
+def _replace_in_output(output, old: str, new: str) -> None:
+    if "text" in output:
+        output["text"] = output["text"].replace(old, new)
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") and isinstance(value, str):
+            output["data"][mime] = value.replace(old, new)
+
+
+def export_html(out_dir: Path) -> list[Path]:
+    """`OUT/html/<notebook>.html` for each executed notebook, code hidden, outputs sanitised."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        sanitize_html=True,
+    )
+    written = []
+    for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(notebook, as_version=4)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
+        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", body.encode("utf-8")))
+    return written
+
+
+def _title(nb, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+# --- the index page --------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def column_dictionary() -> dict[str, dict]:
+    """Every published table's purpose and columns (data/columns.yml)."""
+    return yaml.safe_load(config.data_file("columns.yml").read_text(encoding="utf-8"))
+
+
+def _read(out_dir: Path, name: str) -> pd.DataFrame:
+    path = out_dir / "data" / f"{name}.csv"
+    if not path.is_file():
+        return pd.DataFrame()
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def corpus_summary(documents: pd.DataFrame) -> str:
+    """One paragraph: how many articles, from which outlets, over which dates."""
+    if documents.empty:
+        return "No articles."
+    n = len(documents)
+    outlets = sorted({o for o in documents["outlet"] if o})
+    dates = sorted(d for d in documents["published"] if d)
+    parts = [f"{n} article{'s' * (n != 1)}"]
+    if outlets:
+        parts.append(f"from {len(outlets)} named outlet{'s' * (len(outlets) != 1)} ({', '.join(outlets)})")
+    undated = n - len(dates)
+    if dates:
+        span = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+        parts.append(f"published {span}" + (f"; {undated} state no publication date" if undated else ""))
+    else:
+        parts.append("none of which states its publication date")
+    words = sum(int(w) for w in documents["words"] if str(w).isdigit())
+    return " ".join(parts) + f". {words:,} words of story text after boilerplate was removed."
+
+
+def _table_html(df: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
+    if df.empty:
+        return '<p class="empty">No rows.</p>'
+    shown = df[[c for c in columns if c in df.columns]].head(limit)
+    more = f'<p class="more">{len(df) - limit} more rows in the CSV.</p>' if len(df) > limit else ""
+    return shown.to_html(index=False, escape=True, border=0, classes="data") + more
+
+
+def write_index(out_dir: Path) -> Path:
+    """`OUT/index.html`: the report page linking every notebook, figure and table."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(str(config.PACKAGE_DIR / "templates")),
+        autoescape=select_autoescape(["html"]),
+        keep_trailing_newline=True,
+    )
+    documents = _read(out_dir, "documents")
+    evaluation = _read(out_dir, "evaluation")
+    dictionary = column_dictionary()
+    figures = sorted((out_dir / "figures").glob("*.png"))
+    page = env.get_template("index.html").render(
+        summary=corpus_summary(documents),
+        documents=_table_html(documents, ["doc_id", "title", "outlet", "author", "published", "words"]),
+        figures=[
+            {"file": f"figures/{p.name}", "svg": f"figures/{p.stem}.svg" if p.with_suffix(".svg").exists() else "",
+             "name": p.stem, "caption": _FIGURE_CAPTIONS.get(p.stem, p.stem.replace("_", " ").capitalize())}
+            for p in figures
+        ],
+        tables=[
+            {"name": name, "title": title, "html": _table_html(_read(out_dir, name), columns)}
+            for name, title, columns in _INDEX_TABLES
+        ],
+        evaluation=_table_html(evaluation, list(evaluation.columns)) if not evaluation.empty else "",
+        notebooks=[
+            {"file": f"html/{p.name}", "notebook": f"notebooks/{p.stem}.ipynb", "title": _html_title(p)}
+            for p in sorted((out_dir / "html").glob("*.html"))
+        ],
+        csvs=[
+            {"file": f"data/{p.name}", "name": p.stem, "rows": _count_rows(p),
+             "about": dictionary.get(p.stem, {}).get("about", "")}
+            for p in sorted((out_dir / "data").glob("*.csv"))
+        ],
+    )
+    return write_atomic(out_dir / "index.html", page.encode("utf-8"))
+
+
+def _html_title(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    start, end = text.find("<title>"), text.find("</title>")
+    return html.unescape(text[start + 7 : end].strip()) if start >= 0 and end > start else path.stem
+
+
+def _count_rows(path: Path) -> int:
+    return len(pd.read_csv(path, dtype=str, keep_default_na=False))

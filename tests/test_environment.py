@@ -1,0 +1,33 @@
+"""The pinned environment is described the same way for pip and for conda."""
+
+import re
+import tomllib
+
+import yaml
+
+from parley import config
+
+
+def _requirements(lines):
+    pins = {}
+    for line in lines:
+        if m := re.fullmatch(r"([A-Za-z0-9_.\-]+)==([\w.]+)", line.strip()):
+            pins[re.sub(r"[-_.]+", "-", m[1]).lower()] = m[2]
+    return pins
+
+
+def test_environment_yml_and_pyproject_pin_the_same_packages():
+    project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    from_pyproject = _requirements(project["dependencies"] + project["optional-dependencies"]["model"])
+    conda = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in conda["dependencies"] if isinstance(d, dict))
+    from_conda = _requirements(pip_section)
+    assert from_pyproject == from_conda
+    assert "python=3.11" in conda["dependencies"]
+
+
+def test_every_direct_dependency_is_pinned_in_the_lock_file_too():
+    project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    locked = _requirements((config.PROJECT_ROOT / "requirements.lock").read_text().splitlines())
+    for name, version in _requirements(project["dependencies"]).items():
+        assert locked.get(name) == version, f"{name} is pinned to {version} but locked at {locked.get(name)}"
