@@ -25,16 +25,19 @@ setup: $(STAMP) ## create .venv/ and install the pinned dependencies and the spa
 run: setup ## run every notebook on seeds/ and write reports/
 	$(VENV)/bin/parley run
 
-test: setup ## run the library tests, then nbval over the notebooks
-	$(PY) -m parley.browser --ensure
-	$(PY) -m pytest tests
-	$(PY) -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env -p parley.nbval_plugin notebooks
+# nbval re-runs each notebook and compares the cells marked NBVAL_CHECK_OUTPUT with the
+# outputs stored in notebooks/; the notebooks write into a scratch folder, not reports/.
+NBVAL := PARLEY_OUT_DIR=$(CURDIR)/.cache/nbval-reports $(PY) -m pytest --nbval-lax --nbval-current-env \
+         --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+test: setup ## run every test: the library's, then nbval over the notebooks (one pytest run)
+	$(NBVAL) tests notebooks
 
 test-lib: setup ## library tests only
 	$(PY) -m pytest tests
 
 test-notebooks: setup ## nbval over the notebooks only
-	$(PY) -m pytest --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env -p parley.nbval_plugin notebooks
+	$(NBVAL) notebooks
 
 refresh-notebooks: setup ## re-run the pipeline and store its outputs in notebooks/ (on purpose: nbval checks against them)
 	$(VENV)/bin/parley run

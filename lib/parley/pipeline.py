@@ -83,9 +83,11 @@ def run(
                     execution_timeout=cell_timeout,
                     progress_bar=False,
                     cwd=str(notebook.parent),
+                    # a kernel on this machine only: its TCP-without-encryption warning is noise here
+                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
                 )
             except PapermillExecutionError as err:
-                raise PipelineError(_cell_failure(notebook, err, out)) from err
+                raise PipelineError(_cell_failure(notebook, executed, err, out)) from err
             except Exception as err:  # kernel died, timeout, unreadable notebook
                 raise PipelineError(
                     f"Notebook {notebook.name} could not be run: {type(err).__name__}: {_first_line(err)}. "
@@ -122,15 +124,28 @@ def _swap_into_place(build: Path, out: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _cell_failure(notebook: Path, err, out: Path) -> str:
+def _cell_failure(notebook: Path, executed: Path, err, out: Path) -> str:
     source = (err.source or "").strip().splitlines()
-    where = f"cell {err.cell_index}" + (f" (execution count {err.exec_count})" if err.exec_count else "")
-    first = f', which starts "{source[0][:80]}"' if source else ""
+    where = f"cell {_stored_cell_number(executed, err.cell_index)}"
+    first = f' ("{source[0][:80]}")' if source else ""
     return (
         f"Notebook {notebook.name} failed in {where}{first}: {err.ename}: {_first_line(err.evalue)}. "
         f"Nothing was published; {_shown(out)} was left as it was. "
         f"Open the notebook in JupyterLab and run it to see the whole traceback."
     )
+
+
+def _stored_cell_number(executed: Path, index: int) -> int:
+    """The 1-based number of the failing cell in the notebook as stored, not counting the
+    parameters cell papermill injected into the executed copy."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # the executed copy may not have been written
+        return index + 1
+    injected = sum(1 for c in cells[:index] if "injected-parameters" in c.metadata.get("tags", []))
+    return index - injected + 1
 
 
 def _first_line(value) -> str:
