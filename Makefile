@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP) ## create .venv/ and install the pinned dependencies and the spaCy model
 
-run: setup ## run every notebook on seeds/ and write reports/
+run: setup ## run every notebook on seeds/, write reports/ and README's generated tables
 	$(VENV)/bin/parley run
+	$(VENV)/bin/parley readme
 
 # nbval re-runs each notebook and compares the cells marked NBVAL_CHECK_OUTPUT with the
 # outputs stored in notebooks/; the notebooks write into a scratch folder, not reports/.

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
 
     commands.add_parser("refresh-notebooks", help="copy the outputs of reports/notebooks/ into notebooks/ for nbval")
-    commands.add_parser("dictionary", help="print the data dictionary as Markdown (for the README)")
+    commands.add_parser("readme", help="rewrite README.md's generated blocks (data dictionary, codebook, evaluation)")
 
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="parley: %(message)s")
@@ -32,10 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         for path in refresh_stored_outputs(config.REPORTS_DIR / "notebooks", config.NOTEBOOKS_DIR):
             print(f"refreshed {path.relative_to(config.PROJECT_ROOT)}")
         return 0
-    if args.command == "dictionary":
-        from parley.docs import dictionary_markdown
+    if args.command == "readme":
+        from parley.docs import update_readme
 
-        print(dictionary_markdown(), end="")
+        print("README.md updated" if update_readme() else "README.md already up to date")
         return 0
     return 2
 
