@@ -32,6 +32,7 @@ NBVAL := PARLEY_OUT_DIR=$(CURDIR)/.cache/nbval-reports $(PY) -m pytest --nbval-l
          --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 test: setup ## run every test: the library's, then nbval over the notebooks (one pytest run)
+	@$(PY) -m parley.browser --ensure
 	$(NBVAL) tests notebooks
 
 test-lib: setup ## library tests only
