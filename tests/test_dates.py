@@ -1,0 +1,266 @@
+"""Temporal expressions: each form, read against a publication date (or without one)."""
+
+import datetime as dt
+
+import pytest
+from dateparser.search import search_dates
+
+from parley.dates import dateparser_baseline, find_dates, year_near
+
+MONDAY = "2025-06-02"  # a Monday
+SATURDAY = "2025-05-31"
+
+
+def only(text, published=MONDAY):
+    """The single date found in `text`."""
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def reading(text, published=MONDAY):
+    m = only(text, published)
+    return m.date, m.precision, m.basis
+
+
+# --- absolute forms ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expression, date",
+    [
+        ("Talks were held on May 16, 2025, in the city.", "May 16, 2025", "2025-05-16"),
+        ("Talks were held on 16 May 2025 in the city.", "16 May 2025", "2025-05-16"),
+        ("It was signed on Monday, June 2, 2025 at noon.", "Monday, June 2, 2025", "2025-06-02"),
+        ("The file is dated 2024-11-03.", "2024-11-03", "2024-11-03"),
+        ("Updated 02-Jun-2025 by the desk.", "02-Jun-2025", "2025-06-02"),
+        ("The 3rd of March 2023 was cold.", "3rd of March 2023", "2023-03-03"),
+    ],
+)
+def test_full_dates_are_explicit_days(text, expression, date):
+    m = only(text)
+    assert (m.text, m.date, m.precision, m.basis, m.resolved) == (expression, date, "day", "explicit", True)
+
+
+def test_offsets_point_at_the_expression():
+    text = "After a pause, on May 16, 2025, they met."
+    m = only(text)
+    assert text[m.start : m.end] == "May 16, 2025"
+
+
+def test_yearless_day_takes_the_publication_year():
+    assert reading("The first round on May 16 ended in a swap.") == ("2025-05-16", "day", "published")
+    assert reading("They will meet again on 23 July.") == ("2025-07-23", "day", "published")
+    assert reading("The vote on June 2nd was close.") == ("2025-06-02", "day", "published")
+
+
+def test_yearless_day_lies_at_most_two_months_after_publication():
+    # In an article of 5 January, "December 28" is the December just past ...
+    assert reading("Shelling resumed on December 28.", "2025-01-05")[0] == "2024-12-28"
+    # ... and "February 10" the coming one; "September 1" in a June article last September.
+    assert reading("Talks are due on February 10.", "2025-01-05")[0] == "2025-02-10"
+    assert reading("The offensive began on September 1.", MONDAY)[0] == "2024-09-01"
+    assert year_near(dt.date(2025, 6, 2), 8, 1) == 2025  # 60 days after: still this year
+
+
+def test_month_and_year_is_month_precision():
+    assert reading("The war began in February 2022.") == ("2022-02", "month", "explicit")
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("The previous talks in mid-May ended quickly.", "mid-May"),
+    ("The previous talks in late May ended quickly.", "late May"),
+    ("Fighting eased in early May, officials said.", "early May"),
+    ("The deal expired in May, officials said.", "May"),
+])
+def test_month_only_takes_the_publication_year(text, expression):
+    m = only(text)
+    assert (m.text, m.date, m.precision, m.basis) == (expression, "2025-05", "month", "published")
+
+
+def test_month_only_in_the_future_window_and_last_month_name():
+    assert reading("Elections are planned for later in July.")[0] == "2025-07"
+    assert reading("Fighting flared in December.")[0] == "2024-12"
+    assert reading("They last met last May.", "2025-06-02")[0] == "2025-05"
+    assert reading("They last met last June.", "2025-06-02")[0] == "2024-06"
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("It was the most structured round since the 2022 Istanbul negotiations.", "2022"),
+    ("Ukraine has been at war since 2014 in the east.", "2014"),
+    ("It rejected any territorial claims post-2014.", "post-2014"),
+    ("It wants a return to pre-2014 borders.", "pre-2014"),
+])
+def test_year_only_is_year_precision(text, expression):
+    m = only(text)
+    assert (m.text, m.date[:2], m.precision, m.basis) == (expression, "20", "year", "explicit")
+    assert m.date == expression[-4:]
+
+
+# --- weekdays -----------------------------------------------------------------------------
+
+
+def test_weekday_naming_the_publication_day_is_that_day():
+    assert reading("Delegations resumed negotiations on Monday in the city.") == ("2025-06-02", "day", "published")
+
+
+def test_other_weekdays_are_the_last_such_day_before_publication():
+    assert reading("On Sunday, the army launched an attack.")[0] == "2025-06-01"
+    assert reading("The minister spoke on Wednesday.")[0] == "2025-05-28"
+    assert reading("The minister spoke on Sunday.", SATURDAY)[0] == "2025-05-25"
+
+
+def test_overnight_saturday_is_the_saturday():
+    m = only("Russia launched a record number of drones overnight Saturday.")
+    assert (m.text, m.date) == ("overnight Saturday", "2025-05-31")
+
+
+def test_weekday_with_a_part_of_the_day():
+    m = only("The talks lasted a little less than four hours on Monday afternoon.")
+    assert (m.text, m.date, m.precision) == ("Monday afternoon", "2025-06-02", "day")
+
+
+def test_last_and_next_weekday_and_future_tense():
+    assert reading("He spoke last Monday.")[0] == "2025-05-26"
+    assert reading("They meet next Monday.")[0] == "2025-06-09"
+    assert reading("The delegations will meet again on Thursday.")[0] == "2025-06-05"
+    assert reading("The Kremlin said it would respond on Thursday.")[0] == "2025-05-29"  # "would": reported past
+    assert reading("The deal, which would take effect on Sunday, was signed.", "2025-01-15")[0] == "2025-01-19"
+
+
+# --- relative phrases ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, date, precision", [
+    ("yesterday", "2025-06-01", "day"),
+    ("today", "2025-06-02", "day"),
+    ("this afternoon", "2025-06-02", "day"),
+    ("tomorrow", "2025-06-03", "day"),
+    ("two days ago", "2025-05-31", "day"),
+    ("last month", "2025-05", "month"),
+    ("earlier this month", "2025-06", "month"),
+    ("last year", "2024", "year"),
+    ("three years ago", "2022", "year"),
+])
+def test_relative_phrases_against_the_publication_date(phrase, date, precision):
+    m = only(f"The envoy said {phrase} that a deal was near.")
+    assert (m.text, m.date, m.precision, m.basis, m.resolved) == (phrase, date, precision, "published", True)
+
+
+def test_possessive_relative_phrase():
+    assert reading("Before today's talks got underway, he spoke.")[0] == "2025-06-02"
+    assert reading("He attended last month's round.")[:2] == ("2025-05", "month")
+
+
+def test_same_day_follows_the_date_before_it():
+    found = find_dates("The strike came on May 30. Earlier the same day, talks were cancelled. The next day, they resumed.", MONDAY)
+    assert [(m.text, m.date, m.basis) for m in found] == [
+        ("May 30", "2025-05-30", "published"),
+        ("Earlier the same day", "2025-05-30", "previous"),
+        ("The next day", "2025-05-31", "previous"),
+    ]
+
+
+@pytest.mark.parametrize("phrase", ["this week", "over the weekend", "last week", "two weeks ago"])
+def test_stretches_longer_than_a_day_are_found_but_vague(phrase):
+    m = only(f"Both sides launched drone attacks {phrase}, officials said.")
+    assert (m.text, m.date, m.resolved, m.basis) == (phrase, "", False, "vague")
+
+
+# --- without a publication date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Delegations resumed negotiations on Monday.",
+    "The envoy said yesterday that a deal was near.",
+    "He attended last month's round.",
+    "The meeting is planned for this afternoon at 1:00 pm.",
+])
+def test_relative_expressions_stay_unresolved_without_publication_date(text):
+    m = only(text, "")
+    assert (m.date, m.resolved, m.basis, m.needs_year) == ("", False, "unresolved", False)
+
+
+def test_yearless_date_takes_the_year_of_the_articles_latest_full_date():
+    found = find_dates("On May 16, 2025, the sides met. The exchange went on, with a second day on May 24.", "")
+    assert [(m.text, m.date, m.basis) for m in found] == [("May 16, 2025", "2025-05-16", "explicit"), ("May 24", "2025-05-24", "article")]
+
+
+def test_yearless_date_without_any_year_needs_one():
+    found = find_dates("They met on June 2, after a May 16 meeting and the 2022 talks; mid-May was calm.", "")
+    by_text = {m.text: m for m in found}
+    assert by_text["June 2"].needs_year and by_text["June 2"].partial == "--06-02" and not by_text["June 2"].resolved
+    assert by_text["May 16"].partial == "--05-16" and by_text["May 16"].date == ""
+    assert by_text["mid-May"].partial == "--05" and by_text["mid-May"].precision == "month"
+    assert by_text["2022"].date == "2022"  # a year alone does not date the month-days
+
+
+# --- not dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The image may not adhere to the agency's editorial policy.",
+    "The presence of Turkey may have aided proceedings.",
+    "Ukraine proposed a 30-day renewable ceasefire.",
+    "Talks lasted four hours.",
+    "It ends over three years of war.",
+    "Prisoners under 18 will be exchanged.",
+    "The delegation would withdraw for one week to consider it.",
+    "This has been discussed for months now.",
+    "The meeting starts at 1:00 pm local time.",
+    "The second day of talks, the first round and the 14-member delegation.",
+    "Resolution 2254 was cited; the curfew starts at 2300 GMT; 1,000 prisoners were swapped.",
+    "The Good Friday Agreement was quoted by the Sunday Times.",
+    "She spoke to May and to March organisers.",
+])
+def test_not_dates(text):
+    assert find_dates(text, MONDAY) == []
+
+
+# --- dateparser, and what the wrapper fixes ---------------------------------------------------------
+
+
+def _dateparser(text, published, **settings):
+    base = dt.datetime.fromisoformat(published)
+    found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base, **settings}) or []
+    return [(t, d.date().isoformat()) for t, d in found]
+
+
+def test_dateparser_reads_the_verb_may_as_a_month():
+    text = "The presence of Turkey may have aided proceedings."
+    assert _dateparser(text, MONDAY) == [("may", "2025-05-02")]
+    assert find_dates(text, MONDAY) == []
+
+
+def test_dateparser_preferring_the_past_puts_the_publication_monday_a_week_earlier():
+    text = "Talks resumed on Monday in the city."
+    assert _dateparser(text, MONDAY, PREFER_DATES_FROM="past")[0][1] == "2025-05-26"
+    assert only(text).date == "2025-06-02"
+
+
+def test_dateparser_puts_a_weekday_in_the_future_tense_in_the_past():
+    text = "The delegations will meet again on Thursday."
+    assert _dateparser(text, MONDAY) == [("on Thursday", "2025-05-29")]
+    assert only(text).date == "2025-06-05"
+
+
+def test_dateparser_reads_durations_and_yearless_days_wrongly():
+    assert _dateparser("Talks lasted four hours on Monday afternoon.", MONDAY) == [("four hours on Monday afternoon", "2025-04-02")]
+    assert _dateparser("This follows a May 16 meeting.", MONDAY) == [("a May 16", "2016-05-01")]
+    assert _dateparser("He would withdraw for one week.", MONDAY) == [("one week", "2025-05-26")]
+    assert only("Talks lasted four hours on Monday afternoon.").date == "2025-06-02"
+    assert only("This follows a May 16 meeting.").date == "2025-05-16"
+    assert find_dates("He would withdraw for one week.", MONDAY) == []
+
+
+def test_dateparser_misses_month_parts_and_gives_days_for_months():
+    assert _dateparser("The previous talks in mid-May ended.", MONDAY) == []
+    assert _dateparser("The war began in February 2022.", MONDAY) == [("in February 2022", "2022-02-02")]
+    assert only("The previous talks in mid-May ended.").date == "2025-05"
+    assert only("The war began in February 2022.").date == "2022-02"
+
+
+def test_dateparser_baseline_is_dateparser_with_the_publication_date():
+    text = "Talks resumed on Monday; the previous round was on May 16, 2025."
+    assert dateparser_baseline(text, MONDAY) == [("on Monday", "2025-06-02"), ("on May 16, 2025", "2025-05-16")]
+    assert dateparser_baseline("They met yesterday.", "", fallback_base=MONDAY) == [("yesterday", "2025-06-01")]

@@ -1,0 +1,164 @@
+"""Dated events in one article: the clause a date belongs to, its description, offsets;
+and, on the seeds, the gold's dated events found with the right date."""
+
+import pandas as pd
+import pytest
+
+from parley import config, evaluate, nlp
+from parley.corpus import parse_article, read_corpus
+from parley.events import extract_events
+from parley.text import normalize
+from parley.timeline import resolve_years
+
+HEADER = "Talks resume in Geneva after a long pause\n\nThe Wire Desk\n\nJune 02, 2025\n\n"
+
+
+def events_of(body: str, header: str = HEADER, doc_id: str = "t"):
+    article = parse_article(header + body, doc_id=doc_id)
+    return article, extract_events(article, nlp.parse(article.body))
+
+
+def by_text(rows):
+    return {r["date_text"]: r for r in rows}
+
+
+def test_two_dates_in_one_sentence_get_their_own_clause():
+    _, rows = events_of(
+        "On Sunday, Ukraine struck Russian air bases in a series of drone attacks, after Russia "
+        "launched a record number of drones against Ukraine overnight Saturday."
+    )
+    sunday, saturday = by_text(rows)["Sunday"], by_text(rows)["overnight Saturday"]
+    assert (sunday["date"], saturday["date"]) == ("2025-06-01", "2025-05-31")
+    assert sunday["description"].startswith("Ukraine struck Russian air bases")
+    assert "overnight Saturday" not in sunday["quote"] and "Sunday" not in saturday["quote"]
+    assert saturday["description"] == "Russia launched a record number of drones against Ukraine"
+    assert (sunday["actors"], saturday["actors"]) == ("Ukraine", "Russia")
+
+
+def test_description_is_the_core_of_the_clause():
+    _, rows = events_of(
+        "To recall, on May 16, 2025, Russia and Ukraine held their first direct peace talks in over three "
+        "years in Istanbul, marking a cautious step toward resolving the conflict."
+    )
+    (row,) = rows
+    assert row["description"] == "Russia and Ukraine held their first direct peace talks in Istanbul"
+    assert (row["date"], row["precision"], row["basis"]) == ("2025-05-16", "day", "explicit")
+
+
+def test_date_of_an_event_noun_dates_the_noun_phrase():
+    _, rows = events_of("This follows a May 16 meeting that resulted in the largest prisoner swap of the war.")
+    (row,) = rows
+    assert row["date"] == "2025-05-16"
+    assert row["description"] == "a meeting that resulted in the largest prisoner swap of the war"
+    assert row["quote"] == "a May 16 meeting that resulted in the largest prisoner swap of the war"
+
+
+def test_event_noun_as_subject_dates_its_clause():
+    _, rows = events_of("The first round of talks on May 16 resulted in the largest prisoner swap of the conflict.")
+    (row,) = rows
+    assert row["description"] == "The first round of talks resulted in the largest prisoner swap of the conflict"
+
+
+def test_date_of_a_thing_is_not_an_event():
+    _, rows = events_of(
+        "Ukraine wants a return to pre-2014 borders and rejected any recognition of territorial claims post-2014."
+    )
+    assert rows == []
+
+
+def test_saying_on_a_day_dates_the_saying():
+    _, rows = events_of(
+        "The president said on Sunday he would send a delegation to Geneva for a second round of talks, "
+        "even as fighting escalates."
+    )
+    (row,) = rows
+    assert row["description"] == "The president said he would send a delegation to Geneva for a second round of talks"
+    assert row["statement"] is True and row["date"] == "2025-06-01"
+
+
+def test_offsets_point_into_the_raw_file():
+    raw_body = "Talks\u00a0resumed on Monday in Geneva, television footage showed.\n\nThe war began in February 2022."
+    article, rows = events_of(raw_body)
+    assert [r["date"] for r in rows] == ["2025-06-02", "2022-02"]
+    for row in rows:
+        assert normalize(article.raw[row["start"] : row["end"]]) == row["quote"]
+        assert article.raw[row["date_start"] : row["date_end"]] == row["date_text"]
+    assert rows[0]["quote"] == "Talks resumed on Monday in Geneva"
+    assert rows[1]["description"] == "The war began"
+
+
+def test_unresolved_dates_are_kept_and_marked():
+    _, rows = events_of(
+        "The delegations began their second round of talks in Geneva on June 2, according to the ministry. "
+        "The envoy said on Monday that a deal was near.",
+        header="Talks resume in Geneva\n\n",
+    )
+    june, monday = by_text(rows)["June 2"], by_text(rows)["Monday"]
+    assert (june["date"], june["resolved"], june["needs_year"], june["partial"]) == ("", False, True, "--06-02")
+    assert (monday["date"], monday["resolved"], monday["needs_year"], monday["basis"]) == ("", False, False, "unresolved")
+    assert "according" not in june["description"]
+
+
+def test_rows_are_json_ready_and_in_text_order():
+    _, rows = events_of("On Sunday, the army attacked. On May 16, 2025, the sides met. Yesterday the envoy spoke.")
+    assert [r["date_text"] for r in rows] == ["Sunday", "May 16, 2025", "Yesterday"]
+    for row in rows:
+        assert all(isinstance(v, (str, int, bool)) for v in row.values())
+
+
+# --- the seeds against the gold -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = read_corpus(config.SEEDS_DIR)
+    rows = [row for a in corpus.articles for row in extract_events(a, nlp.parse(a.body))]
+    events = resolve_years(pd.DataFrame(rows), corpus.documents())
+    return corpus, events
+
+
+def test_seed_events_against_the_gold(seeds):
+    corpus, events = seeds
+    gold = evaluate.load_gold(config.GOLD_PATH)
+    raw = {a.doc_id: a.raw for a in corpus.articles}
+    ours = evaluate.score_events(events, gold, raw)
+    baseline = evaluate.score_events(evaluate.baseline_dates(corpus), gold, raw)
+    print(f"\nParley: found {ours['date_recall']:.2f} with the right date, right when found {ours['date_accuracy']:.2f}")
+    print(f"dateparser: found {baseline['date_recall']:.2f} with the right date, right when found {baseline['date_accuracy']:.2f}")
+    assert ours["date_recall"] >= 0.90
+    assert ours["date_accuracy"] >= 0.95
+    assert ours["date_recall"] > baseline["date_recall"]
+
+
+def test_each_gold_event_dated_by_the_expression_inside_its_evidence(seeds):
+    """Stricter than overlap: the row whose date expression lies in the gold evidence has the gold date."""
+    corpus, events = seeds
+    raw = {a.doc_id: a.raw for a in corpus.articles}
+    checked = 0
+    for article in evaluate.load_gold(config.GOLD_PATH):
+        rows = events[events["doc_id"] == article["doc_id"]]
+        for event in article["events"]:
+            start, end = evaluate.locate(raw[article["doc_id"]], event["evidence"])
+            inside = rows[(rows["date_start"] >= start) & (rows["date_end"] <= end)]
+            assert list(inside["date"]) == [event["date"]], (article["doc_id"], event["evidence"], list(inside["date"]))
+            checked += 1
+    assert checked == 15
+
+
+def test_seed_article_without_publication_date_leaves_relative_dates_unresolved(seeds):
+    _, events = seeds
+    afternoon = events[events["date_text"] == "this afternoon"]
+    assert len(afternoon) == 1 and afternoon.iloc[0]["date"] == "" and not afternoon.iloc[0]["resolved"]
+
+
+def test_relative_clause_names_who_did_it():
+    _, rows = events_of("The envoy, who met the foreign minister on Monday, left for Doha.")
+    (row,) = rows
+    assert row["description"] == "The envoy met the foreign minister"
+    assert row["quote"] == "who met the foreign minister on Monday"
+
+
+def test_coordinated_dates_both_date_the_clause():
+    _, rows = events_of("Talks were held between May 16 and May 17 in Geneva.")
+    assert [(r["date_text"], r["date"]) for r in rows] == [("May 16", "2025-05-16"), ("May 17", "2025-05-17")]
+    assert {r["description"] for r in rows} == {"Talks were held"}
