@@ -1,0 +1,234 @@
+"""The sources view: which article reports which fact, and where the articles disagree.
+
+One row per fact, drawn from the tables that already merge across articles: a
+resolved person (persons.csv), a timeline event (timeline.csv), a comparison cell
+(issue, side) (comparison.csv), and a quantity (quantities.csv grouped by unit and
+value). Each row says how many articles report it and which, with one 0/1 column per
+article, so a reader sees at a glance how much each claim rests on. Rows of
+conflicts.csv are attached to the facts they are about (`conflict`, `disagreement`);
+a disagreement that names no fact of the table gets a row of its own.
+
+Where a merged table is missing or empty, the fact is rebuilt from the per-article
+table (people, events, positions) so the view still shows something sensible.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from parley.text import fold
+
+FACT_KINDS = ("person", "event", "position", "quantity", "other")
+SOURCE_COLUMNS = ["fact_kind", "fact", "n_sources", "doc_ids", "conflict", "disagreement"]
+SUBJECT_SIMILARITY = 85
+# Which fact kind a conflict is about, from words in its `kind` (conflicts.csv).
+_CONFLICT_KIND_WORDS = (
+    ("person", ("person", "people", "name", "surname", "role", "side")),
+    ("event", ("date", "event", "timeline")),
+    ("quantity", ("quantit", "number", "value", "count", "figure")),
+    ("position", ("position", "stance", "issue", "comparison")),
+)
+
+
+def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The fact x article table: `fact_kind, fact, n_sources, doc_ids, conflict,
+    disagreement`, then one 0/1 column per article (documents' doc_ids, sorted)."""
+    facts = _person_facts(tables) + _event_facts(tables) + _position_facts(tables) + _quantity_facts(tables)
+    facts = [f for f in facts if f["docs"]]
+    _attach_conflicts(facts, _table(tables, "conflicts"))
+    documents = _table(tables, "documents")
+    doc_ids = sorted(set(_texts(documents.get("doc_id", []))) | {d for f in facts for d in f["docs"]})
+    order = {kind: i for i, kind in enumerate(FACT_KINDS)}
+    facts.sort(key=lambda f: (order.get(f["kind"], len(order)), -len(f["docs"]), fold(f["label"]), f["label"]))
+    rows = []
+    for f in facts:
+        docs = sorted(f["docs"])
+        row = {
+            "fact_kind": f["kind"],
+            "fact": f["label"],
+            "n_sources": len(docs),
+            "doc_ids": "|".join(docs),
+            "conflict": int(bool(f["disagreements"])),
+            "disagreement": " ; ".join(dict.fromkeys(f["disagreements"])),
+        }
+        row.update({d: int(d in f["docs"]) for d in doc_ids})
+        rows.append(row)
+    return pd.DataFrame(rows, columns=SOURCE_COLUMNS + doc_ids)
+
+
+def doc_columns(sources_df: pd.DataFrame) -> list[str]:
+    """The per-article 0/1 columns of a sources table."""
+    return [c for c in sources_df.columns if c not in SOURCE_COLUMNS]
+
+
+# --- reading the tables ----------------------------------------------------------------
+
+
+def _table(tables: dict, name: str) -> pd.DataFrame:
+    df = tables.get(name) if tables else None
+    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _texts(values) -> list[str]:
+    return [t for t in (_text(v) for v in values) if t]
+
+
+def _split(value) -> set[str]:
+    return {part.strip() for part in _text(value).split("|") if part.strip()}
+
+
+def _fact(kind: str, label: str, docs: set[str], keys: list[str], values: list[str] | None = None) -> dict:
+    """A fact; `keys` are the strings a conflict's subject is matched against, `values`
+    what a conflict's values must include for it to concern this very fact."""
+    return {"kind": kind, "label": label, "docs": set(docs), "keys": [k for k in keys if k],
+            "values": values or [], "disagreements": []}
+
+
+def _merge_by(facts: dict, key, make) -> dict:
+    if key not in facts:
+        facts[key] = make()
+    return facts[key]
+
+
+# --- facts of each kind ----------------------------------------------------------------
+
+
+def _person_facts(tables) -> list[dict]:
+    persons = _table(tables, "persons")
+    if len(persons):
+        facts = []
+        for row in persons.to_dict("records"):
+            name, side = _text(row.get("name")), _text(row.get("side"))
+            label = f"{name} ({side})" if side else name
+            facts.append(_fact("person", label, _split(row.get("doc_ids")), [name, *_split(row.get("variants"))]))
+        return facts
+    people = _table(tables, "people")
+    grouped: dict[str, dict] = {}
+    for row in people.to_dict("records"):
+        name = _text(row.get("name"))
+        key = _text(row.get("person_id")) or fold(name)
+        if not key:
+            continue
+        fact = _merge_by(grouped, key, lambda: _fact("person", name, set(), []))
+        fact["docs"].add(_text(row.get("doc_id")))
+        fact["keys"].append(name)
+        if len(name) > len(fact["label"]):
+            fact["label"] = name
+    return list(grouped.values())
+
+
+def _event_label(date: str, description: str) -> str:
+    return f"{date}: {description}" if description else date
+
+
+def _event_facts(tables) -> list[dict]:
+    timeline = _table(tables, "timeline")
+    if len(timeline):
+        return [
+            _fact("event", _event_label(_text(r.get("date")), _text(r.get("description"))), _split(r.get("doc_ids")),
+                  [_text(r.get("description"))], [_text(r.get("date"))])
+            for r in timeline.to_dict("records")
+        ]
+    grouped: dict[str, dict] = {}  # no timeline: one fact per date
+    for row in _table(tables, "events").to_dict("records"):
+        date = _text(row.get("date"))
+        if not date:
+            continue
+        fact = _merge_by(grouped, date, lambda: _fact("event", _event_label(date, _text(row.get("description"))), set(), [], [date]))
+        fact["docs"].add(_text(row.get("doc_id")))
+        fact["keys"].append(_text(row.get("description")))
+    return list(grouped.values())
+
+
+def _position_label(side: str, issue: str, stance: str) -> str:
+    return f"{side} {stance} {issue}" if stance else f"{side} on {issue}"
+
+
+def _position_facts(tables) -> list[dict]:
+    comparison = _table(tables, "comparison")
+    if len(comparison):
+        return [
+            _fact("position", _position_label(_text(r.get("side")), _text(r.get("issue")), _text(r.get("stance"))),
+                  _split(r.get("doc_ids")), [f"{_text(r.get('side'))} {_text(r.get('issue'))}", _text(r.get("issue"))],
+                  [_text(r.get("side"))])
+            for r in comparison.to_dict("records")
+        ]
+    grouped: dict[tuple, dict] = {}
+    for row in _table(tables, "positions").to_dict("records"):
+        side, issue = _text(row.get("side")), _text(row.get("issue"))
+        if not issue:
+            continue
+        fact = _merge_by(grouped, (side, issue),
+                         lambda: _fact("position", _position_label(side, issue, ""), set(), [f"{side} {issue}", issue], [side]))
+        fact["docs"].add(_text(row.get("doc_id")))
+    return list(grouped.values())
+
+
+def _number_text(value) -> str:
+    """A quantity's value as written in a label: 1000.0 -> "1000", 2.5 -> "2.5"."""
+    text = _text(value)
+    try:
+        number = float(text.replace(",", ""))
+    except ValueError:
+        return text
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def _quantity_facts(tables) -> list[dict]:
+    grouped: dict[tuple, dict] = {}
+    for row in _table(tables, "quantities").to_dict("records"):
+        value, unit = _number_text(row.get("value")), _text(row.get("unit"))
+        if not value:
+            continue
+        fact = _merge_by(grouped, (fold(unit), value),
+                         lambda: _fact("quantity", f"{value} {unit}".strip(), set(), [unit], [value]))
+        fact["docs"].add(_text(row.get("doc_id")))
+    return list(grouped.values())
+
+
+# --- disagreements ---------------------------------------------------------------------
+
+
+def _conflict_kind(kind: str) -> str:
+    key = fold(kind)
+    for fact_kind, words in _CONFLICT_KIND_WORDS:
+        if any(word in key for word in words):
+            return fact_kind
+    return ""
+
+
+def _similar(subject: str, key: str) -> bool:
+    a, b = fold(subject), fold(key)
+    if not a or not b:
+        return False
+    if a == b or re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a):
+        return True
+    return fuzz.token_set_ratio(a, b) >= SUBJECT_SIMILARITY
+
+
+def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:
+    """Mark the facts each conflict is about; a conflict about no listed fact becomes a fact."""
+    for row in conflicts.to_dict("records"):
+        kind, subject, values = _text(row.get("kind")), _text(row.get("subject")), _text(row.get("values"))
+        fact_kind = _conflict_kind(kind)
+        note = f"{kind}: {values}" if values else kind
+        candidates = [f for f in facts if (not fact_kind or f["kind"] == fact_kind)
+                      and any(_similar(subject, k) for k in f["keys"])]
+        conflict_values = {fold(v) for v in _split(values)}
+        exact = [f for f in candidates if any(fold(_number_text(v)) in conflict_values or fold(v) in conflict_values
+                                              for v in f["values"])]
+        targets = exact or candidates
+        if not targets:
+            facts.append(_fact(fact_kind or "other", subject or kind, _split(row.get("doc_ids")), [subject]))
+            targets = [facts[-1]]
+        for fact in targets:
+            fact["disagreements"].append(note)
