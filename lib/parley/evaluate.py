@@ -66,7 +66,6 @@ lists the errors.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
@@ -663,35 +662,23 @@ def baseline_people(corpus) -> pd.DataFrame:
     return frame("people", rows)
 
 
-def _publication_day(article) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(article.published) if len(article.published or "") == 10 else None
-    except ValueError:
-        return None
-
-
 def baseline_dates(corpus) -> pd.DataFrame:
-    """dateparser's `search_dates` alone on each body, every hit an event at day precision.
+    """dateparser's `search_dates` alone on each body (`parley.dates.dateparser_baseline`),
+    every hit an event at day precision.
 
     Relative expressions are resolved from the article's publication day. For an article
     with no publication date, the base is the latest publication day in the corpus, so
     the baseline's output never depends on the day it is run (dateparser's own default
-    would be today); with no dated article at all, dateparser's default applies.
-    `PREFER_DATES_FROM` keeps dateparser's default."""
-    from dateparser.search import search_dates
-
+    would be today); with no dated article at all, dateparser's default applies."""
+    from parley.dates import dateparser_baseline
     from parley.tables import frame
 
     articles = _articles(corpus)
-    known = [day for day in map(_publication_day, articles) if day]
-    fallback = max(known) if known else None
+    fallback = max((a.published for a in articles if a.published), default="")
     rows = []
     for article in articles:
-        base = _publication_day(article) or fallback
-        settings = {"RELATIVE_BASE": base} if base else {}
-        hits = search_dates(article.body, languages=["en"], settings=settings) or []
         cursor = 0
-        for text, when in hits:
+        for text, iso in dateparser_baseline(article.body, article.published, fallback_base=fallback):
             at = article.body.find(text, cursor)
             if at < 0:  # out of order: search from the top
                 at = article.body.find(text)
@@ -699,7 +686,7 @@ def baseline_dates(corpus) -> pd.DataFrame:
                 continue
             cursor = at + len(text)
             start, end, q = article.span(at, at + len(text))
-            rows.append({"doc_id": article.doc_id, "date": when.date().isoformat(), "precision": "day",
+            rows.append({"doc_id": article.doc_id, "date": iso, "precision": "day",
                          "date_text": text, "description": "", "start": start, "end": end, "quote": q})
     return frame("events", rows)
 
@@ -770,3 +757,33 @@ def _rounded(value) -> float:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return math.nan
     return round(float(value), 3)
+
+
+# --- the evaluation notebook's entry point ----------------------------------------------
+
+
+@dataclass
+class Evaluation:
+    table: pd.DataFrame  # table, metric, parley, baseline, n
+    errors: pd.DataFrame  # table, doc_id, kind, expected, got, quote
+    scores: dict
+    doc_ids: list[str]
+
+
+def evaluate_corpus(results, gold_path: str | Path | None = None) -> Evaluation | None:
+    """Score a `parley.analysis.Results` against the gold at `gold_path` (default: the
+    seeds' gold in tests/data). None when the gold annotates none of these articles."""
+    from parley import config
+
+    gold = load_gold(config.resolve(gold_path, config.GOLD_PATH))
+    present = {a.doc_id for a in results.corpus.articles}
+    gold = [article for article in gold if article["doc_id"] in present]
+    if not gold:
+        return None
+    scores = evaluate_tables(results.tables, results.corpus, gold)
+    return Evaluation(
+        table=evaluation_table(scores),
+        errors=all_errors(scores).sort_values(["table", "doc_id", "kind", "expected"], kind="mergesort").reset_index(drop=True),
+        scores=scores,
+        doc_ids=sorted(article["doc_id"] for article in gold),
+    )
