@@ -1,0 +1,264 @@
+"""The codebook: issues, their cue words, and the words that say where a side stands.
+
+Everything a position is recognised by lives in `data/codebook.yml`; this module only
+reads it and matches its cues against spaCy tokens. `load(path)` takes another file so
+that a test (or a user) can try a modified codebook without touching the library.
+
+Cue syntax (see the YAML's header): words match a token's text or lemma ignoring case,
+`word*` matches any ending, `...` lets a few words come between, punctuation is
+ignored on both sides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from parley import config
+
+STANCES = ("demands", "proposes", "rejects", "agrees")
+GAP = "..."
+
+
+class CodebookError(ValueError):
+    """A codebook file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    words: tuple[str, ...]  # lower-case words, "..." for a gap, "x*" for a prefix
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    definition: str
+    cues: tuple[Cue, ...]
+    pa_x: str | None
+    pa_x_label: str | None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A cue found in a run of tokens: `kind` is an issue id or a stance."""
+
+    kind: str
+    cue: Cue
+    tokens: tuple  # the spaCy tokens that matched, in order (gaps excluded)
+    strength: str = "explicit"  # or "weak" (stance cues only)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].i
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].i + 1
+
+    @property
+    def length(self) -> int:
+        return len(self.tokens)
+
+
+@dataclass(frozen=True)
+class Codebook:
+    path: Path
+    gap_words: int
+    issues: dict[str, Issue]
+    stance_cues: dict[str, tuple[Cue, ...]]
+    weak_stance_cues: dict[str, tuple[Cue, ...]]
+    negators: frozenset[str]
+    negation_flips: dict[str, str]
+    attribution: dict
+
+    # --- lookups -----------------------------------------------------------------------
+
+    def issue_ids(self) -> list[str]:
+        return list(self.issues)
+
+    def label(self, issue_id: str) -> str:
+        issue = self.issues.get(issue_id)
+        return issue.label if issue else issue_id
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list of the `attribution` section, lower-cased."""
+        return frozenset(str(w).lower() for w in self.attribution.get(key, []) or [])
+
+    def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
+        """A phrase list of the `attribution` section, each as its words."""
+        return tuple(_words(str(p)) for p in self.attribution.get(key, []) or [])
+
+    @property
+    def document_default_stance(self) -> str:
+        return str(self.attribution.get("document_default_stance", "demands"))
+
+    # --- matching ----------------------------------------------------------------------
+
+    def find_issues(self, tokens) -> list[Match]:
+        """Issue cues in `tokens` (a spaCy Span or token list), overlaps resolved longest-first."""
+        words = _Words(tokens)
+        found = [m for issue in self.issues.values() for cue in issue.cues for m in words.find(cue, issue.id, self.gap_words)]
+        return _longest_first(found)
+
+    def find_stances(self, tokens) -> list[Match]:
+        """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
+        words = _Words(tokens)
+        found = []
+        for stance in STANCES:
+            for cue in self.stance_cues.get(stance, ()):
+                found += words.find(cue, stance, self.gap_words)
+            for cue in self.weak_stance_cues.get(stance, ()):
+                found += [Match(m.kind, m.cue, m.tokens, "weak") for m in words.find(cue, stance, self.gap_words)]
+        return _longest_first(found)
+
+    def phrase_at(self, key: str, tokens) -> bool:
+        """Whether `tokens` read as one of the phrases of attribution list `key`."""
+        words = tuple(t.lower_ for t in tokens if _is_word(t))
+        return any(words[-len(p):] == p and len(words) <= len(p) + 1 for p in self.phrases(key) if p)
+
+
+def table(path: str | Path | None = None):
+    """The codebook as a table for the report and the README: issue, label, definition,
+    pa_x, pa_x_label, cues (joined by "; ")."""
+    import pandas as pd
+
+    book = load(path)
+    rows = [
+        {"issue": i.id, "label": i.label, "definition": i.definition, "pa_x": i.pa_x or "",
+         "pa_x_label": i.pa_x_label or "", "cues": "; ".join(c.text for c in i.cues)}
+        for i in book.issues.values()
+    ]
+    return pd.DataFrame(rows, columns=["issue", "label", "definition", "pa_x", "pa_x_label", "cues"])
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def default_path() -> Path:
+    return config.data_file("codebook.yml")
+
+
+def load(path: str | Path | None = None) -> Codebook:
+    """The codebook at `path` (default: the library's `data/codebook.yml`)."""
+    return _load(Path(path) if path else default_path())
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path) -> Codebook:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise CodebookError(f"Cannot read the codebook {path}: {err}") from err
+    except yaml.YAMLError as err:
+        raise CodebookError(f"The codebook {path} is not valid YAML: {err}") from err
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), dict):
+        raise CodebookError(f"The codebook {path} needs an `issues` mapping.")
+    issues = {}
+    for issue_id, entry in data["issues"].items():
+        if not isinstance(entry, dict) or "label" not in entry:
+            raise CodebookError(f"{path.name}: issue `{issue_id}` needs at least a `label`.")
+        issues[str(issue_id)] = Issue(
+            id=str(issue_id),
+            label=str(entry["label"]),
+            definition=str(entry.get("definition", "")),
+            cues=tuple(_cue(c) for c in entry.get("cues") or []),
+            pa_x=entry.get("pa_x"),
+            pa_x_label=entry.get("pa_x_label"),
+        )
+    stances = data.get("stances") or {}
+    unknown = set(stances) - set(STANCES)
+    if unknown:
+        raise CodebookError(f"{path.name}: unknown stance(s) {sorted(unknown)}; the stances are {', '.join(STANCES)}.")
+    negation = data.get("negation") or {}
+    return Codebook(
+        path=path,
+        gap_words=int(data.get("gap_words", 4)),
+        issues=issues,
+        stance_cues={s: tuple(_cue(c) for c in (stances.get(s) or {}).get("cues") or []) for s in STANCES},
+        weak_stance_cues={s: tuple(_cue(c) for c in (stances.get(s) or {}).get("weak") or []) for s in STANCES},
+        negators=frozenset(str(w).lower() for w in negation.get("negators") or []),
+        negation_flips={str(k): str(v) for k, v in (negation.get("flips") or {}).items()},
+        attribution=dict(data.get("attribution") or {}),
+    )
+
+
+def _cue(text) -> Cue:
+    return Cue(str(text), _words(str(text)))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A cue's words: letters and digits runs, `*` kept as a suffix, `...` as a gap."""
+    return tuple(re.findall(r"\.\.\.|[^\W_]+\*?", text.lower()))
+
+
+# --- matching --------------------------------------------------------------------------
+
+
+def _is_word(token) -> bool:
+    """Tokens that count for matching: anything with a letter or digit (not "-", "'", "•")."""
+    return any(c.isalnum() for c in token.text)
+
+
+def _form_matches(word: str, forms: tuple[str, str]) -> bool:
+    if word.endswith("*"):
+        stem = word[:-1]
+        return forms[0].startswith(stem) or forms[1].startswith(stem)
+    return word in forms
+
+
+class _Words:
+    """The words of a run of tokens with their (text, lemma) forms, computed once for all cues."""
+
+    def __init__(self, tokens):
+        self.tokens = [t for t in tokens if _is_word(t)]
+        self.forms = [(t.lower_, t.lemma_.lower()) for t in self.tokens]
+
+    def find(self, cue: Cue, kind: str, gap_words: int) -> list[Match]:
+        if not cue.words:
+            return []
+        first = cue.words[0]
+        found = []
+        for start, forms in enumerate(self.forms):
+            if first != GAP and not _form_matches(first, forms):
+                continue
+            matched = self._match_from(cue.words, start, gap_words)
+            if matched:
+                found.append(Match(kind, cue, tuple(self.tokens[i] for i in matched)))
+        return found
+
+    def _match_from(self, pattern, start, gap_words) -> list[int] | None:
+        """Indices of the words matching `pattern` from word `start`, shortest gaps first."""
+        if not pattern:
+            return []
+        head, rest = pattern[0], pattern[1:]
+        if head == GAP:
+            for skip in range(0, gap_words + 1):
+                tail = self._match_from(rest, start + skip, gap_words)
+                if tail is not None:
+                    return tail
+            return None
+        if start >= len(self.forms) or not _form_matches(head, self.forms[start]):
+            return None
+        tail = self._match_from(rest, start + 1, gap_words)
+        return None if tail is None else [start] + tail
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, the longest (then earliest) kept where they overlap; in text order."""
+    kept, taken = [], set()
+    for m in sorted(matches, key=lambda m: (-m.length, m.start, m.kind, m.cue.text)):
+        indices = {t.i for t in m.tokens}
+        if indices & taken:
+            continue
+        kept.append(m)
+        taken |= indices
+    return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
