@@ -80,7 +80,7 @@ def test_an_article_with_markup_is_shown_as_text_in_every_report(tmp_path, artic
     notebooks.mkdir()
     _notebook(notebooks / "01_documents.ipynb", WRITE_TABLE,
               "from parley.corpus import read_corpus\nread_corpus(notebooks.seeds_dir(seeds_dir)).documents()",
-              "from IPython.display import Markdown\nMarkdown(read_corpus(notebooks.seeds_dir(seeds_dir)).articles[1].body)")
+              "print(read_corpus(notebooks.seeds_dir(seeds_dir)).articles[1].body)")
     run(articles, previous_reports, notebooks, progress=lambda m: None)
     for page in list(previous_reports.rglob("*.html")):
         text = page.read_text()

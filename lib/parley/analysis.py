@@ -63,6 +63,7 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
     events = timeline.resolve_years(frame("events", rows["events"]), documents)
     timeline_table, date_conflicts = timeline.build_timeline(events)
     quantity_table = frame("quantities", rows["quantities"])
+    quantity_table["value"] = quantity_table["value"].map(_number_text)
     positions = frame("positions", rows["positions"])
     comparison = compare.compare_positions(positions)
     conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(quantity_table)
@@ -80,6 +81,13 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
     }
     tables = {name: _stable(name, df) for name, df in tables.items()}
     return Results(corpus, tables, compare.convergence(tables["comparison"]))
+
+
+def _number_text(value) -> str:
+    """A quantity as a reader writes it: 472, not 472.0, when one fraction in the column
+    would otherwise turn every value into a float."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.4g}"
 
 
 def _stable(name: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,8 @@ demands on the same issue), each with a sentence for the report written from the
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from parley import codebook
@@ -193,7 +195,8 @@ def convergence_markdown(items: list[dict]) -> str:
         return "The articles report no issue on which two sides both take a position."
     parts = []
     for kind, title in (("clash", "Where the sides clash"), ("converge", "Where the sides converge")):
-        sentences = [f"- {item['sentence']} Sources: {item['doc_ids'].replace('|', ', ')}."
+        # escaped: the Markdown is rendered as HTML, and names and ids come from the articles
+        sentences = [f"- {html.escape(item['sentence'])} Sources: {html.escape(item['doc_ids'].replace('|', ', '))}."
                      for item in items if item["kind"] == kind]
         parts.append(f"**{title}**\n\n" + ("\n".join(sentences) if sentences else "- none found"))
     return "\n\n".join(parts) + "\n"

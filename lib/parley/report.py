@@ -1,8 +1,7 @@
 """Publishing: tidy executed notebooks, export them as HTML, and write `OUT/index.html`.
 
 All text taken from articles reaches HTML through Jinja2 with autoescaping or
-pandas' escaping, and nbconvert sanitises notebook outputs, so an article that
-contains `<script>` shows it as text.
+pandas' escaping, so an article that contains `<script>` shows it as text.
 """
 
 from __future__ import annotations
@@ -20,11 +19,12 @@ from parley.tables import write_atomic
 
 _VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "exception")
 _INDEX_TABLES = (
-    ("comparison", "Positions compared, issue by issue", ["issue", "side", "stance", "n_sources", "doc_ids"]),
-    ("timeline", "Timeline", ["date", "precision", "description", "n_sources", "doc_ids"]),
-    ("persons", "People across articles", ["name", "side", "roles", "n_docs", "variants"]),
-    ("conflicts", "Where the sources disagree", ["kind", "subject", "values", "doc_ids"]),
+    ("delegations", "persons", "The delegations", ["side", "name", "role", "n_docs"]),
+    ("timeline", "timeline", "Timeline", ["date", "precision", "description", "n_sources", "doc_ids"]),
+    ("comparison", "comparison", "Positions compared, issue by issue", ["issue", "side", "stance", "n_sources", "stances"]),
+    ("conflicts", "conflicts", "Where the sources disagree", ["kind", "subject", "values", "doc_ids"]),
 )
+_FIGURE_ORDER = {"delegations": 0, "timeline": 1, "positions": 2, "sources": 3}
 _FIGURE_CAPTIONS = {
     "delegations": "Who sat at the table: each side's delegation, with how many articles name each member.",
     "timeline": "What happened when: events merged across articles; marker size is the number of articles.",
@@ -74,21 +74,37 @@ def _replace_in_output(output, old: str, new: str) -> None:
 
 
 def export_html(out_dir: Path) -> list[Path]:
-    """`OUT/html/<notebook>.html` for each executed notebook, code hidden, outputs sanitised."""
+    """`OUT/html/<notebook>.html` for each executed notebook, code hidden.
+
+    nbconvert's `sanitize_html` is not used: it escapes headings and paragraphs of
+    Markdown cells. Article text reaches outputs only as escaped DataFrame HTML, plain
+    text, or Markdown made by library functions that escape it (tests/test_browser.py)."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        sanitize_html=True,
     )
+    exporter.log.setLevel("ERROR")  # it warns of missing alt text, which _describe_images then gives
     written = []
     for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(notebook, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
-        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", body.encode("utf-8")))
+        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", _describe_images(body).encode("utf-8")))
     return written
+
+
+def _describe_images(page: str) -> str:
+    """Give each figure the heading it sits under as its alternative text, for screen readers."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, features="html.parser")
+    for image in soup.find_all("img"):
+        heading = image.find_previous(["h2", "h3", "h1"])
+        if heading is not None:
+            image["alt"] = "Figure: " + heading.get_text(" ", strip=True).rstrip("¶").strip()
+    return str(soup)
 
 
 def _title(nb, fallback: str) -> str:
@@ -156,7 +172,7 @@ def write_index(out_dir: Path) -> Path:
     documents = _read(out_dir, "documents")
     evaluation = _read(out_dir, "evaluation")
     dictionary = column_dictionary()
-    figures = sorted((out_dir / "figures").glob("*.png"))
+    figures = sorted((out_dir / "figures").glob("*.png"), key=lambda p: (_FIGURE_ORDER.get(p.stem, 99), p.stem))
     page = env.get_template("index.html").render(
         summary=corpus_summary(documents),
         documents=_table_html(documents, ["doc_id", "title", "outlet", "author", "published", "words"]),
@@ -166,8 +182,8 @@ def write_index(out_dir: Path) -> Path:
             for p in figures
         ],
         tables=[
-            {"name": name, "title": title, "html": _table_html(_read(out_dir, name), columns)}
-            for name, title, columns in _INDEX_TABLES
+            {"name": name, "csv": csv, "title": title, "html": _table_html(_index_table(out_dir, name), columns)}
+            for name, csv, title, columns in _INDEX_TABLES
         ],
         evaluation=_table_html(evaluation, list(evaluation.columns)) if not evaluation.empty else "",
         notebooks=[
@@ -181,6 +197,17 @@ def write_index(out_dir: Path) -> Path:
         ],
     )
     return write_atomic(out_dir / "index.html", page.encode("utf-8"))
+
+
+def _index_table(out_dir: Path, name: str) -> pd.DataFrame:
+    if name != "delegations":
+        return _read(out_dir, name)
+    from parley.people import delegations
+
+    people, persons = _read(out_dir, "people"), _read(out_dir, "persons")
+    if people.empty or persons.empty:
+        return pd.DataFrame()
+    return delegations(people, persons.assign(n_docs=persons["n_docs"].astype(int)))
 
 
 def _html_title(path: Path) -> str:

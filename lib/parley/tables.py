@@ -28,7 +28,8 @@ def frame(name: str, rows) -> pd.DataFrame:
     for column in COLUMNS[name]:
         if column not in df.columns:
             df[column] = pd.Series(dtype="object")
-    extra = [c for c in df.columns if c not in COLUMNS[name]]
+    # extra columns sorted by name: rows from the cache and fresh rows list keys in different orders
+    extra = sorted(c for c in df.columns if c not in COLUMNS[name])
     return df[COLUMNS[name] + extra]
 
 

@@ -1,0 +1,45 @@
+"""The committed reports are what the pipeline produces, byte for byte."""
+
+import pytest
+
+from parley import config
+
+pytestmark = pytest.mark.slow
+
+
+def _files(folder, pattern):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.glob(pattern))}
+
+
+def test_a_fresh_run_reproduces_the_committed_tables_byte_for_byte(seeds_report):
+    fresh, committed = _files(seeds_report, "data/*.csv"), _files(config.REPORTS_DIR, "data/*.csv")
+    assert "data/documents.csv" in fresh
+    assert sorted(fresh) == sorted(committed)
+    changed = [name for name in fresh if fresh[name] != committed[name]]
+    assert not changed, f"{changed} differ from reports/: run `make run` and commit reports/"
+
+
+def test_a_fresh_run_reproduces_the_committed_figures_byte_for_byte(seeds_report):
+    fresh, committed = _files(seeds_report, "figures/*"), _files(config.REPORTS_DIR, "figures/*")
+    assert {"figures/delegations.png", "figures/timeline.png", "figures/positions.png", "figures/sources.png"} <= set(fresh)
+    assert sorted(fresh) == sorted(committed)
+    assert [name for name in fresh if fresh[name] != committed[name]] == []
+
+
+def test_the_run_publishes_every_notebook_as_executed_notebook_and_html(seeds_report):
+    notebooks = sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) >= 5
+    assert sorted(p.stem for p in (seeds_report / "notebooks").glob("*.ipynb")) == notebooks
+    assert sorted(p.stem for p in (seeds_report / "html").glob("*.html")) == notebooks
+    for page in (seeds_report / "html").glob("*.html"):
+        text = page.read_text()
+        assert "Traceback" not in text
+        assert "analysis.load(" not in text  # code hidden: a reader sees prose, tables and figures
+
+
+def test_documents_table_has_one_row_per_seed(seeds_report):
+    import pandas as pd
+
+    documents = pd.read_csv(seeds_report / "data" / "documents.csv", dtype=str, keep_default_na=False)
+    assert len(documents) == 5
+    assert list(documents.columns[:8]) == ["doc_id", "file", "sha256", "title", "outlet", "author", "published", "words"]
