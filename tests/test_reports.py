@@ -26,6 +26,15 @@ def test_a_fresh_run_reproduces_the_committed_figures_byte_for_byte(seeds_report
     assert [name for name in fresh if fresh[name] != committed[name]] == []
 
 
+def test_a_fresh_run_reproduces_the_committed_notebooks_and_pages(seeds_report):
+    for folder, pattern in (("notebooks", "*.ipynb"), ("html", "*.html"), (".", "index.html")):
+        fresh, committed = _files(seeds_report / folder, pattern), _files(config.REPORTS_DIR / folder, pattern)
+        # the only difference allowed: the scratch folder's path where the notebooks show out_dir
+        fresh = {name: data.replace(str(seeds_report).encode(), b"reports") for name, data in fresh.items()}
+        assert sorted(fresh) == sorted(committed)
+        assert [name for name in fresh if fresh[name] != committed[name]] == [], folder
+
+
 def test_the_run_publishes_every_notebook_as_executed_notebook_and_html(seeds_report):
     notebooks = sorted(p.stem for p in config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
     assert len(notebooks) >= 5

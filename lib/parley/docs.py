@@ -20,9 +20,14 @@ def dictionary_markdown() -> str:
     parts = []
     for table, spec in column_dictionary().items():
         parts.append(f"#### `{table}.csv`: {spec['about']}\n\n| column | meaning |\n|---|---|\n")
-        parts.extend(f"| `{column}` | {meaning} |\n" for column, meaning in spec["columns"].items())
+        parts.extend(f"| `{column}` | {_cell(meaning)} |\n" for column, meaning in spec["columns"].items())
         parts.append("\n")
     return "".join(parts)
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: a literal | would end the cell."""
+    return str(text).replace("|", "\\|")
 
 
 def codebook_markdown() -> str:
@@ -31,7 +36,7 @@ def codebook_markdown() -> str:
     table = codebook.table()
     lines = ["#### The issue codebook (`lib/parley/data/codebook.yml`)\n", "", "| issue | label | definition | PA-X |", "|---|---|---|---|"]
     for row in table.itertuples():
-        lines.append(f"| `{row.issue}` | {row.label} | {row.definition} | {row.pa_x or ''} |")
+        lines.append(f"| `{row.issue}` | {_cell(row.label)} | {_cell(row.definition)} | {row.pa_x or ''} |")
     return "\n".join(lines) + "\n"
 
 
@@ -41,7 +46,7 @@ def evaluation_markdown(out_dir: Path | None = None) -> str:
         return "Run `make run` to fill in this table.\n"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     header = "| " + " | ".join(df.columns) + " |\n|" + "---|" * len(df.columns) + "\n"
-    rows = "".join("| " + " | ".join(str(v) for v in row) + " |\n" for row in df.itertuples(index=False))
+    rows = "".join("| " + " | ".join(_cell(v) for v in row) + " |\n" for row in df.itertuples(index=False))
     return (
         "Scores of the pipeline's own tables against the gold reading of the seeds, next to an "
         "off-the-shelf baseline on the same articles (from `reports/data/evaluation.csv`):\n\n" + header + rows

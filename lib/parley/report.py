@@ -59,6 +59,7 @@ def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path) -> None:
             cell.metadata.get("papermill", {}).pop(key, None)
         cell.metadata.pop("execution", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill's id is random: keep re-runs byte-identical
             cell.source = "# Parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in shown.items()) + "\n"
         for output in cell.get("outputs", []):
             _replace_in_output(output, str(build), shown["out_dir"])

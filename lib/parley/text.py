@@ -36,7 +36,7 @@ def quote(raw: str, start: int, end: int) -> str:
 
 
 def fold(text: str) -> str:
-    """A comparison key: ASCII, case-folded, single-spaced ("Kalın" -> "kalin", "MİT" -> "mit")."""
+    """A comparison key: ASCII, case-folded, single-spaced ("Yıldız" -> "yildiz", "MİT" -> "mit")."""
     ascii_text = anyascii(unicodedata.normalize("NFC", text))
     return re.sub(r"\s+", " ", ascii_text.casefold()).strip()
 
