@@ -21,6 +21,7 @@ SETUP = '''from IPython.display import Markdown, display
 
 from parley import analysis, notebooks, tables
 
+notebooks.show_whole_tables()
 out = notebooks.out_dir(out_dir)
 results = analysis.load(seeds_dir)'''
 

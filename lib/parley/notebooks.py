@@ -11,6 +11,16 @@ from parley import config
 from parley.tables import write_atomic
 
 
+def show_whole_tables() -> None:
+    """A published report shows every row and whole quotes, not pandas' truncated preview."""
+    import pandas as pd
+
+    pd.set_option("display.max_rows", 2000)
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.max_colwidth", 400)
+    pd.set_option("display.width", 250)
+
+
 def out_dir(value: str | None = None) -> Path:
     """The folder a notebook writes to: its `out_dir` parameter resolved from the project root."""
     return config.resolve(value, config.default_out_dir())
