@@ -85,7 +85,7 @@ def test_convergence_and_clashes_are_read_from_the_matrix():
     found = {(f["kind"], f["issue"], f["sides"], f["stances"], f["relation"]) for f in convergence(comparison)}
     assert found == {
         ("clash", "ceasefire", "Russia|Ukraine", "rejects|demands", "one demands, the other rejects"),
-        ("clash", "nato_eu", "Russia|Ukraine", "demands|demands", "both make demands"),
+        ("contested", "nato_eu", "Russia|Ukraine", "demands|demands", "both make demands; their terms may differ"),
         ("converge", "prisoners", "Russia|Ukraine", "agrees|proposes", "one proposes, the other agrees"),
         ("converge", "humanitarian", "Russia|Ukraine", "agrees|agrees", "both agree"),
     }
@@ -94,7 +94,7 @@ def test_convergence_and_clashes_are_read_from_the_matrix():
         "Ceasefire: Russia rejects (1 article), Ukraine demands (2 articles); the sides clash "
         "(one demands, the other rejects).")
     assert ceasefire["doc_ids"] == "a|b"
-    assert [f["kind"] for f in convergence(comparison)] == ["clash", "clash", "converge", "converge"]
+    assert [f["kind"] for f in convergence(comparison)] == ["clash", "contested", "converge", "converge"]
 
 
 def test_an_agreement_both_report_is_convergence_whatever_else_they_said():

@@ -100,7 +100,8 @@ def _relation(a: str, b: str) -> tuple[str, str] | None:
         other = (pair - {"rejects"}).pop()
         return "clash", f"one {other[:-1]}s, the other rejects"
     if pair == {"demands"}:
-        return "clash", "both make demands"
+        # both want something on this issue; whether their terms meet, the stances can't say
+        return "contested", "both make demands; their terms may differ"
     return None
 
 
@@ -121,7 +122,7 @@ def _articles(n: int) -> str:
 
 def _sentence(kind: str, label: str, how: str, first: dict, second: dict) -> str:
     """"Ceasefire: A demands (4 articles), B rejects (1 article); the sides clash (...)."."""
-    outcome = "the sides clash" if kind == "clash" else "the sides converge"
+    outcome = {"clash": "the sides clash", "converge": "the sides converge", "contested": "both press it"}[kind]
     return (
         f"{label}: {first['side']} {first['stance']} ({_articles(int(first['n_sources']))}), "
         f"{second['side']} {second['stance']} ({_articles(int(second['n_sources']))}); {outcome} ({how})."
@@ -130,7 +131,8 @@ def _sentence(kind: str, label: str, how: str, first: dict, second: dict) -> str
 
 def convergence(comparison: pd.DataFrame) -> list[dict]:
     """Where sides converge or clash, issue by issue, from the dominant stances of
-    comparison.csv. Each item: kind ("converge"/"clash"), issue, label, sides and
+    comparison.csv. Each item: kind ("converge", "clash", or "contested" when both make
+    demands), issue, label, sides and
     stances ("A|B"), relation, n_sources ("n|m"), doc_ids, and a sentence for the report."""
     if comparison is None or len(comparison) == 0:
         return []
@@ -165,7 +167,8 @@ def convergence(comparison: pd.DataFrame) -> list[dict]:
                     "doc_ids": "|".join(d for d in doc_ids if d),
                     "sentence": _sentence(kind, label, how, first, second),
                 })
-    return sorted(found, key=lambda f: (f["kind"] != "clash", _issue_order(f["issue"]), f["sides"]))
+    kind_order = {"clash": 0, "contested": 1, "converge": 2}
+    return sorted(found, key=lambda f: (kind_order[f["kind"]], _issue_order(f["issue"]), f["sides"]))
 
 
 # --- for the report --------------------------------------------------------------------
@@ -194,7 +197,8 @@ def convergence_markdown(items: list[dict]) -> str:
     if not items:
         return "The articles report no issue on which two sides both take a position."
     parts = []
-    for kind, title in (("clash", "Where the sides clash"), ("converge", "Where the sides converge")):
+    for kind, title in (("clash", "Where the sides clash"), ("contested", "Where both sides make demands"),
+                        ("converge", "Where the sides converge")):
         # escaped: the Markdown is rendered as HTML, and names and ids come from the articles
         sentences = [f"- {html.escape(item['sentence'])} Sources: {html.escape(item['doc_ids'].replace('|', ', '))}."
                      for item in items if item["kind"] == kind]

@@ -431,7 +431,7 @@ _SELF_CITATION = re.compile(r"(?P<outlet>[A-Z][\w&'-]*(?:\.[A-Za-z]{2,})?(?: [A-
 
 
 def _self_citing_outlet(text: str, kept: list[tuple[int, int]]) -> str:
-    """An aggregator names itself when it relays others: "Caliber.Az reports citing Ukrainian media"."""
+    """An aggregator names itself when it relays others: "Example.Az reports citing local media"."""
     for start, end in kept:
         if m := _SELF_CITATION.search(text[start:end]):
             return m["outlet"]
