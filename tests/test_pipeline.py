@@ -133,3 +133,13 @@ def test_cli_on_an_empty_seeds_folder_is_a_clear_error(tmp_path, previous_report
     )
     assert result.returncode == 1
     assert "No readable article" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_printed_text_is_one_output_however_the_kernel_split_it(tmp_path, articles, previous_reports):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01_prints.ipynb", "import sys, time\nprint('a'); sys.stdout.flush(); time.sleep(0.3)\nprint('b')")
+    run(articles, previous_reports, notebooks, progress=lambda m: None)
+    executed = nbformat.read(previous_reports / "notebooks" / "01_prints.ipynb", as_version=4)
+    [cell] = [c for c in executed.cells if c.cell_type == "code" and "print('a')" in c.source]
+    assert [(o.output_type, o.text) for o in cell.outputs] == [("stream", "a\nb\n")]

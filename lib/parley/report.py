@@ -61,9 +61,25 @@ def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path) -> None:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill's id is random: keep re-runs byte-identical
             cell.source = "# Parameters\n" + "\n".join(f"{k} = {v!r}" for k, v in shown.items()) + "\n"
+        if "outputs" in cell:
+            cell.outputs = _coalesce_streams(cell.outputs)
         for output in cell.get("outputs", []):
             _replace_in_output(output, str(build), shown["out_dir"])
     write_atomic(path, nbformat.writes(nb).encode("utf-8"))
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """One output per run of printed text: how the kernel splits stdout into messages
+    depends on timing, and would make identical runs differ."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _replace_in_output(output, old: str, new: str) -> None:
