@@ -264,3 +264,9 @@ def test_dateparser_baseline_is_dateparser_with_the_publication_date():
     text = "Talks resumed on Monday; the previous round was on May 16, 2025."
     assert dateparser_baseline(text, MONDAY) == [("on Monday", "2025-06-02"), ("on May 16, 2025", "2025-05-16")]
     assert dateparser_baseline("They met yesterday.", "", fallback_base=MONDAY) == [("yesterday", "2025-06-01")]
+
+
+def test_a_date_glued_to_the_next_word_keeps_its_year():
+    # web pages lose the space between a date line and the outlet's name
+    [mention] = find_dates("March 05, 2024Frontline Wire", "")
+    assert (mention.text, mention.date, mention.basis) == ("March 05, 2024", "2024-03-05", "explicit")

@@ -25,18 +25,6 @@ from parley.text import fold, normalize, quote, word_count
 
 log = logging.getLogger(__name__)
 
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_WEEKDAY_RE = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# Full dates as news pages print them; each names its groups d, m, y.
-_FULL_DATE_RES = [
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})[-/ ](?P<m>{_MONTH_RE})[-/ ](?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-]
 _LONG_LINE_WORDS = 15
 _HEADER_SHORT_WORDS = 6
 
@@ -325,7 +313,6 @@ def _metadata_line(line: str, meta: dict, in_header: bool) -> str | None:
         iso, (d_start, d_end) = date
         meta["published"] = meta["published"] or iso
         rest = (line[:d_start] + " " + line[d_end:]).strip(" ,|\u2013\u2014-")
-        rest = re.sub(r"^(?:" + _WEEKDAY_RE + r")\W*", "", rest, flags=re.I)
         rest = _DATE_LINE_PREFIX.sub("", rest)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b", "", rest).strip(" ,|\u2013\u2014-")
         if rest and _OUTLET_NAME.fullmatch(rest):
@@ -373,57 +360,33 @@ def _cut_spans(text: str, start: int, end: int, rules: _Rules, drop) -> list[tup
 
 
 def find_full_date(text: str) -> tuple[str, tuple[int, int]] | None:
-    """The first day-month-year date in `text` as (ISO date, (start, end)), or None."""
-    found = []
-    for pattern in _FULL_DATE_RES:
-        for m in pattern.finditer(text):
-            iso = _iso(m["y"], m["m"], m["d"])
-            if iso:
-                found.append((m.start(), m.end(), iso))
-    if not found:
-        return None
-    start, end, iso = min(found)
-    return iso, (start, end)
+    """The first day-month-year date stated in `text` as (ISO date, (start, end)), or None."""
+    from parley.dates import find_dates
 
-
-def _iso(year: str, month: str, day: str) -> str:
-    import datetime as dt
-
-    month_number = int(month) if month.isdigit() else _month_number(month)
-    try:
-        return dt.date(int(year), month_number, int(day)).isoformat()
-    except ValueError:
-        return ""
-
-
-def _month_number(name: str) -> int:
-    name = name.lower().rstrip(".")
-    for number, month in enumerate(MONTHS, start=1):
-        if month.startswith(name[:3]):
-            return number
-    raise ValueError(name)
+    for mention in find_dates(text, ""):
+        if mention.basis == "explicit" and mention.precision == "day":
+            return mention.date, (mention.start, mention.end)
+    return None
 
 
 def _dateline_date(text: str, removed: list[Removed]) -> str:
     """A caption or wire dateline ("ISTANBUL, TURKEY - JUNE 2:") gives the day; the
     year must be stated in the article with that same day, or the date stays empty."""
+    from parley.dates import find_dates
+
     for piece in removed:
         if piece.kind != "dateline":
             continue
-        m = re.search(rf"(?P<m>{_MONTH_RE})\.? (?P<d>\d{{1,2}})(?:, (?P<y>\d{{4}}))?:", piece.text, re.I)
-        if not m:
+        stated = find_dates(piece.text.title(), "")  # datelines are in capitals
+        if not stated:
             continue
-        if m["y"]:
-            return _iso(m["y"], m["m"], m["d"])
-        month, day = _month_number(m["m"]), int(m["d"])
-        years = set()
-        for pattern in _FULL_DATE_RES:
-            for full in pattern.finditer(text):
-                iso = _iso(full["y"], full["m"], full["d"])
-                if iso and int(iso[5:7]) == month and int(iso[8:10]) == day:
-                    years.add(iso[:4])
-        if len(years) == 1:
-            return f"{years.pop()}-{month:02d}-{day:02d}"
+        if stated[0].basis == "explicit":
+            return stated[0].date
+        month_day = stated[0].partial[2:]  # "--06-02" -> "06-02"
+        years = {m.date[:4] for m in find_dates(text, "")
+                 if m.basis == "explicit" and m.precision == "day" and m.date[5:] == month_day}
+        if month_day and len(years) == 1:
+            return f"{years.pop()}-{month_day}"
     return ""
 
 

@@ -54,6 +54,8 @@ FUTURE_WINDOW_MONTHS = 2
 FUTURE_CUE_WORDS = 8
 
 _GAP = r"[^\S\n]+"  # spaces but never a line break: an expression stays in its paragraph
+# A date ends at a word boundary, or where page furniture is glued to its digits ("June 02, 2025Clash Report").
+_END = r"(?:(?!\w)|(?<=\d)(?=[A-Z][a-z]))"
 _ORD = r"(?:st|nd|rd|th)?"
 
 
@@ -124,11 +126,11 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # "March 3, 2024", "Monday, April 7th", "Apr 7 2024", "March 3-4"
         "month_day": re.compile(
-            rf"\b{lead_weekday}(?P<month>{month_or_abbr})\.?{_GAP}{day}(?:,?{_GAP}{year})?(?!\w)"
+            rf"\b{lead_weekday}(?P<month>{month_or_abbr})\.?{_GAP}{day}(?:,?{_GAP}{year})?{_END}"
         ),
         # "3 March 2024", "14 August", "the 7th of April"
         "day_month": re.compile(
-            rf"\b{lead_weekday}(?:the{_GAP})?{day}(?:{_GAP}of)?{_GAP}(?P<month>{month_or_abbr})\b\.?(?:,?{_GAP}{year})?(?!\w)"
+            rf"\b{lead_weekday}(?:the{_GAP})?{day}(?:{_GAP}of)?{_GAP}(?P<month>{month_or_abbr})\b\.?(?:,?{_GAP}{year})?{_END}"
         ),
         # "2024-04-07", "07-Apr-2024"
         "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
