@@ -17,7 +17,7 @@ import pandas as pd
 from parley import config
 from parley.corpus import Corpus, read_corpus
 from parley.extract import FACT_KINDS, extract_corpus
-from parley.tables import frame
+from parley.tables import frame, number_text
 
 _SORT_KEYS = {
     "documents": ["doc_id"],
@@ -63,7 +63,8 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
     events = timeline.resolve_years(frame("events", rows["events"]), documents)
     timeline_table, date_conflicts = timeline.build_timeline(events)
     quantity_table = frame("quantities", rows["quantities"])
-    quantity_table["value"] = quantity_table["value"].map(_number_text)
+    # as text: one fraction in the column would otherwise print every value as a float
+    quantity_table["value"] = quantity_table["value"].map(number_text)
     positions = frame("positions", rows["positions"])
     comparison = compare.compare_positions(positions)
     conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(quantity_table)
@@ -81,13 +82,6 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
     }
     tables = {name: _stable(name, df) for name, df in tables.items()}
     return Results(corpus, tables, compare.convergence(tables["comparison"]))
-
-
-def _number_text(value) -> str:
-    """A quantity as a reader writes it: 472, not 472.0, when one fraction in the column
-    would otherwise turn every value into a float."""
-    number = float(value)
-    return str(int(number)) if number.is_integer() else f"{number:.4g}"
 
 
 def _stable(name: str, df: pd.DataFrame) -> pd.DataFrame:

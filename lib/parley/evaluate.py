@@ -77,6 +77,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from parley.tables import cell_text
 from parley.text import fold, normalize, quote
 
 ERROR_COLUMNS = ["doc_id", "kind", "expected", "got", "quote"]
@@ -236,13 +237,7 @@ def _ratio(numerator: int, denominator: int) -> float:
 
 
 def _errors(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame([{c: _text(row.get(c)) for c in ERROR_COLUMNS} for row in rows], columns=ERROR_COLUMNS)
-
-
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value).strip()
+    return pd.DataFrame([{c: cell_text(row.get(c)) for c in ERROR_COLUMNS} for row in rows], columns=ERROR_COLUMNS)
 
 
 def _offset(value) -> int | None:
@@ -259,7 +254,7 @@ def _rows_by_doc(df: pd.DataFrame | None, doc_ids) -> dict[str, list[dict]]:
     if df is None or len(df) == 0:
         return wanted
     for row in df.to_dict("records"):
-        doc_id = _text(row.get("doc_id"))
+        doc_id = cell_text(row.get("doc_id"))
         if doc_id in wanted:
             row = dict(row)
             row["start"], row["end"] = _offset(row.get("start")), _offset(row.get("end"))
@@ -291,11 +286,11 @@ def score_documents(documents_df: pd.DataFrame, gold: list[dict]) -> Score:
     predicted = {}
     if documents_df is not None and len(documents_df):
         for row in documents_df.to_dict("records"):
-            predicted.setdefault(_text(row.get("doc_id")), row)
+            predicted.setdefault(cell_text(row.get("doc_id")), row)
     errors, right_date, right_outlet = [], 0, 0
     for article in gold:
         row = predicted.get(article["doc_id"], {})
-        got_date, got_outlet = _text(row.get("published")), _text(row.get("outlet"))
+        got_date, got_outlet = cell_text(row.get("published")), cell_text(row.get("outlet"))
         if row and got_date == article["published"]:
             right_date += 1
         else:
@@ -362,22 +357,22 @@ def _predicted_persons(rows: list[dict]) -> list[dict]:
     """The article's distinct persons: by person_id where a row has one, else by name."""
     groups: dict[str, list[dict]] = {}
     for row in rows:
-        person_id, name = _text(row.get("person_id")), fold(_text(row.get("name")))
+        person_id, name = cell_text(row.get("person_id")), fold(cell_text(row.get("name")))
         key = f"id:{person_id}" if person_id else (f"name:{name}" if name else "")
         if key:
             groups.setdefault(key, []).append(row)
     persons = []
     for key, members in groups.items():
-        names = [_text(r.get("name")) for r in members]
-        sides = [_text(r.get("side")) for r in members if _text(r.get("side"))]
+        names = [cell_text(r.get("name")) for r in members]
+        sides = [cell_text(r.get("side")) for r in members if cell_text(r.get("side"))]
         side = max(sides, key=lambda s: (Counter(sides)[s], -sides.index(s))) if sides else ""
-        roles = list(dict.fromkeys(_text(r.get("role")) for r in members if _text(r.get("role"))))
+        roles = list(dict.fromkeys(cell_text(r.get("role")) for r in members if cell_text(r.get("role"))))
         persons.append({
             "key": key,
             "name": max(names, key=lambda n: (len(n), n)),
             "roles": roles,
             "side": side,
-            "quote": _text(members[0].get("quote")),
+            "quote": cell_text(members[0].get("quote")),
         })
     return sorted(persons, key=lambda p: p["key"])
 
@@ -422,7 +417,7 @@ def score_people(people_df: pd.DataFrame, gold: list[dict], raw_texts: dict[str,
         n_pred += len(persons)
         n_matched += len(matched)
         for gi, g in enumerate(gold_people):
-            gold_role = _text(g.get("role"))
+            gold_role = cell_text(g.get("role"))
             n_gold_with_role += bool(gold_role)
             expected = f"{g['name']} ({gold_role or 'no role'}; {g.get('side') or 'no side'})"
             if gi not in matched:
@@ -430,7 +425,7 @@ def score_people(people_df: pd.DataFrame, gold: list[dict], raw_texts: dict[str,
                                "quote": _first_mention(raw_texts.get(doc_id, ""), g["name"])})
                 continue
             p = persons[matched[gi]]
-            if _text(g.get("side")) == p["side"]:
+            if cell_text(g.get("side")) == p["side"]:
                 n_side += 1
             else:
                 errors.append({"doc_id": doc_id, "kind": "wrong_side", "expected": f"{g['name']}: {g.get('side') or ''}",
@@ -491,10 +486,10 @@ def score_events(events_df: pd.DataFrame, gold: list[dict], raw_texts: dict[str,
                                "quote": _context(raw, *span)})
                 continue
             n_found += 1
-            if any(_text(r.get("date")) == _text(event.get("date")) for r in overlapping):
+            if any(cell_text(r.get("date")) == cell_text(event.get("date")) for r in overlapping):
                 n_right += 1
             else:
-                got = " | ".join(dict.fromkeys(f"{_text(r.get('date'))} ({_text(r.get('date_text'))})" for r in overlapping))
+                got = " | ".join(dict.fromkeys(f"{cell_text(r.get('date'))} ({cell_text(r.get('date_text'))})" for r in overlapping))
                 errors.append({"doc_id": doc_id, "kind": "wrong_date", "expected": expected, "got": got,
                                "quote": _context(raw, *span)})
     n_pred = sum(len(rows) for rows in by_doc.values())
@@ -519,7 +514,7 @@ def _number(value) -> float | None:
     if isinstance(value, (int, float)):
         return None if isinstance(value, float) and math.isnan(value) else float(value)
     try:
-        return float(_text(value).replace(",", "").replace("_", ""))
+        return float(cell_text(value).replace(",", "").replace("_", ""))
     except ValueError:
         return None
 
@@ -554,7 +549,7 @@ def score_quantities(quantities_df: pd.DataFrame, gold: list[dict], raw_texts: d
                 n_found += 1
                 continue
             kind = "wrong_value" if overlapping else "missed"
-            got = " | ".join(f"{_text(r.get('value'))} {_text(r.get('unit'))}".strip() for r in overlapping)
+            got = " | ".join(f"{cell_text(r.get('value'))} {cell_text(r.get('unit'))}".strip() for r in overlapping)
             errors.append({"doc_id": doc_id, "kind": kind, "expected": expected, "got": got,
                            "quote": _context(raw, *span) if span else item.get("evidence", "")})
     metrics = {
@@ -571,7 +566,7 @@ def score_quantities(quantities_df: pd.DataFrame, gold: list[dict], raw_texts: d
 
 
 def _side_key(side: str) -> str:
-    return fold(_text(side))
+    return fold(cell_text(side))
 
 
 def score_positions(positions_df: pd.DataFrame, gold: list[dict], raw_texts: dict[str, str]) -> Score:
@@ -584,7 +579,7 @@ def score_positions(positions_df: pd.DataFrame, gold: list[dict], raw_texts: dic
         bounds = sentence_bounds(raw)
         for item, span in _located(article, raw_texts, "positions"):
             n_gold += 1
-            side, issue, stance = _side_key(item.get("side")), _text(item.get("issue")), _text(item.get("stance"))
+            side, issue, stance = _side_key(item.get("side")), cell_text(item.get("issue")), cell_text(item.get("stance"))
             expected = f"{item.get('side')} {stance} {issue}"
             if span is None:
                 errors.append({"doc_id": doc_id, "kind": "evidence_not_found", "expected": expected, "got": "",
@@ -592,28 +587,28 @@ def score_positions(positions_df: pd.DataFrame, gold: list[dict], raw_texts: dic
                 continue
             region = _sentence_span(bounds, *span)
             nearby = [r for r in rows if _overlaps(r["start"], r["end"], *region)]
-            found = [r for r in nearby if _side_key(r.get("side")) == side and _text(r.get("issue")) == issue]
+            found = [r for r in nearby if _side_key(r.get("side")) == side and cell_text(r.get("issue")) == issue]
             if found:
                 n_found += 1
-                if any(_text(r.get("stance")) == stance for r in found):
+                if any(cell_text(r.get("stance")) == stance for r in found):
                     n_stance += 1
                 else:
                     errors.append({"doc_id": doc_id, "kind": "wrong_stance", "expected": expected,
-                                   "got": " | ".join(dict.fromkeys(_text(r.get("stance")) for r in found)),
+                                   "got": " | ".join(dict.fromkeys(cell_text(r.get("stance")) for r in found)),
                                    "quote": _context(raw, *span)})
                 continue
             kind = "missed"
-            if any(_text(r.get("issue")) == issue for r in nearby):
+            if any(cell_text(r.get("issue")) == issue for r in nearby):
                 kind = "wrong_side"
             elif any(_side_key(r.get("side")) == side for r in nearby):
                 kind = "wrong_issue"
-            got = " | ".join(dict.fromkeys(f"{_text(r.get('side'))} {_text(r.get('stance'))} {_text(r.get('issue'))}" for r in nearby))
+            got = " | ".join(dict.fromkeys(f"{cell_text(r.get('side'))} {cell_text(r.get('stance'))} {cell_text(r.get('issue'))}" for r in nearby))
             errors.append({"doc_id": doc_id, "kind": kind, "expected": expected, "got": got, "quote": _context(raw, *span)})
-        gold_pairs = {(_side_key(i.get("side")), _text(i.get("issue"))) for i in article["positions"]}
+        gold_pairs = {(_side_key(i.get("side")), cell_text(i.get("issue"))) for i in article["positions"]}
         first_quote: dict[tuple[str, str], tuple[str, str]] = {}
         for r in by_doc[doc_id]:
-            pair = (_side_key(r.get("side")), _text(r.get("issue")))
-            first_quote.setdefault(pair, (f"{_text(r.get('side'))} {_text(r.get('issue'))}", _text(r.get("quote"))))
+            pair = (_side_key(r.get("side")), cell_text(r.get("issue")))
+            first_quote.setdefault(pair, (f"{cell_text(r.get('side'))} {cell_text(r.get('issue'))}", cell_text(r.get("quote"))))
         right = sum(pair in gold_pairs for pair in first_quote)
         per_doc.append({"doc_id": doc_id, "n_pairs": len(first_quote), "n_pairs_in_gold": right,
                         "pair_precision": _ratio(right, len(first_quote))})

@@ -42,8 +42,8 @@ from rapidfuzz import fuzz
 
 from parley import config
 from parley.sides import find_parties, party_of
-from parley.tables import COLUMNS
-from parley.text import fold
+from parley.tables import COLUMNS, cell_text
+from parley.text import fold, paragraph_spans
 
 # Side evidence, strongest first; a person's side is taken from their strongest evidence.
 SIDE_FROM_ROLE = 3  # "Turkish Foreign Minister", "MİT chief", "Ukraine's Minister of Defence"
@@ -284,7 +284,7 @@ def extract_people(article, doc) -> list[dict]:
     """One row per person the article names (not its author), with role, side and quote."""
     if not article.body.strip():
         return []
-    ctx = _Article(article, doc, _segments(doc), _paragraphs(article.body), _party_tokens(article.body, doc))
+    ctx = _Article(article, doc, _segments(doc), paragraph_spans(article.body), _party_tokens(article.body, doc))
     mentions = _find_mentions(ctx)
     ctx.mentions = mentions
     _share_plural_titles(ctx, mentions)
@@ -324,10 +324,6 @@ def _party_tokens(body: str, doc) -> list[str]:
                 if doc[i].text not in _POSSESSIVE:
                     parties[i] = found.party
     return parties
-
-
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body)]
 
 
 # --- finding names ---------------------------------------------------------------------
@@ -1018,12 +1014,6 @@ def _is_author_or_outlet(name: str, article) -> bool:
 # --- across articles -------------------------------------------------------------------
 
 
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value)
-
-
 def _int(value, default: int) -> int:
     try:
         return int(value)
@@ -1062,7 +1052,7 @@ def resolve_persons(people: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, l
 
 def _order(records: list[dict]) -> list[int]:
     def position(i: int) -> tuple:
-        return _text(records[i].get("doc_id")), _int(records[i].get("start"), 0), i
+        return cell_text(records[i].get("doc_id")), _int(records[i].get("start"), 0), i
 
     return sorted(range(len(records)), key=position)
 
@@ -1074,7 +1064,7 @@ def _group_rows(records: list[dict], conflicts: list[dict]) -> list[_Person]:
     namesakes: set[tuple[int, int]] = set()
     order = _order(records)
     for i in order:
-        name = _text(records[i].get("name"))
+        name = cell_text(records[i].get("name"))
         if not _is_full(name):
             continue
         home = next((p for p in persons if any(same_person_name(n, name) for n in p.names)), None)
@@ -1087,7 +1077,7 @@ def _group_rows(records: list[dict], conflicts: list[dict]) -> list[_Person]:
             home.names.append(name)
     conflicts.extend(_namesake_conflict(records, persons[a], persons[b]) for a, b in sorted(namesakes))
     for i in order:
-        name = _text(records[i].get("name"))
+        name = cell_text(records[i].get("name"))
         if name and not _is_full(name):
             _add_surname_row(records, i, persons, conflicts)
     return persons
@@ -1096,7 +1086,7 @@ def _group_rows(records: list[dict], conflicts: list[dict]) -> list[_Person]:
 def _add_surname_row(records: list[dict], i: int, persons: list[_Person], conflicts: list[dict]) -> None:
     """A surname alone joins the one person with that surname; between namesakes the
     role decides, else the row is ambiguous and stays a person of its own."""
-    name, role = _text(records[i].get("name")), _text(records[i].get("role"))
+    name, role = cell_text(records[i].get("name")), cell_text(records[i].get("role"))
     candidates = [p for p in persons if any(same_surname(n, name) for n in p.names)]
     if len(candidates) > 1:
         fitting = [p for p in candidates if role and any(_role_fits(role, records[r]) for r in p.rows)]
@@ -1104,7 +1094,7 @@ def _add_surname_row(records: list[dict], i: int, persons: list[_Person], confli
             conflicts.append(_ambiguous_conflict(records, i, candidates))
         candidates = fitting if len(fitting) == 1 else []
     if not candidates:
-        candidates = [p for p in persons if not p.names and same_surname(_text(records[p.rows[0]].get("name")), name)]
+        candidates = [p for p in persons if not p.names and same_surname(cell_text(records[p.rows[0]].get("name")), name)]
     if candidates:
         candidates[0].rows.append(i)
     else:
@@ -1112,19 +1102,19 @@ def _add_surname_row(records: list[dict], i: int, persons: list[_Person], confli
 
 
 def _role_fits(role: str, record: dict) -> bool:
-    other = _text(record.get("role"))
+    other = cell_text(record.get("role"))
     return bool(other) and roles_compatible(role, other)
 
 
 def _canonical_name(records: list[dict], person: _Person) -> str:
     """The full name most articles use (ties: more mentions, diacritics kept, longer)."""
-    names = person.names or [_text(records[r].get("name")) for r in person.rows]
+    names = person.names or [cell_text(records[r].get("name")) for r in person.rows]
     docs: dict[str, set] = defaultdict(set)
     mentions: Counter = Counter()
     for r in person.rows:
-        name = _text(records[r].get("name"))
+        name = cell_text(records[r].get("name"))
         if name in names:
-            docs[name].add(_text(records[r].get("doc_id")))
+            docs[name].add(cell_text(records[r].get("doc_id")))
             mentions[name] += _int(records[r].get("mentions"), 1)
     def preference(n: str) -> tuple:
         return -len(docs[n]), -mentions[n], -sum(ord(c) > 127 for c in n), -len(n), fold(n), n
@@ -1135,7 +1125,7 @@ def _canonical_name(records: list[dict], person: _Person) -> str:
 def _person_ids(records: list[dict], persons: list[_Person]) -> list[str]:
     """Readable ids from the canonical name; namesakes get -2, -3 in order of appearance."""
     used: Counter = Counter()
-    firsts = [min((_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)) for r in p.rows) for p in persons]
+    firsts = [min((cell_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)) for r in p.rows) for p in persons]
     ids = [""] * len(persons)
     for k in sorted(range(len(persons)), key=lambda k: firsts[k]):
         base = slug(_canonical_name(records, persons[k]))
@@ -1149,7 +1139,7 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
     weight: Counter = Counter()
     strongest: dict[str, int] = {}
     for r in person.rows:
-        side = _text(records[r].get("side"))
+        side = cell_text(records[r].get("side"))
         if not side:
             continue
         strength = max(_int(records[r].get("side_strength"), 1), 1)
@@ -1159,13 +1149,13 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
         return ""
     sure = sorted(s for s, strength in strongest.items() if strength >= SIDE_FROM_GROUP)
     if len(sure) > 1:
-        rows = [r for r in person.rows if _text(records[r].get("side")) in sure]
+        rows = [r for r in person.rows if cell_text(records[r].get("side")) in sure]
         conflicts.append({
             "kind": "person_side",
             "subject": _canonical_name(records, person),
             "values": "|".join(sure),
-            "doc_ids": "|".join(sorted({_text(records[r].get("doc_id")) for r in rows})),
-            "quotes": " | ".join(f"{_text(records[r].get('doc_id'))}: {_text(records[r].get('quote'))}" for r in rows),
+            "doc_ids": "|".join(sorted({cell_text(records[r].get("doc_id")) for r in rows})),
+            "quotes": " | ".join(f"{cell_text(records[r].get('doc_id'))}: {cell_text(records[r].get('quote'))}" for r in rows),
         })
     return min(weight, key=lambda s: (-weight[s], -strongest[s], s))
 
@@ -1173,11 +1163,11 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
 def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
     """A mention the article leaves without a side takes the person's side from the others."""
     for column in ("side", "side_evidence"):
-        people[column] = people[column].map(_text) if column in people.columns else ""
+        people[column] = people[column].map(cell_text) if column in people.columns else ""
     for index in people.index:
-        if _text(people.at[index, "side"]):
+        if cell_text(people.at[index, "side"]):
             continue
-        side = sides.get(_text(people.at[index, "person_id"]), "")
+        side = sides.get(cell_text(people.at[index, "person_id"]), "")
         if side:
             people.at[index, "side"] = side
             people.at[index, "side_evidence"] = "other articles"
@@ -1189,12 +1179,12 @@ def _person_row(records: list[dict], person: _Person, person_id: str, side: str)
     variants = set()
     roles: dict[str, str] = {}
     for row in rows:
-        variants.add(_clean_name(_text(row.get("name"))))
-        variants.update(_clean_name(s) for s in _text(row.get("surfaces")).split("|") if s.strip())
-        for role in [_text(row.get("role"))] + _text(row.get("roles_seen")).split("|"):
+        variants.add(_clean_name(cell_text(row.get("name"))))
+        variants.update(_clean_name(s) for s in cell_text(row.get("surfaces")).split("|") if s.strip())
+        for role in [cell_text(row.get("role"))] + cell_text(row.get("roles_seen")).split("|"):
             if role.strip():
                 roles.setdefault(fold(role), role)
-    doc_ids = sorted({_text(row.get("doc_id")) for row in rows})
+    doc_ids = sorted({cell_text(row.get("doc_id")) for row in rows})
     return {
         "person_id": person_id,
         "name": _canonical_name(records, person),
@@ -1209,7 +1199,7 @@ def _person_row(records: list[dict], person: _Person, person_id: str, side: str)
 
 def _role_conflict(records: list[dict], person: _Person, name: str) -> dict | None:
     """Articles that give one person roles that cannot be one office."""
-    given = [(r, _text(records[r].get("role"))) for r in person.rows if _text(records[r].get("role"))]
+    given = [(r, cell_text(records[r].get("role"))) for r in person.rows if cell_text(records[r].get("role"))]
     clashing = set()
     for a, role_a in given:
         for b, role_b in given:
@@ -1217,26 +1207,26 @@ def _role_conflict(records: list[dict], person: _Person, name: str) -> dict | No
                 clashing.update((a, b))
     if not clashing:
         return None
-    rows = sorted(clashing, key=lambda r: (_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)))
-    values = sorted({_text(records[r].get("role")) for r in rows}, key=lambda v: (fold(v), v))
+    rows = sorted(clashing, key=lambda r: (cell_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)))
+    values = sorted({cell_text(records[r].get("role")) for r in rows}, key=lambda v: (fold(v), v))
     return {
         "kind": "person_role",
         "subject": name,
         "values": "|".join(values),
-        "doc_ids": "|".join(sorted({_text(records[r].get("doc_id")) for r in rows})),
-        "quotes": " | ".join(f"{_text(records[r].get('doc_id'))}: {_text(records[r].get('quote'))}" for r in rows),
+        "doc_ids": "|".join(sorted({cell_text(records[r].get("doc_id")) for r in rows})),
+        "quotes": " | ".join(f"{cell_text(records[r].get('doc_id'))}: {cell_text(records[r].get('quote'))}" for r in rows),
     }
 
 
 def _namesake_conflict(records: list[dict], a: _Person, b: _Person) -> dict:
-    rows = sorted(a.rows + b.rows, key=lambda r: (_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)))
+    rows = sorted(a.rows + b.rows, key=lambda r: (cell_text(records[r].get("doc_id")), _int(records[r].get("start"), 0)))
     names = sorted({_canonical_name(records, a), _canonical_name(records, b)}, key=lambda v: (fold(v), v))
     return {
         "kind": "person_namesake",
         "subject": names[0].split()[-1],
         "values": "|".join(names),
-        "doc_ids": "|".join(sorted({_text(records[r].get("doc_id")) for r in rows})),
-        "quotes": " | ".join(f"{_text(records[r].get('doc_id'))}: {_text(records[r].get('quote'))}" for r in rows),
+        "doc_ids": "|".join(sorted({cell_text(records[r].get("doc_id")) for r in rows})),
+        "quotes": " | ".join(f"{cell_text(records[r].get('doc_id'))}: {cell_text(records[r].get('quote'))}" for r in rows),
     }
 
 
@@ -1244,10 +1234,10 @@ def _ambiguous_conflict(records: list[dict], row: int, candidates: list[_Person]
     names = sorted({_canonical_name(records, p) for p in candidates}, key=lambda v: (fold(v), v))
     return {
         "kind": "person_ambiguous_name",
-        "subject": _text(records[row].get("name")),
+        "subject": cell_text(records[row].get("name")),
         "values": "|".join(names),
-        "doc_ids": _text(records[row].get("doc_id")),
-        "quotes": f"{_text(records[row].get('doc_id'))}: {_text(records[row].get('quote'))}",
+        "doc_ids": cell_text(records[row].get("doc_id")),
+        "quotes": f"{cell_text(records[row].get('doc_id'))}: {cell_text(records[row].get('quote'))}",
     }
 
 
@@ -1264,13 +1254,13 @@ def delegations(people: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
     for person in persons.to_dict("records"):
         mine = people[people["person_id"] == person["person_id"]] if "person_id" in people.columns else people.iloc[0:0]
         rows.append({
-            "side": _text(person.get("side")),
+            "side": cell_text(person.get("side")),
             "person_id": person["person_id"],
             "name": person["name"],
             "role": _usual_role(mine),
-            "roles": _text(person.get("roles")),
+            "roles": cell_text(person.get("roles")),
             "n_docs": _int(person.get("n_docs"), 0),
-            "doc_ids": _text(person.get("doc_ids")),
+            "doc_ids": cell_text(person.get("doc_ids")),
         })
     table = pd.DataFrame(rows, columns=columns)
     table["_unknown"] = table["side"] == ""
@@ -1283,7 +1273,7 @@ def delegations(people: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
 
 def _usual_role(rows: pd.DataFrame) -> str:
     """The role most of the person's articles give (ties: the earliest article's)."""
-    roles = [(_text(r.get("doc_id")), _text(r.get("role"))) for r in rows.to_dict("records") if _text(r.get("role"))]
+    roles = [(cell_text(r.get("doc_id")), cell_text(r.get("role"))) for r in rows.to_dict("records") if cell_text(r.get("role"))]
     if not roles:
         return ""
     roles.sort()

@@ -154,7 +154,6 @@ def _first_line(value) -> str:
 
 
 def _shown(path: Path) -> str:
-    try:
-        return str(path.relative_to(config.PROJECT_ROOT)) + "/" * path.is_dir()
-    except ValueError:
-        return str(path)
+    from parley.report import display_path
+
+    return display_path(path) + "/" * path.is_dir()

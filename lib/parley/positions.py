@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from parley import codebook as codebook_module
 from parley import nlp
 from parley.sides import find_parties, party_of
-from parley.text import fold
+from parley.text import fold, paragraph_spans
 
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
 _VERBAL = {"VERB", "AUX"}
@@ -102,14 +102,6 @@ class _Unit:
     def chars(self, tokens) -> tuple[int, int]:
         tokens = list(tokens)
         return self.offset + tokens[0].idx, self.offset + tokens[-1].idx + len(tokens[-1].text)
-
-
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    bounds, cursor = [], 0
-    for part in body.split("\n\n"):
-        bounds.append((cursor, cursor + len(part)))
-        cursor += len(part) + 2
-    return bounds
 
 
 def _paragraph_of(bounds, offset: int) -> int:
@@ -918,7 +910,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     and how they were found: cue (the issue words), stance_cue, attribution."""
     book = book or codebook_module.load()
     body = article.body
-    bounds = _paragraphs(body)
+    bounds = paragraph_spans(body)
     reader = _Reader(article, book, _person_index(people_rows), main_parties(body))
     paragraph_texts = [body[s:e] for s, e in bounds]
     bullets = {i for i, text in enumerate(paragraph_texts) if _BULLET.match(text)}

@@ -19,6 +19,7 @@ import re
 import pandas as pd
 from rapidfuzz import fuzz
 
+from parley.tables import cell_text, number_text
 from parley.text import fold
 
 FACT_KINDS = ("person", "event", "position", "quantity", "other")
@@ -72,18 +73,12 @@ def _table(tables: dict, name: str) -> pd.DataFrame:
     return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
 
 
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return str(value).strip()
-
-
 def _texts(values) -> list[str]:
-    return [t for t in (_text(v) for v in values) if t]
+    return [t for t in (cell_text(v) for v in values) if t]
 
 
 def _split(value) -> set[str]:
-    return {part.strip() for part in _text(value).split("|") if part.strip()}
+    return {part.strip() for part in cell_text(value).split("|") if part.strip()}
 
 
 def _fact(kind: str, label: str, docs: set[str], keys: list[str], values: list[str] | None = None) -> dict:
@@ -107,19 +102,19 @@ def _person_facts(tables) -> list[dict]:
     if len(persons):
         facts = []
         for row in persons.to_dict("records"):
-            name, side = _text(row.get("name")), _text(row.get("side"))
+            name, side = cell_text(row.get("name")), cell_text(row.get("side"))
             label = f"{name} ({side})" if side else name
             facts.append(_fact("person", label, _split(row.get("doc_ids")), [name, *_split(row.get("variants"))]))
         return facts
     people = _table(tables, "people")
     grouped: dict[str, dict] = {}
     for row in people.to_dict("records"):
-        name = _text(row.get("name"))
-        key = _text(row.get("person_id")) or fold(name)
+        name = cell_text(row.get("name"))
+        key = cell_text(row.get("person_id")) or fold(name)
         if not key:
             continue
         fact = _merge_by(grouped, key, lambda: _fact("person", name, set(), []))
-        fact["docs"].add(_text(row.get("doc_id")))
+        fact["docs"].add(cell_text(row.get("doc_id")))
         fact["keys"].append(name)
         if len(name) > len(fact["label"]):
             fact["label"] = name
@@ -134,18 +129,18 @@ def _event_facts(tables) -> list[dict]:
     timeline = _table(tables, "timeline")
     if len(timeline):
         return [
-            _fact("event", _event_label(_text(r.get("date")), _text(r.get("description"))), _split(r.get("doc_ids")),
-                  [_text(r.get("description"))], [_text(r.get("date"))])
+            _fact("event", _event_label(cell_text(r.get("date")), cell_text(r.get("description"))), _split(r.get("doc_ids")),
+                  [cell_text(r.get("description"))], [cell_text(r.get("date"))])
             for r in timeline.to_dict("records")
         ]
     grouped: dict[str, dict] = {}  # no timeline: one fact per date
     for row in _table(tables, "events").to_dict("records"):
-        date = _text(row.get("date"))
+        date = cell_text(row.get("date"))
         if not date:
             continue
-        fact = _merge_by(grouped, date, lambda: _fact("event", _event_label(date, _text(row.get("description"))), set(), [], [date]))
-        fact["docs"].add(_text(row.get("doc_id")))
-        fact["keys"].append(_text(row.get("description")))
+        fact = _merge_by(grouped, date, lambda: _fact("event", _event_label(date, cell_text(row.get("description"))), set(), [], [date]))
+        fact["docs"].add(cell_text(row.get("doc_id")))
+        fact["keys"].append(cell_text(row.get("description")))
     return list(grouped.values())
 
 
@@ -157,41 +152,31 @@ def _position_facts(tables) -> list[dict]:
     comparison = _table(tables, "comparison")
     if len(comparison):
         return [
-            _fact("position", _position_label(_text(r.get("side")), _text(r.get("issue")), _text(r.get("stance"))),
-                  _split(r.get("doc_ids")), [f"{_text(r.get('side'))} {_text(r.get('issue'))}", _text(r.get("issue"))],
-                  [_text(r.get("side"))])
+            _fact("position", _position_label(cell_text(r.get("side")), cell_text(r.get("issue")), cell_text(r.get("stance"))),
+                  _split(r.get("doc_ids")), [f"{cell_text(r.get('side'))} {cell_text(r.get('issue'))}", cell_text(r.get("issue"))],
+                  [cell_text(r.get("side"))])
             for r in comparison.to_dict("records")
         ]
     grouped: dict[tuple, dict] = {}
     for row in _table(tables, "positions").to_dict("records"):
-        side, issue = _text(row.get("side")), _text(row.get("issue"))
+        side, issue = cell_text(row.get("side")), cell_text(row.get("issue"))
         if not issue:
             continue
         fact = _merge_by(grouped, (side, issue),
                          lambda: _fact("position", _position_label(side, issue, ""), set(), [f"{side} {issue}", issue], [side]))
-        fact["docs"].add(_text(row.get("doc_id")))
+        fact["docs"].add(cell_text(row.get("doc_id")))
     return list(grouped.values())
-
-
-def _number_text(value) -> str:
-    """A quantity's value as written in a label: 1000.0 -> "1000", 2.5 -> "2.5"."""
-    text = _text(value)
-    try:
-        number = float(text.replace(",", ""))
-    except ValueError:
-        return text
-    return str(int(number)) if number.is_integer() else f"{number:g}"
 
 
 def _quantity_facts(tables) -> list[dict]:
     grouped: dict[tuple, dict] = {}
     for row in _table(tables, "quantities").to_dict("records"):
-        value, unit = _number_text(row.get("value")), _text(row.get("unit"))
+        value, unit = number_text(row.get("value")), cell_text(row.get("unit"))
         if not value:
             continue
         fact = _merge_by(grouped, (fold(unit), value),
                          lambda: _fact("quantity", f"{value} {unit}".strip(), set(), [unit], [value]))
-        fact["docs"].add(_text(row.get("doc_id")))
+        fact["docs"].add(cell_text(row.get("doc_id")))
     return list(grouped.values())
 
 
@@ -218,13 +203,13 @@ def _similar(subject: str, key: str) -> bool:
 def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:
     """Mark the facts each conflict is about; a conflict about no listed fact becomes a fact."""
     for row in conflicts.to_dict("records"):
-        kind, subject, values = _text(row.get("kind")), _text(row.get("subject")), _text(row.get("values"))
+        kind, subject, values = cell_text(row.get("kind")), cell_text(row.get("subject")), cell_text(row.get("values"))
         fact_kind = _conflict_kind(kind)
         note = f"{kind}: {values}" if values else kind
         candidates = [f for f in facts if (not fact_kind or f["kind"] == fact_kind)
                       and any(_similar(subject, k) for k in f["keys"])]
         conflict_values = {fold(v) for v in _split(values)}
-        exact = [f for f in candidates if any(fold(_number_text(v)) in conflict_values or fold(v) in conflict_values
+        exact = [f for f in candidates if any(fold(number_text(v)) in conflict_values or fold(v) in conflict_values
                                               for v in f["values"])]
         targets = exact or candidates
         if not targets:

@@ -22,6 +22,24 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 
+def cell_text(value) -> str:
+    """A table cell as text: empty for None and NaN (pandas' missing value), else stripped."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def number_text(value) -> str:
+    """A number as a reader writes it: 472, not 472.0; 0.3333 for a fraction. Text that is
+    not a number comes back as it was."""
+    text = cell_text(value)
+    try:
+        number = float(text.replace(",", ""))
+    except ValueError:
+        return text
+    return str(int(number)) if number.is_integer() else f"{number:.4g}"
+
+
 def frame(name: str, rows) -> pd.DataFrame:
     """Rows (dicts) as a table with the contract's columns first, in a stable order."""
     df = pd.DataFrame(list(rows))

@@ -41,5 +41,10 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", ascii_text.casefold()).strip()
 
 
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of an article body, whose paragraphs are separated by a blank line."""
+    return [m.span() for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", body)]
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", text))
