@@ -496,3 +496,11 @@ def test_evaluate_tables_scores_the_gold_itself_perfectly_next_to_the_baselines(
     baseline_errors = ev.all_errors(scores, "baseline")
     assert list(baseline_errors.columns) == ["table", "doc_id", "kind", "expected", "got", "quote"]
     assert {"people", "events"} == set(baseline_errors["table"])
+
+
+def test_the_readable_scores_show_a_blank_where_there_is_no_baseline():
+    table = pd.DataFrame({"table": ["people", "positions"], "metric": ["recall", "recall"],
+                          "parley": [1.0, 0.9], "baseline": [0.8, float("nan")], "n": [4, 5]})
+    readable = ev.Evaluation(table, pd.DataFrame(), {}, []).readable
+    assert list(readable["baseline"]) == [0.8, ""]
+    assert table["baseline"].isna().sum() == 1  # the scores themselves are untouched

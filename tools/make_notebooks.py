@@ -303,7 +303,7 @@ if evaluation is None:
 
 `parley` is this pipeline; `baseline` is the off-the-shelf tool on the same articles; `n` is the number of gold items behind the score.
 """),
-    code("scores", CHECK + '''evaluation.table if evaluation is not None else None'''),
+    code("scores", CHECK + '''evaluation.readable if evaluation is not None else None'''),
     md("errors-md", """
 ## The errors
 

@@ -764,6 +764,12 @@ class Evaluation:
     scores: dict
     doc_ids: list[str]
 
+    @property
+    def readable(self) -> pd.DataFrame:
+        """The scores table for a reader: a blank where there is no baseline, not NaN."""
+        table = self.table.astype(object)
+        return table.where(self.table.notna(), "")
+
 
 def evaluate_corpus(results, gold_path: str | Path | None = None) -> Evaluation | None:
     """Score a `parley.analysis.Results` against the gold at `gold_path` (default: the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from pathlib import Path
 
 import nbformat
@@ -174,7 +175,10 @@ def _table_html(df: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
         return '<p class="empty">No rows.</p>'
     shown = df[[c for c in columns if c in df.columns]].head(limit)
     more = f'<p class="more">{len(df) - limit} more rows in the CSV.</p>' if len(df) > limit else ""
-    return shown.to_html(index=False, escape=True, border=0, classes="data") + more
+    table = shown.to_html(index=False, escape=True, border=0, classes="data")
+    # a date breaks at its hyphens in a narrow column; keep it on one line
+    table = re.sub(r"<td>(\d{4}-\d\d(?:-\d\d)?)</td>", r'<td class="date">\1</td>', table)
+    return table + more
 
 
 def write_index(out_dir: Path) -> Path:
