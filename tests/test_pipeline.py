@@ -44,10 +44,15 @@ def articles(tmp_path):
 
 @pytest.fixture
 def previous_reports(tmp_path):
+    """Reports an earlier run published (with Parley's manifest), to be replaced or kept."""
+    from parley.output_folder import publish
+
+    build = tmp_path / "earlier-build"
+    (build / "data").mkdir(parents=True)
+    (build / "data" / "documents.csv").write_text("previous good report\n")
+    (build / "index.html").write_text("<p>previous</p>")
     out = tmp_path / "reports"
-    (out / "data").mkdir(parents=True)
-    (out / "data" / "documents.csv").write_text("previous good report\n")
-    (out / "index.html").write_text("<p>previous</p>")
+    publish(build, out)
     return out
 
 

@@ -17,7 +17,15 @@ def test_number_text_writes_numbers_as_readers_do():
 
 def test_frame_puts_contract_columns_first_and_extras_in_name_order():
     df = frame("quantities", [{"zeta": 1, "value": 2, "doc_id": "a", "alpha": 3}])
-    assert list(df.columns) == ["doc_id", "value", "unit", "start", "end", "quote", "alpha", "zeta"]
+    documented = ["context", "counts", "text", "verb"]  # data/columns.yml's extra columns of quantities
+    assert list(df.columns) == ["doc_id", "value", "unit", "start", "end", "quote"] + sorted(["alpha", "zeta"] + documented)
+
+
+def test_every_documented_column_is_there_even_when_no_row_fills_it():
+    conflicts = frame("conflicts", [{"kind": "person_role", "subject": "X", "values": "a|b", "doc_ids": "d1|d2"}])
+    assert {"quotes", "event_ids"} <= set(conflicts.columns)
+    assert conflicts.loc[0, "event_ids"] == ""  # blank, not NaN, on a notebook page
+    assert list(frame("conflicts", []).columns)[:6] == ["kind", "subject", "values", "doc_ids", "event_ids", "quotes"]
 
 
 def test_write_table_refuses_a_table_missing_contract_columns(tmp_path):

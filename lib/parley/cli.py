@@ -6,30 +6,33 @@ import argparse
 import logging
 import sys
 
-from parley import config
+from parley import __version__, config
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="parley", description="Sourced, checkable research from news articles about a negotiation.")
+    parser.add_argument("--version", action="version", version=f"parley {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("run", help="run every notebook with papermill and write the reports")
-    run.add_argument("--seeds", default="", help="folder of article .txt files (default: seeds/)")
-    run.add_argument("--out", default="", help="where to write the reports (default: reports/)")
+    run.add_argument("--seeds", default="", help="folder of articles, relative to the current directory (default: the project's seeds/)")
+    run.add_argument("--out", default="", help="where to publish the reports: an empty or missing folder, or one Parley wrote before (default: the project's reports/)")
     run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
 
-    commands.add_parser("refresh-notebooks", help="copy the outputs of reports/notebooks/ into notebooks/ for nbval")
+    refresh = commands.add_parser("refresh-notebooks", help="copy the outputs of executed notebooks into notebooks/ for nbval")
+    refresh.add_argument("--from", dest="source", default="", help="the reports folder whose notebooks/ to copy from (default: reports/)")
     commands.add_parser("readme", help="rewrite README.md's generated blocks (data dictionary, codebook, evaluation)")
 
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="parley: %(message)s")
+    _log_parley_only()
     if args.command == "run":
         return _run(args)
     if args.command == "refresh-notebooks":
         from parley.notebooks import refresh_stored_outputs
 
-        for path in refresh_stored_outputs(config.REPORTS_DIR / "notebooks", config.NOTEBOOKS_DIR):
+        source = config.from_cwd(args.source, config.REPORTS_DIR)
+        for path in refresh_stored_outputs(source / "notebooks", config.NOTEBOOKS_DIR):
             print(f"refreshed {path.relative_to(config.PROJECT_ROOT)}")
         return 0
     if args.command == "readme":
@@ -38,6 +41,18 @@ def main(argv: list[str] | None = None) -> int:
         print("README.md updated" if update_readme() else "README.md already up to date")
         return 0
     return 2
+
+
+def _log_parley_only() -> None:
+    """Parley's own warnings on stderr, prefixed; other libraries' log lines are not for a
+    user of the command (their failures reach the user as Parley's own message)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("parley: %(message)s"))
+    logger = logging.getLogger("parley")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logging.getLogger().setLevel(logging.CRITICAL)
 
 
 def _run(args) -> int:

@@ -1,4 +1,9 @@
-"""Every path Parley uses, resolved from the project root, never from the working directory."""
+"""Every path Parley uses, from the project root.
+
+Paths a user types on the command line start at the current directory, as with any
+command-line tool (`from_cwd`); paths given to a notebook's parameters start at the
+project root (`resolve`), so a notebook means the same folder wherever its kernel runs.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ PROJECT_ROOT = PACKAGE_DIR.parents[1]  # lib/parley/ -> the repository
 DATA_DIR = PACKAGE_DIR / "data"  # the library's knowledge: tables, codebook, cue words
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-REPORTS_DIR = PROJECT_ROOT / "reports"
+REPORTS_DIR = PROJECT_ROOT / "reports"  # published by `parley run` only
+SCRATCH_DIR = PROJECT_ROOT / ".cache" / "scratch"  # where notebooks run by hand write
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TESTS_DIR = PROJECT_ROOT / "tests"
 GOLD_PATH = TESTS_DIR / "data" / "seeds_gold.json"
@@ -24,8 +30,9 @@ def default_seeds_dir() -> Path:
 
 
 def default_out_dir() -> Path:
-    """The project's reports/, or $PARLEY_OUT_DIR when set (the notebook tests write elsewhere)."""
-    return Path(os.environ.get("PARLEY_OUT_DIR") or REPORTS_DIR)
+    """Where a notebook run by hand writes: $PARLEY_OUT_DIR when set, else the scratch
+    folder. Never the published reports/: only `parley run` publishes there."""
+    return Path(os.environ.get("PARLEY_OUT_DIR") or SCRATCH_DIR)
 
 
 def cache_dir() -> Path:
@@ -33,12 +40,18 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PARLEY_CACHE_DIR") or PROJECT_ROOT / ".cache" / "parley")
 
 
-def resolve(path: str | os.PathLike | None, default: Path) -> Path:
-    """A user-given path: empty means `default`, relative means relative to the project root."""
+def resolve(path: str | os.PathLike | None, default: Path, base: Path | None = None) -> Path:
+    """A user-given path: empty means `default`; relative means relative to `base`, the
+    project root unless given."""
     if path is None or str(path).strip() == "":
         return default
     candidate = Path(path).expanduser()
-    return candidate if candidate.is_absolute() else (PROJECT_ROOT / candidate).resolve()
+    return candidate if candidate.is_absolute() else ((base or PROJECT_ROOT) / candidate).resolve()
+
+
+def from_cwd(path: str | os.PathLike | None, default: Path) -> Path:
+    """A path typed on the command line: relative to the current directory."""
+    return resolve(path, default, base=Path.cwd())
 
 
 def data_file(name: str) -> Path:

@@ -21,9 +21,23 @@ def show_whole_tables() -> None:
     pd.set_option("display.width", 250)
 
 
+class PublishedFolderError(Exception):
+    """A notebook run by hand was pointed at reports published by `parley run`."""
+
+
 def out_dir(value: str | None = None) -> Path:
-    """The folder a notebook writes to: its `out_dir` parameter resolved from the project root."""
-    return config.resolve(value, config.default_out_dir())
+    """The folder a notebook writes to: its `out_dir` parameter resolved from the project
+    root; empty means the scratch folder. A folder `parley run` published is refused: a
+    notebook run by hand would leave its tables out of step with the report's pages."""
+    from parley.output_folder import is_published
+
+    folder = config.resolve(value, config.default_out_dir())
+    if is_published(folder):
+        raise PublishedFolderError(
+            f"{folder} holds reports published by `parley run`, which alone writes there. "
+            f"Leave out_dir empty to write to the scratch folder {config.SCRATCH_DIR}, or give another folder."
+        )
+    return folder
 
 
 def seeds_dir(value: str | None = None) -> Path:

@@ -1,13 +1,15 @@
 """`parley run`: execute the numbered notebooks with papermill and publish `OUT/`.
 
-Everything is built in a temporary folder beside OUT and swapped into place only
-when every notebook succeeded, so a failed run leaves the previous reports as they
-were. Executed notebooks are tidied (papermill's timestamps and the build folder's
-name removed) so that re-running on the same articles changes as little as possible.
+Everything is built in a temporary folder beside OUT and published only when every
+notebook succeeded, so a failed run leaves the previous reports as they were. OUT must
+be empty, missing, or one Parley published before (`parley.output_folder`), and nothing
+else in it is touched. Executed notebooks are tidied (papermill's timestamps and the
+build folder's name removed) so that re-running on the same articles changes nothing.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -20,6 +22,9 @@ from parley import config
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL = "python3"
+# Libraries whose warnings Parley turns into its own one-paragraph messages
+# ("Timeout waiting for execute reply" becomes "a cell ran longer than ...").
+_THIRD_PARTY_LOGGERS = ("papermill", "nbclient", "traitlets", "jupyter_client", "asyncio")
 
 
 class PipelineError(Exception):
@@ -45,23 +50,26 @@ def run(
     cell_timeout: int = CELL_TIMEOUT_SECONDS,
     progress=None,
 ) -> RunSummary:
-    """Run every notebook on the articles in `seeds_dir` and write the reports to `out_dir`."""
-    import papermill as pm
-    from papermill.exceptions import PapermillExecutionError
-
+    """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
+    (relative paths start at the current directory; defaults: seeds/ and reports/)."""
     from parley import report
     from parley.corpus import CorpusError, read_corpus
+    from parley.output_folder import OutputFolderError, check_writable, publish
 
     say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
-    seeds = config.resolve(seeds_dir, config.default_seeds_dir())
-    out = config.resolve(out_dir, config.default_out_dir())
-    notebooks = notebook_paths(config.resolve(notebooks_dir, config.NOTEBOOKS_DIR))
+    seeds = config.from_cwd(seeds_dir, config.default_seeds_dir())
+    out = config.from_cwd(out_dir, config.REPORTS_DIR)
+    notebooks = notebook_paths(config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR))
     if not notebooks:
         raise PipelineError(f"No numbered notebooks (NN_name.ipynb) in {notebooks_dir or config.NOTEBOOKS_DIR}.")
     try:
+        check_writable(out, _shown(out))
+    except OutputFolderError as err:
+        raise PipelineError(f"{err} Nothing was run or changed.") from err
+    try:
         corpus = read_corpus(seeds)
     except CorpusError as err:
-        raise PipelineError(f"{err} Nothing was run; {_shown(out)} was left as it was.") from err
+        raise PipelineError(f"{err} Nothing was run; {_untouched(out)}.") from err
     for skipped in corpus.skipped:
         say(f"skipping {skipped.file}: {skipped.reason}")
 
@@ -72,33 +80,14 @@ def run(
         for index, notebook in enumerate(notebooks, start=1):
             say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
             began = time.monotonic()
-            executed = build / "notebooks" / notebook.name
-            executed.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                pm.execute_notebook(
-                    str(notebook),
-                    str(executed),
-                    parameters={"seeds_dir": str(seeds), "out_dir": str(build)},
-                    kernel_name=KERNEL,
-                    execution_timeout=cell_timeout,
-                    progress_bar=False,
-                    cwd=str(notebook.parent),
-                    # a kernel on this machine only: its TCP-without-encryption warning is noise here
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"],
-                )
-            except PapermillExecutionError as err:
-                raise PipelineError(_cell_failure(notebook, executed, err, out)) from err
-            except Exception as err:  # kernel died, timeout, unreadable notebook
-                raise PipelineError(
-                    f"Notebook {notebook.name} could not be run: {type(err).__name__}: {_first_line(err)}. "
-                    f"{_shown(out)} was left as it was."
-                ) from err
-            report.tidy_notebook(executed, seeds=seeds, out=out, build=build)
+            _execute(notebook, build, seeds, out, cell_timeout)
+            report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build)
             say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
+        _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         say("exporting HTML and the index page ...")
         report.export_html(build)
         report.write_index(build)
-        _swap_into_place(build, out)
+        publish(build, out)
     finally:
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
@@ -107,21 +96,78 @@ def run(
     return RunSummary(out, tuple(n.name for n in notebooks), seconds)
 
 
-def _swap_into_place(build: Path, out: Path) -> None:
-    """Replace `out` by `build` with two renames on one file system."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".parley-old-{out.name}-", dir=out.parent))
-        os.replace(out, old / out.name)
+def _say_late_skips(build: Path, reported: set[str], say) -> None:
+    """Files the notebooks skipped after reading (an article whose extraction failed)."""
+    import csv
+
+    path = build / "data" / "skipped.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("file") not in reported:
+                    say(f"skipped {row.get('file')}: {row.get('reason')}")
+
+
+def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int) -> None:
+    """One notebook with papermill into `build`, its failures as one paragraph."""
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    executed = build / "notebooks" / notebook.name
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    kernel_log = build / ".kernel.log"
+    levels = {name: logging.getLogger(name).level for name in _THIRD_PARTY_LOGGERS}
+    for name in _THIRD_PARTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
-        os.replace(build, out)
-    except OSError:
-        if old is not None:
-            os.replace(old / out.name, out)
-        raise
+        pm.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters={"seeds_dir": str(seeds), "out_dir": str(build)},
+            kernel_name=KERNEL,
+            execution_timeout=cell_timeout,
+            progress_bar=False,
+            cwd=str(notebook.parent),
+            kernel_manager_class=_quiet_kernel_manager(kernel_log),
+            # a kernel on this machine only: its TCP-without-encryption warning is noise here
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+    except PapermillExecutionError as err:
+        raise PipelineError(_cell_failure(notebook, executed, err, out)) from err
+    except CellTimeoutError as err:
+        raise PipelineError(
+            f"Notebook {notebook.name} stopped: a cell ran longer than {cell_timeout} s (--cell-timeout). "
+            f"Nothing was published; {_untouched(out)}. Give --cell-timeout more seconds for a large corpus."
+        ) from err
+    except DeadKernelError as err:
+        raise PipelineError(
+            f"Notebook {notebook.name} stopped: its Python kernel died{_last_line_of(kernel_log)}. "
+            f"Nothing was published; {_untouched(out)}."
+        ) from err
+    except Exception as err:  # an unreadable notebook, a kernel that would not start
+        raise PipelineError(
+            f"Notebook {notebook.name} could not be run: {type(err).__name__}: {_first_line(err)}. "
+            f"Nothing was published; {_untouched(out)}."
+        ) from err
     finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+def _quiet_kernel_manager(log_path: Path):
+    """A kernel manager whose kernel writes its stderr to `log_path`, not the terminal: the
+    kernel logs its own shutdown ("KeyboardInterrupt caught in kernel", a ZMQError after a
+    timeout) as tracebacks that say nothing about the user's run."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            with open(log_path, "ab") as log:  # the kernel process keeps its own descriptor
+                kw["stderr"] = log
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def _cell_failure(notebook: Path, executed: Path, err, out: Path) -> str:
@@ -130,7 +176,7 @@ def _cell_failure(notebook: Path, executed: Path, err, out: Path) -> str:
     first = f' ("{source[0][:80]}")' if source else ""
     return (
         f"Notebook {notebook.name} failed in {where}{first}: {err.ename}: {_first_line(err.evalue)}. "
-        f"Nothing was published; {_shown(out)} was left as it was. "
+        f"Nothing was published; {_untouched(out)}. "
         f"Open the notebook in JupyterLab and run it to see the whole traceback."
     )
 
@@ -151,6 +197,20 @@ def _stored_cell_number(executed: Path, index: int) -> int:
 def _first_line(value) -> str:
     text = str(value).strip()
     return text.splitlines()[0][:300] if text else "(no message)"
+
+
+def _last_line_of(log_path: Path) -> str:
+    try:
+        lines = [line.strip() for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return ""
+    lines = [line for line in lines if line]
+    return f" ({lines[-1][:200]})" if lines else ""
+
+
+def _untouched(out: Path) -> str:
+    """What a failed run says of the output folder: only one that exists was 'left as it was'."""
+    return f"{_shown(out)} was left as it was" if out.exists() else "nothing was written"
 
 
 def _shown(path: Path) -> str:

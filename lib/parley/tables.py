@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -19,7 +20,18 @@ COLUMNS: dict[str, list[str]] = {
     "positions": ["doc_id", "side", "issue", "stance", "start", "end", "quote"],
     "comparison": ["issue", "side", "stance", "n_sources", "doc_ids"],
     "conflicts": ["kind", "subject", "values", "doc_ids"],
+    "skipped": ["file", "reason"],
 }
+
+
+@functools.lru_cache(maxsize=None)
+def column_dictionary() -> dict[str, dict]:
+    """Every published table's purpose and columns (data/columns.yml)."""
+    import yaml
+
+    from parley import config
+
+    return yaml.safe_load(config.data_file("columns.yml").read_text(encoding="utf-8"))
 
 
 def cell_text(value) -> str:
@@ -41,22 +53,27 @@ def number_text(value) -> str:
 
 
 def frame(name: str, rows) -> pd.DataFrame:
-    """Rows (dicts) as a table with the contract's columns first, in a stable order."""
+    """Rows (dicts) as a table with the contract's columns first, in a stable order; every
+    column the data dictionary documents is there, empty when no row fills it."""
     df = pd.DataFrame(list(rows))
-    for column in COLUMNS[name]:
-        if column not in df.columns:
-            df[column] = pd.Series(dtype="object")
+    for column in COLUMNS[name] + list(column_dictionary().get(name, {}).get("columns", {})):
+        if column not in df.columns:  # blank, as in the CSV, rather than NaN on a notebook page
+            df[column] = pd.Series([""] * len(df), index=df.index, dtype="object")
     # extra columns sorted by name: rows from the cache and fresh rows list keys in different orders
     extra = sorted(c for c in df.columns if c not in COLUMNS[name])
     return df[COLUMNS[name] + extra]
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write `data` to `path` so that readers see the old file or the new one, never half of one."""
+    """Write `data` to `path` so that readers see the old file or the new one, never half of one.
+    The file gets the user's umask, as any other file they write would (mkstemp's is 0600)."""
+    from parley.output_folder import file_mode
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
