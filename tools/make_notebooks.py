@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CHECK = "# NBVAL_CHECK_OUTPUT\n"
 
 PARAMETERS = '''# Parameters: `parley run` and papermill replace these values.
-seeds_dir = ""  # folder of article .txt files; "" means the project's seeds/ (relative paths start at the project root)
-out_dir = ""  # where tables and figures are written; "" means the project's reports/'''
+seeds_dir = ""  # folder of articles; "" means the project's seeds/ (relative paths start at the project root)
+out_dir = ""  # where tables and figures are written; "" means the scratch folder .cache/scratch/ (only `parley run` publishes reports/)'''
 
 SETUP = '''from IPython.display import Markdown, display
 
@@ -66,7 +66,7 @@ Steps:
 2. Extract each article's facts on its own (people, dated events, quantities, positions); results are cached per article.
 3. Resolve people across articles: one person however the name is spelled, with every role and variant seen.
 4. Show the delegations side by side, then the people the articles disagree about.
-5. Write `documents.csv`, `people.csv` and `persons.csv`.
+5. Write `documents.csv`, `skipped.csv`, `people.csv` and `persons.csv`.
 """),
     code("parameters", PARAMETERS, tags=["parameters"]),
     code("setup", SETUP),
@@ -114,7 +114,7 @@ A person whose role differs between articles, or two people sharing a surname wh
 people_conflicts = conflicts[conflicts["kind"].str.startswith("person")]
 people_conflicts if len(people_conflicts) else print("No disagreement about people.")'''),
     md("write-md", "## Tables written"),
-    code("write", '''for name in ("documents", "people", "persons"):
+    code("write", '''for name in ("documents", "skipped", "people", "persons"):
     tables.write_table(results[name], out, name)
     print(f"data/{name}.csv: {len(results[name])} rows")'''),
 ])

@@ -9,13 +9,12 @@ repeated calls cheap.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from parley import config
-from parley.corpus import Corpus, read_corpus
+from parley.corpus import Corpus, Skipped, read_corpus
 from parley.extract import FACT_KINDS, extract_corpus
 from parley.tables import frame, number_text
 
@@ -29,6 +28,7 @@ _SORT_KEYS = {
     "positions": ["doc_id", "start", "end", "side", "issue", "stance"],
     "comparison": ["issue", "side"],
     "conflicts": ["kind", "subject", "values"],
+    "skipped": ["file"],
 }
 
 
@@ -43,7 +43,7 @@ class Results:
 
     @property
     def skipped(self) -> pd.DataFrame:
-        return pd.DataFrame([s.__dict__ for s in self.corpus.skipped], columns=["file", "reason"])
+        return self.tables["skipped"]
 
     @property
     def raw_texts(self) -> dict[str, str]:
@@ -52,10 +52,21 @@ class Results:
 
 def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bool = True) -> Results:
     """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`."""
+    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
+    return _analyse(corpus, jobs=jobs, use_cache=use_cache)
+
+
+def _analyse(corpus: Corpus, jobs: int | None = None, use_cache: bool = True) -> Results:
     from parley import compare, people, quantities, timeline
 
-    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
-    facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache)
+    failures: dict[str, str] = {}
+    facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache, failures=failures)
+    if failures:  # an article whose extraction failed is skipped like an unreadable file
+        corpus = Corpus(
+            tuple(a for a in corpus.articles if a.doc_id not in failures),
+            tuple(sorted(corpus.skipped + tuple(Skipped(a.file, failures[a.doc_id]) for a in corpus.articles
+                                                 if a.doc_id in failures), key=lambda s: s.file)),
+        )
     rows = {kind: [row for doc_facts in facts.values() for row in doc_facts[kind]] for kind in FACT_KINDS}
 
     documents = corpus.documents()
@@ -79,6 +90,7 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
         "positions": positions,
         "comparison": frame("comparison", comparison.to_dict("records")),
         "conflicts": frame("conflicts", conflicts),
+        "skipped": frame("skipped", [{"file": s.file, "reason": s.reason} for s in corpus.skipped]),
     }
     tables = {name: _stable(name, df) for name, df in tables.items()}
     return Results(corpus, tables, compare.convergence(tables["comparison"]))
@@ -98,11 +110,15 @@ def _sort_key(column: pd.Series) -> pd.Series:
     return column.astype(str)
 
 
-@functools.lru_cache(maxsize=4)
-def _cached(seeds_dir: str) -> Results:
-    return analyse(seeds_dir)
+_MEMO: dict[tuple, Results] = {}
 
 
 def load(seeds_dir: str | None = None) -> Results:
-    """`analyse`, memoised within one Python process (one notebook kernel)."""
-    return _cached(str(config.resolve(seeds_dir, config.default_seeds_dir())))
+    """`analyse`, memoised within one Python process (one notebook kernel) by the articles'
+    content: an article edited, added or removed gives fresh results on the next Run All."""
+    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
+    key = (tuple((a.doc_id, a.file, a.sha256) for a in corpus.articles), corpus.skipped)
+    if key not in _MEMO:
+        _MEMO.clear()  # one corpus at a time: a kernel need not hold every version it saw
+        _MEMO[key] = _analyse(corpus)
+    return _MEMO[key]

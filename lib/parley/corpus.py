@@ -13,17 +13,16 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import logging
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from parley import config
 from parley.text import fold, normalize, quote, word_count
-
-log = logging.getLogger(__name__)
 
 _LONG_LINE_WORDS = 15
 _HEADER_SHORT_WORDS = 6
@@ -130,43 +129,93 @@ def _rules(path: Path | None = None) -> _Rules:
 # --- reading ---------------------------------------------------------------------------
 
 
+# spaCy's own default limit: text longer than this is not one news article.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def read_corpus(folder: str | Path) -> Corpus:
-    """Every article in `folder`; an unreadable file is logged and skipped, never fatal."""
+    """Every article in `folder` and its subfolders; a file that cannot be read is listed
+    in `skipped` with its reason, never fatal. Dot-files and dot-folders are ignored."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"The seeds folder {folder} does not exist or is not a folder.")
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     articles, skipped = [], []
-    for path in files:
-        if path.suffix.lower() not in config.ARTICLE_SUFFIXES:
-            skipped.append(Skipped(path.name, f"not an article file (expected {', '.join(config.ARTICLE_SUFFIXES)})"))
-            continue
+    found = list(_article_files(folder, skipped))
+    ids = _doc_ids([relative for relative, _ in found])
+    for relative, path in found:
         try:
-            articles.append(read_article(path))
-        except CorpusError as err:
-            log.warning("%s", err)
-            skipped.append(Skipped(path.name, str(err)))
+            articles.append(_read(path, doc_id=ids[relative], file=relative))
+        except _Unreadable as err:
+            skipped.append(Skipped(relative, str(err)))
     if not articles:
         detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "it is empty"
         raise CorpusError(f"No readable article in {folder} ({detail}).")
-    return Corpus(tuple(articles), tuple(skipped))
+    return Corpus(tuple(articles), tuple(sorted(skipped, key=lambda s: s.file)))
+
+
+def _article_files(folder: Path, skipped: list[Skipped]):
+    """(relative POSIX path, path) of every article file below `folder`, sorted; what is
+    not an article file goes to `skipped` with the reason."""
+    for root, dirs, files in os.walk(folder):  # links to folders are listed, never followed
+        base = Path(root).relative_to(folder)
+        for name in sorted(dirs):
+            if not name.startswith(".") and (Path(root) / name).is_symlink():
+                skipped.append(Skipped((base / name).as_posix(), "a link to a folder; links to folders are not followed"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path, relative = Path(root) / name, (base / name).as_posix()
+            if not path.is_file():
+                reason = "a broken or looping link" if path.is_symlink() else "not a regular file"
+                skipped.append(Skipped(relative, reason))
+            elif path.suffix.lower() not in config.ARTICLE_SUFFIXES:
+                skipped.append(Skipped(relative, f"not an article file (expected {', '.join(config.ARTICLE_SUFFIXES)})"))
+            else:
+                yield relative, path
+
+
+def _doc_ids(relatives: list[str]) -> dict[str, str]:
+    """Each file's doc_id: its path without the extension, or with it where two files
+    would otherwise share one ("talks.txt" and "talks.TXT")."""
+    stems = Counter(str(PurePosixPath(r).with_suffix("")) for r in relatives)
+    return {r: (s if stems[s] == 1 else r) for r in relatives for s in [str(PurePosixPath(r).with_suffix(""))]}
+
+
+class _Unreadable(Exception):
+    """Why one file is not an article Parley can read (without the file's name)."""
 
 
 def read_article(path: str | Path) -> Article:
     path = Path(path)
     try:
+        return _read(path, doc_id=path.stem, file=path.name)
+    except _Unreadable as err:
+        raise CorpusError(f"{path.name}: {err}") from err
+
+
+def _read(path: Path, doc_id: str, file: str) -> Article:
+    try:
         data = path.read_bytes()
     except OSError as err:
-        raise CorpusError(f"{path.name}: cannot be read ({err.strerror or err}).") from err
+        raise _Unreadable(f"cannot be read ({err.strerror or err})") from err
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Unreadable("UTF-16 text; save it as UTF-8 and run again")
+    if b"\x00" in data:  # no text encoding of an article but UTF-16/32 holds NUL bytes
+        raise _Unreadable("binary data, not text")
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"{path.name}: not UTF-8 text (byte {err.start} is 0x{data[err.start]:02x}); save it as UTF-8 and run again."
+        raise _Unreadable(
+            f"not UTF-8 text (byte {err.start} is 0x{data[err.start]:02x}); save it as UTF-8 and run again"
         ) from err
     if not raw.strip():
-        raise CorpusError(f"{path.name}: the file is empty.")
-    return parse_article(raw, doc_id=path.stem, file=path.name, path=path, sha256=hashlib.sha256(data).hexdigest())
+        raise _Unreadable("the file is empty")
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise _Unreadable(
+            f"{len(raw):,} characters, more than one article can be ({MAX_ARTICLE_CHARS:,}); split it into its articles"
+        )
+    return parse_article(raw, doc_id=doc_id, file=file, path=path, sha256=hashlib.sha256(data).hexdigest())
 
 
 def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path | None = None, sha256: str = "") -> Article:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from parley import config
-from parley.report import column_dictionary
+from parley.tables import column_dictionary
 from parley.tables import write_atomic
 
 

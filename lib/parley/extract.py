@@ -53,12 +53,24 @@ def code_fingerprint() -> str:
 
 
 def _cache_path(article: Article, fingerprint: str) -> Path:
-    key = hashlib.sha256(f"{article.doc_id}\0{article.sha256}\0{fingerprint}".encode()).hexdigest()[:24]
-    return config.cache_dir() / f"{article.doc_id}-{key}.json"
+    # doc_id may hold a subfolder and any letters; the file name is the hash alone
+    key = hashlib.sha256(f"{article.doc_id}\0{article.sha256}\0{fingerprint}".encode()).hexdigest()[:32]
+    return config.cache_dir() / f"{key}.json"
 
 
-def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True) -> dict[str, dict[str, list[dict]]]:
-    """`extract_article` over many articles, cached and in parallel; {doc_id: facts}."""
+def _extract_or_reason(article: Article) -> dict[str, list[dict]] | str:
+    """`extract_article`, or the one-line reason it failed: one bad article must not stop
+    a run over hundreds (rule: named and skipped, never fatal)."""
+    try:
+        return extract_article(article)
+    except Exception as err:  # noqa: BLE001 - any failure of one article is reported, not raised
+        first = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
+        return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
+
+
+def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, failures: dict | None = None) -> dict[str, dict[str, list[dict]]]:
+    """`extract_article` over many articles, cached and in parallel; {doc_id: facts}.
+    Articles whose extraction failed are left out, their reason put in `failures`."""
     articles = list(articles)
     fingerprint = code_fingerprint()
     results: dict[str, dict] = {}
@@ -77,14 +89,18 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True) ->
         log.info("extracting %d article(s) with %d worker(s)", len(todo), jobs)
         if jobs > 1 and len(todo) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                fresh = list(pool.map(extract_article, todo))
+                fresh = list(pool.map(_extract_or_reason, todo))
         else:
-            fresh = [extract_article(a) for a in todo]
+            fresh = [_extract_or_reason(a) for a in todo]
         for article, facts in zip(todo, fresh):
+            if isinstance(facts, str):
+                if failures is not None:
+                    failures[article.doc_id] = facts
+                continue
             results[article.doc_id] = facts
             if use_cache:
                 _store(_cache_path(article, fingerprint), facts)
-    return {a.doc_id: results[a.doc_id] for a in articles}
+    return {a.doc_id: results[a.doc_id] for a in articles if a.doc_id in results}
 
 
 def _store(path: Path, facts: dict) -> None:

@@ -6,17 +6,15 @@ pandas' escaping, so an article that contains `<script>` shows it as text.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from pathlib import Path
 
 import nbformat
 import pandas as pd
-import yaml
 
 from parley import config
-from parley.tables import write_atomic
+from parley.tables import column_dictionary, write_atomic
 
 _VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "exception")
 _INDEX_TABLES = (
@@ -137,12 +135,6 @@ def _title(nb, fallback: str) -> str:
 # --- the index page --------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
-def column_dictionary() -> dict[str, dict]:
-    """Every published table's purpose and columns (data/columns.yml)."""
-    return yaml.safe_load(config.data_file("columns.yml").read_text(encoding="utf-8"))
-
-
 def _read(out_dir: Path, name: str) -> pd.DataFrame:
     path = out_dir / "data" / f"{name}.csv"
     if not path.is_file():
@@ -150,10 +142,13 @@ def _read(out_dir: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def corpus_summary(documents: pd.DataFrame) -> str:
-    """One paragraph: how many articles, from which outlets, over which dates."""
+def corpus_summary(documents: pd.DataFrame, skipped: pd.DataFrame | None = None) -> str:
+    """One paragraph: how many articles, from which outlets, over which dates, and how many
+    files were not read."""
+    n_skipped = 0 if skipped is None else len(skipped)
+    not_read = f" {n_skipped} file{'s were' if n_skipped != 1 else ' was'} not read (listed below)." if n_skipped else ""
     if documents.empty:
-        return "No articles."
+        return "No articles." + not_read
     n = len(documents)
     outlets = sorted({o for o in documents["outlet"] if o})
     dates = sorted(d for d in documents["published"] if d)
@@ -167,7 +162,7 @@ def corpus_summary(documents: pd.DataFrame) -> str:
     else:
         parts.append("none of which states its publication date")
     words = sum(int(w) for w in documents["words"] if str(w).isdigit())
-    return " ".join(parts) + f". {words:,} words of story text after boilerplate was removed."
+    return " ".join(parts) + f". {words:,} words of story text after boilerplate was removed." + not_read
 
 
 def _table_html(df: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
@@ -191,12 +186,14 @@ def write_index(out_dir: Path) -> Path:
         keep_trailing_newline=True,
     )
     documents = _read(out_dir, "documents")
+    skipped = _read(out_dir, "skipped")
     evaluation = _read(out_dir, "evaluation")
     dictionary = column_dictionary()
     figures = sorted((out_dir / "figures").glob("*.png"), key=lambda p: (_FIGURE_ORDER.get(p.stem, 99), p.stem))
     page = env.get_template("index.html").render(
-        summary=corpus_summary(documents),
+        summary=corpus_summary(documents, skipped),
         documents=_table_html(documents, ["doc_id", "title", "outlet", "author", "published", "words"]),
+        skipped=_table_html(skipped, ["file", "reason"], limit=200) if not skipped.empty else "",
         figures=[
             {"file": f"figures/{p.name}", "svg": f"figures/{p.stem}.svg" if p.with_suffix(".svg").exists() else "",
              "name": p.stem, "caption": _FIGURE_CAPTIONS.get(p.stem, p.stem.replace("_", " ").capitalize())}
