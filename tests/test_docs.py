@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 
 from parley import config, docs
-from parley.report import column_dictionary
+from parley.tables import column_dictionary
 
 
 def test_every_column_of_every_published_table_is_in_the_dictionary():
     dictionary = column_dictionary()
-    doc_ids = {p.stem for p in config.SEEDS_DIR.glob("*.txt")}
+    doc_ids = {p.stem for p in config.default_seeds_dir().glob("*.txt")}
     tables = sorted((config.REPORTS_DIR / "data").glob("*.csv"))
     assert len(tables) >= 9
     for path in tables:

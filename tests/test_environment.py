@@ -18,7 +18,8 @@ def _requirements(lines):
 
 def test_environment_yml_and_pyproject_pin_the_same_packages():
     project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
-    from_pyproject = _requirements(project["dependencies"] + project["optional-dependencies"]["model"])
+    extras = project["optional-dependencies"]
+    from_pyproject = _requirements(project["dependencies"] + extras["model"] + extras["test"])
     conda = yaml.safe_load((config.PROJECT_ROOT / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in conda["dependencies"] if isinstance(d, dict))
     from_conda = _requirements(pip_section)
@@ -29,5 +30,5 @@ def test_environment_yml_and_pyproject_pin_the_same_packages():
 def test_every_direct_dependency_is_pinned_in_the_lock_file_too():
     project = tomllib.loads((config.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
     locked = _requirements((config.PROJECT_ROOT / "requirements.lock").read_text().splitlines())
-    for name, version in _requirements(project["dependencies"]).items():
+    for name, version in _requirements(project["dependencies"] + project["optional-dependencies"]["test"]).items():
         assert locked.get(name) == version, f"{name} is pinned to {version} but locked at {locked.get(name)}"

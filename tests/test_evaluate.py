@@ -415,7 +415,7 @@ def test_evaluation_table_rounds_and_leaves_missing_baselines_empty():
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     gold = ev.load_gold(config.GOLD_PATH)
     raw = {a.doc_id: a.raw for a in corpus.articles}
     return corpus, gold, raw

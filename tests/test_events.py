@@ -111,7 +111,7 @@ def test_rows_are_json_ready_and_in_text_order():
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     rows = [row for a in corpus.articles for row in extract_events(a, nlp.parse(a.body))]
     events = resolve_years(pd.DataFrame(rows), corpus.documents())
     return corpus, events

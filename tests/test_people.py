@@ -424,7 +424,7 @@ def test_delegations_figure_text_does_not_overlap():
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     rows = [row for a in corpus.articles for row in pp.extract_people(a, nlp.parse(a.body))]
     extracted = pd.DataFrame(rows)
     people, persons, conflicts = pp.resolve_persons(extracted)

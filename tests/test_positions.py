@@ -238,7 +238,7 @@ def test_output_is_deterministic():
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     gold = ev.load_gold(config.GOLD_PATH)
     people = {a["doc_id"]: [{"name": p["name"], "side": p["side"] or ""} for p in a["people"]] for a in gold}
     rows = []
@@ -258,7 +258,7 @@ def test_gold_positions_found_with_side_issue_and_stance(seeds):
 def test_gold_positions_with_the_people_parley_extracts():
     """The same acceptance as the pipeline runs it: people's sides from `parley.people`."""
     people = pytest.importorskip("parley.people")
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     rows = []
     for article in corpus.articles:
         doc = nlp.parse(article.body)
@@ -273,7 +273,7 @@ def test_gold_positions_by_own_overlap_rule(seeds):
     found when a row of the same article with its side and issue overlaps the evidence or
     lies in the same (spaCy) sentence."""
     positions, gold, raw = seeds
-    corpus = {a.doc_id: a for a in read_corpus(config.SEEDS_DIR).articles}
+    corpus = {a.doc_id: a for a in read_corpus(config.default_seeds_dir()).articles}
     found = total = 0
     for article in gold:
         doc_id = article["doc_id"]

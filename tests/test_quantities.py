@@ -106,7 +106,7 @@ def test_no_conflict_for_agreeing_or_unrelated_numbers():
 
 @pytest.fixture(scope="module")
 def seeds():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     rows = []
     for article in corpus.articles:
         rows += extract_quantities(article, nlp.parse(article.body))

@@ -1,4 +1,4 @@
-"""The committed reports are what the pipeline produces, byte for byte."""
+"""The committed reports are what the pipeline produces from seeds/, byte for byte."""
 
 import pytest
 
@@ -11,28 +11,36 @@ def _files(folder, pattern):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.glob(pattern))}
 
 
-def test_a_fresh_run_reproduces_the_committed_tables_byte_for_byte(seeds_report):
-    fresh, committed = _files(seeds_report, "data/*.csv"), _files(config.REPORTS_DIR, "data/*.csv")
+def test_a_fresh_run_reproduces_the_committed_tables_byte_for_byte(project_seeds_report):
+    fresh, committed = _files(project_seeds_report, "data/*.csv"), _files(config.REPORTS_DIR, "data/*.csv")
     assert "data/documents.csv" in fresh
     assert sorted(fresh) == sorted(committed)
     changed = [name for name in fresh if fresh[name] != committed[name]]
     assert not changed, f"{changed} differ from reports/: run `make run` and commit reports/"
 
 
-def test_a_fresh_run_reproduces_the_committed_figures_byte_for_byte(seeds_report):
-    fresh, committed = _files(seeds_report, "figures/*"), _files(config.REPORTS_DIR, "figures/*")
+def test_a_fresh_run_reproduces_the_committed_figures_byte_for_byte(project_seeds_report):
+    fresh, committed = _files(project_seeds_report, "figures/*"), _files(config.REPORTS_DIR, "figures/*")
     assert {"figures/delegations.png", "figures/timeline.png", "figures/positions.png", "figures/sources.png"} <= set(fresh)
     assert sorted(fresh) == sorted(committed)
     assert [name for name in fresh if fresh[name] != committed[name]] == []
 
 
-def test_a_fresh_run_reproduces_the_committed_notebooks_and_pages(seeds_report):
+def test_a_fresh_run_reproduces_the_committed_notebooks_and_pages(project_seeds_report):
+    run = project_seeds_report
     for folder, pattern in (("notebooks", "*.ipynb"), ("html", "*.html"), (".", "index.html")):
-        fresh, committed = _files(seeds_report / folder, pattern), _files(config.REPORTS_DIR / folder, pattern)
-        # the only difference allowed: the scratch folder's path where the notebooks show out_dir
-        fresh = {name: data.replace(str(seeds_report).encode(), b"reports") for name, data in fresh.items()}
+        fresh, committed = _files(run / folder, pattern), _files(config.REPORTS_DIR / folder, pattern)
+        # the only differences allowed: the scratch folders' paths where the notebooks show them
+        fresh = {name: _as_published(data, run) for name, data in fresh.items()}
         assert sorted(fresh) == sorted(committed)
         assert [name for name in fresh if fresh[name] != committed[name]] == [], folder
+
+
+def _as_published(data: bytes, run) -> bytes:
+    from conftest import PRISTINE_SEEDS
+
+    data = data.replace(str(run).encode(), b"reports").replace(str(PRISTINE_SEEDS).encode(), b"seeds")
+    return data.replace(PRISTINE_SEEDS.relative_to(config.PROJECT_ROOT).as_posix().encode(), b"seeds")
 
 
 def test_the_run_publishes_every_notebook_as_executed_notebook_and_html(seeds_report):

@@ -160,7 +160,7 @@ def test_timeline_is_deterministic():
 
 @pytest.fixture(scope="module")
 def seed_timeline():
-    corpus = read_corpus(config.SEEDS_DIR)
+    corpus = read_corpus(config.default_seeds_dir())
     rows = [row for a in corpus.articles for row in extract_events(a, nlp.parse(a.body))]
     events = resolve_years(pd.DataFrame(rows), corpus.documents())
     return build_timeline(events)
