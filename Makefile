@@ -8,7 +8,7 @@ PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 SUPPORTED := (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks lab check-pythons clean
+.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks eval accept-eval lab check-pythons clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -64,6 +64,14 @@ refresh-notebooks: setup ## re-run the notebooks on the five seeds and store the
 	$(PY) tests/seed_articles.py .cache/test-seeds
 	$(VENV)/bin/parley run --seeds .cache/test-seeds --out .cache/refresh-reports
 	$(VENV)/bin/parley refresh-notebooks --from .cache/refresh-reports
+
+DEV := corpora/dev
+eval: setup ## score the development corpus against its gold: all, train and check parts, next to the baselines
+	$(VENV)/bin/parley evaluate --gold $(DEV)/gold.json --seeds $(DEV)/articles --out .cache/dev-reports
+
+accept-eval: ## record the last `make eval` as the dev corpus's scores (tests fail below the check part's) and update the README
+	cp .cache/dev-reports/data/evaluation.csv $(DEV)/scores.csv
+	$(VENV)/bin/parley readme
 
 lab: setup ## open JupyterLab at the project root, on the notebooks
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \

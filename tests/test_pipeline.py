@@ -4,6 +4,7 @@ These runs use tiny notebooks of the tests' own so the mechanics are checked in
 seconds; tests/test_reports.py runs the real notebooks on the seeds.
 """
 
+import json
 import subprocess
 import sys
 
@@ -148,3 +149,52 @@ def test_printed_text_is_one_output_however_the_kernel_split_it(tmp_path, articl
     executed = nbformat.read(previous_reports / "notebooks" / "01_prints.ipynb", as_version=4)
     [cell] = [c for c in executed.cells if c.cell_type == "code" and "print('a')" in c.source]
     assert [(o.output_type, o.text) for o in cell.outputs] == [("stream", "a\nb\n")]
+
+
+EVALUATE = """
+from parley import analysis, evaluate, notebooks, tables
+scores = evaluate.evaluate_corpus(analysis.load(seeds_dir), gold_path)
+if scores is not None:
+    tables.write_table(scores.table, notebooks.out_dir(out_dir), "evaluation")
+"""
+
+
+def test_parley_evaluate_scores_a_corpus_against_any_gold_and_prints_each_part(tmp_path, articles, capsys):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01_evaluation.ipynb", EVALUATE)
+    nb = nbformat.read(notebooks / "01_evaluation.ipynb", as_version=4)
+    nb.cells[1].source += '\ngold_path = ""'
+    nbformat.write(nb, notebooks / "01_evaluation.ipynb")
+    gold = tmp_path / "gold" / "gold.json"
+    gold.parent.mkdir()
+    gold.write_text(json.dumps([
+        {"file": "a.txt", "published": None, "outlet": None, "people": [], "events": [], "quantities": [], "positions": []},
+        {"file": "b.txt", "published": "2024-03-04", "outlet": None, "people": [], "events": [], "quantities": [],
+         "positions": []},
+    ]), encoding="utf-8")
+    (gold.parent / "split.csv").write_text("file,negotiation,part\na.txt,x,train\nb.txt,y,check\n", encoding="utf-8")
+    out = tmp_path / "scored"
+    code = cli.main(["evaluate", "--gold", str(gold), "--seeds", str(articles), "--out", str(out),
+                     "--notebooks", str(notebooks)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    header, *rows = printed.splitlines()
+    assert header.split()[:4] == ["table", "metric", "all", "all"] and "check" in header and "train" in header
+    published = next(r for r in rows if "published_accuracy" in r).split()
+    assert published[:5] == ["documents", "published_accuracy", "0.5", "2", "1.0"]  # a right, b wrong
+    assert (out / "data" / "evaluation.csv").is_file()
+    assert "How good is it?" in (out / "index.html").read_text()
+
+
+def test_a_run_without_gold_for_its_articles_says_so_in_one_line(tmp_path, articles):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "01_evaluation.ipynb", EVALUATE)
+    nb = nbformat.read(notebooks / "01_evaluation.ipynb", as_version=4)
+    nb.cells[1].source += '\ngold_path = ""'
+    nbformat.write(nb, notebooks / "01_evaluation.ipynb")
+    messages = []
+    run(articles, tmp_path / "out", notebooks, progress=messages.append)
+    said = [m for m in messages if "evaluation" in m and "gold" in m]
+    assert len(said) == 1 and said[0].startswith("no evaluation:")

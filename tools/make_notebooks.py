@@ -285,7 +285,7 @@ notebook("05_evaluation.ipynb", [
 
 Steps:
 1. Load the gold annotation for these articles (`gold_path`); with no gold for this corpus, say so and stop.
-2. Score Parley's own tables against it: documents, people, dated events, quantities, positions.
+2. Score Parley's own tables against it: documents, people, dated events, quantities, positions. Where a `split.csv` sits beside the gold (as for the development corpus), score each part too: `train`, the articles rules may be written from, and `check`, the held-out ones.
 3. Score an off-the-shelf baseline on the same articles, run live: spaCy's named-entity recogniser alone for people, dateparser's `search_dates` alone for dates.
 4. List the errors themselves, each with its article and quote.
 """),
@@ -301,9 +301,9 @@ if evaluation is None:
     md("scores-md", """
 ## Scores, next to the baselines
 
-`parley` is this pipeline; `baseline` is the off-the-shelf tool on the same articles; `n` is the number of gold items behind the score.
+`parley` is this pipeline; `baseline` is the off-the-shelf tool on the same articles (blank where it does not attempt the task: spaCy finds names, not sides or roles); `n` is the number of gold items behind the score. With a split, one column group per part.
 """),
-    code("scores", CHECK + '''evaluation.readable if evaluation is not None else None'''),
+    code("scores", CHECK + '''evaluate.scores_by_part(evaluation.table) if evaluation is not None else None'''),
     md("errors-md", """
 ## The errors
 

@@ -19,6 +19,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--out", default="", help="where to publish the reports: an empty or missing folder, or one Parley wrote before (default: the project's reports/)")
     run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    run.add_argument("--gold", default="", help="a gold annotation (JSON, see the README) to score the articles against")
+
+    evaluate = commands.add_parser("evaluate", help="run the pipeline on a corpus and score it against a gold file; print the scores")
+    evaluate.add_argument("--gold", required=True, help="the gold annotation (JSON); a split.csv beside it gives train/check scores")
+    evaluate.add_argument("--seeds", default="", help="folder of articles (default: the project's seeds/)")
+    evaluate.add_argument("--out", default="", help="where to publish the reports (default: .cache/evaluation/<seeds folder name>)")
+    evaluate.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
+    evaluate.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
 
     refresh = commands.add_parser("refresh-notebooks", help="copy the outputs of executed notebooks into notebooks/ for nbval")
     refresh.add_argument("--from", dest="source", default="", help="the reports folder whose notebooks/ to copy from (default: reports/)")
@@ -26,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     _log_parley_only()
-    if args.command == "run":
+    if args.command in ("run", "evaluate"):
         return _run(args)
     if args.command == "refresh-notebooks":
         from parley.notebooks import refresh_stored_outputs
@@ -58,15 +66,31 @@ def _log_parley_only() -> None:
 def _run(args) -> int:
     from parley.pipeline import PipelineError, run
 
+    out = args.out
+    if args.command == "evaluate" and not out:  # scoring a corpus is not publishing the project's reports/
+        seeds = config.from_cwd(args.seeds, config.default_seeds_dir())
+        out = config.PROJECT_ROOT / ".cache" / "evaluation" / seeds.name
     try:
-        run(args.seeds, args.out, args.notebooks or None, cell_timeout=args.cell_timeout)
+        summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None)
     except PipelineError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("parley: interrupted; the previous reports were left as they were.", file=sys.stderr)
         return 130
+    if args.command == "evaluate":
+        _print_scores(summary.out_dir / "data" / "evaluation.csv")
     return 0
+
+
+def _print_scores(path) -> None:
+    """The evaluation table on stdout: one row per metric, a column per part of the gold."""
+    from parley.evaluate import scores_by_part
+
+    if not path.is_file():
+        print("No article of the folder is in the gold file, so nothing was scored.")
+        return
+    print(scores_by_part(path).to_string(index=False))
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ lists the errors.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -104,6 +105,7 @@ class Score:
     errors: pd.DataFrame
     ratios: dict[str, str] = field(default_factory=dict)
     per_doc: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attempted: frozenset[str] | None = None  # the ratios a baseline attempts; None: all of them
 
     def __getitem__(self, name: str) -> float:
         return self.metrics[name]
@@ -313,10 +315,24 @@ def score_documents(documents_df: pd.DataFrame, gold: list[dict]) -> Score:
 # --- people ----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Forms of address and ranks written before a name (data/titles.yml), without dots."""
+    import yaml
+
+    from parley import config
+
+    titles = yaml.safe_load(config.data_file("titles.yml").read_text(encoding="utf-8"))
+    return frozenset(fold(w).rstrip(".") for w in titles["honorifics"] if " " not in w)
+
+
 def _name_parts(name: str) -> tuple[str, str]:
-    """(first name, surname) as fold keys; first is "" for a surname alone."""
+    """(first name, surname) as fold keys; first is "" for a surname alone. Honorifics and
+    ranks before the name ("Sheikh", "Gen.") are not its first name."""
     tokens = [t for t in re.split(r"[^\w'-]+", fold(name)) if t]
     tokens = [t.strip("'-") for t in tokens if t.strip(".") not in _NAME_SUFFIXES] or tokens
+    while len(tokens) > 1 and tokens[0] in _honorifics():
+        tokens = tokens[1:]
     if not tokens:
         return "", ""
     return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
@@ -689,9 +705,23 @@ def baseline_dates(corpus) -> pd.DataFrame:
 # --- everything at once, for the evaluation notebook ----------------------------------
 
 
-def evaluate_tables(tables: dict[str, pd.DataFrame], corpus, gold: list[dict], baselines: bool = True) -> dict[str, dict]:
+# What each baseline attempts: spaCy's NER finds names but gives no side or role, so its
+# side and role scores are blank, not a misleading 0.
+_BASELINE_TASKS = {"people": frozenset({"recall", "precision"}), "events": None}
+
+
+def baseline_tables(corpus, gold: list[dict]) -> dict[str, pd.DataFrame]:
+    """spaCy's people and dateparser's events for the gold's articles (nothing else is parsed)."""
+    gold_docs = {a["doc_id"] for a in gold}
+    scored = [a for a in _articles(corpus) if a.doc_id in gold_docs]
+    return {"people": baseline_people(scored), "events": baseline_dates(scored)}
+
+
+def evaluate_tables(tables: dict[str, pd.DataFrame], corpus, gold: list[dict], baselines: bool | dict = True) -> dict[str, dict]:
     """Parley's tables (contract names) and, with `baselines`, spaCy's and dateparser's,
-    scored on the gold's articles: {table: {"parley": Score, "baseline": Score | None}}."""
+    scored on the gold's articles: {table: {"parley": Score, "baseline": Score | None}}.
+    `baselines` may be the tables `baseline_tables` made, to score several parts of one
+    gold without parsing twice."""
     raw_texts = {a.doc_id: a.raw for a in _articles(corpus)}
     empty = pd.DataFrame()
     scores = {
@@ -701,11 +731,12 @@ def evaluate_tables(tables: dict[str, pd.DataFrame], corpus, gold: list[dict], b
         "quantities": {"parley": score_quantities(tables.get("quantities", empty), gold, raw_texts), "baseline": None},
         "positions": {"parley": score_positions(tables.get("positions", empty), gold, raw_texts), "baseline": None},
     }
-    if baselines:
-        gold_docs = {a["doc_id"] for a in gold}
-        scored = [a for a in _articles(corpus) if a.doc_id in gold_docs]  # don't parse what isn't scored
-        scores["people"]["baseline"] = score_people(baseline_people(scored), gold, raw_texts)
-        scores["events"]["baseline"] = score_events(baseline_dates(scored), gold, raw_texts)
+    if baselines is not False:
+        made = baselines if isinstance(baselines, dict) else baseline_tables(corpus, gold)
+        people = score_people(made["people"], gold, raw_texts)
+        events = score_events(made["events"], gold, raw_texts)
+        people.attempted, events.attempted = _BASELINE_TASKS["people"], _BASELINE_TASKS["events"]
+        scores["people"]["baseline"], scores["events"]["baseline"] = people, events
     return scores
 
 
@@ -742,7 +773,8 @@ def evaluation_table(scores: dict) -> pd.DataFrame:
                 "table": table,
                 "metric": metric,
                 "parley": _rounded(ours.metrics.get(metric)) if ours else math.nan,
-                "baseline": _rounded(theirs.metrics.get(metric)) if theirs else math.nan,
+                "baseline": _rounded(theirs.metrics.get(metric))
+                if theirs and (theirs.attempted is None or metric in theirs.attempted) else math.nan,
                 "n": int(reference.metrics.get(count, 0)),
             })
     return pd.DataFrame(rows, columns=["table", "metric", "parley", "baseline", "n"])
@@ -759,9 +791,9 @@ def _rounded(value) -> float:
 
 @dataclass
 class Evaluation:
-    table: pd.DataFrame  # table, metric, parley, baseline, n
-    errors: pd.DataFrame  # table, doc_id, kind, expected, got, quote
-    scores: dict
+    table: pd.DataFrame  # part, table, metric, parley, baseline, n
+    errors: pd.DataFrame  # part, table, doc_id, kind, expected, got, quote
+    scores: dict  # the whole gold's scores: {table: {"parley": Score, "baseline": Score}}
     doc_ids: list[str]
 
     @property
@@ -771,20 +803,77 @@ class Evaluation:
         return table.where(self.table.notna(), "")
 
 
+ALL = "all"
+SPLIT_FILE = "split.csv"  # beside a gold file: which part (train, check) each article is in
+
+
+def load_split(gold_path: str | Path) -> dict[str, str]:
+    """{doc_id: part} from the split.csv beside the gold file; {} when there is none."""
+    path = Path(gold_path).parent / SPLIT_FILE
+    if not path.is_file():
+        return {}
+    split = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {Path(row.file).stem: row.part for row in split.itertuples()}
+
+
 def evaluate_corpus(results, gold_path: str | Path | None = None) -> Evaluation | None:
     """Score a `parley.analysis.Results` against the gold at `gold_path` (default: the
-    seeds' gold in tests/data). None when the gold annotates none of these articles."""
+    seeds' gold in tests/data). None when the gold annotates none of these articles.
+
+    With a `split.csv` beside the gold, every score is given for the whole gold (`part`
+    "all") and for each part ("train", "check") too; the pipeline runs once, over every
+    article, and each part is scored on its own articles."""
     from parley import config
 
-    gold = load_gold(config.resolve(gold_path, config.GOLD_PATH))
+    gold_file = config.resolve(gold_path, config.GOLD_PATH)
+    gold = load_gold(gold_file)
     present = {a.doc_id for a in results.corpus.articles}
     gold = [article for article in gold if article["doc_id"] in present]
     if not gold:
         return None
-    scores = evaluate_tables(results.tables, results.corpus, gold)
+    split = load_split(gold_file)
+    made = baseline_tables(results.corpus, gold)
+    scores = evaluate_tables(results.tables, results.corpus, gold, made)
+    tables = [evaluation_table(scores).assign(part=ALL)]
+    for part in sorted({split[a["doc_id"]] for a in gold if a["doc_id"] in split}, key=_part_order):
+        subset = [a for a in gold if split.get(a["doc_id"]) == part]
+        tables.append(evaluation_table(evaluate_tables(results.tables, results.corpus, subset, made)).assign(part=part))
+    table = pd.concat(tables, ignore_index=True)[["part", "table", "metric", "parley", "baseline", "n"]]
+    errors = all_errors(scores)
+    errors.insert(0, "part", [split.get(d, ALL if not split else "") for d in errors["doc_id"]])
     return Evaluation(
-        table=evaluation_table(scores),
-        errors=all_errors(scores).sort_values(["table", "doc_id", "kind", "expected"], kind="mergesort").reset_index(drop=True),
+        table=table,
+        errors=errors.sort_values(["table", "doc_id", "kind", "expected"], kind="mergesort").reset_index(drop=True),
         scores=scores,
         doc_ids=sorted(article["doc_id"] for article in gold),
     )
+
+
+def _part_order(part: str) -> tuple[int, str]:
+    return ({"train": 0, "check": 1}.get(part, 2), part)
+
+
+def scores_by_part(evaluation, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """An evaluation table (a frame, or the path of evaluation.csv) laid out wide: one row
+    per (table, metric), and per part Parley's score, the baseline's and n. `labels`
+    renames and selects parts ({"train": "dev train"}); by default every part is shown."""
+    df = evaluation if isinstance(evaluation, pd.DataFrame) else pd.read_csv(evaluation, dtype=str, keep_default_na=False)
+    if "part" not in df.columns:
+        df = df.assign(part=ALL)
+    parts = list(dict.fromkeys(df["part"]))
+    if labels is None:
+        labels = {p: p for p in parts}
+    keys = list(dict.fromkeys(zip(df["table"], df["metric"])))
+    rows = []
+    for table, metric in keys:
+        row = {"table": table, "metric": metric}
+        for part, label in labels.items():
+            match = df[(df["part"] == part) & (df["table"] == table) & (df["metric"] == metric)]
+            first = match.iloc[0] if len(match) else None
+            row[label] = "" if first is None else cell_text(first["parley"])
+            row[f"{label} baseline"] = "" if first is None else cell_text(first["baseline"])
+            row[f"{label} n"] = "" if first is None else cell_text(first["n"])
+        rows.append(row)
+    wide = pd.DataFrame(rows)
+    blank_baselines = [c for c in wide.columns if c.endswith(" baseline") and (wide[c] == "").all()]
+    return wide.drop(columns=blank_baselines)

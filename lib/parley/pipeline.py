@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -49,9 +50,11 @@ def run(
     notebooks_dir: str | os.PathLike | None = None,
     cell_timeout: int = CELL_TIMEOUT_SECONDS,
     progress=None,
+    gold_path: str | os.PathLike | None = None,
 ) -> RunSummary:
     """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
-    (relative paths start at the current directory; defaults: seeds/ and reports/)."""
+    (relative paths start at the current directory; defaults: seeds/ and reports/). With
+    `gold_path`, the evaluation scores the articles against that gold file."""
     from parley import report
     from parley.corpus import CorpusError, read_corpus
     from parley.output_folder import OutputFolderError, check_writable, publish
@@ -60,6 +63,9 @@ def run(
     seeds = config.from_cwd(seeds_dir, config.default_seeds_dir())
     out = config.from_cwd(out_dir, config.REPORTS_DIR)
     notebooks = notebook_paths(config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR))
+    gold = config.from_cwd(gold_path, config.GOLD_PATH) if gold_path else None
+    if gold is not None and not gold.is_file():
+        raise PipelineError(f"No gold file at {gold}: give --gold the path of a gold JSON file. Nothing was run.")
     if not notebooks:
         raise PipelineError(f"No numbered notebooks (NN_name.ipynb) in {notebooks_dir or config.NOTEBOOKS_DIR}.")
     try:
@@ -80,10 +86,12 @@ def run(
         for index, notebook in enumerate(notebooks, start=1):
             say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
             began = time.monotonic()
-            _execute(notebook, build, seeds, out, cell_timeout)
-            report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build)
+            _execute(notebook, build, seeds, out, cell_timeout, gold)
+            report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
             say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
+        if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
+            say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
         say("exporting HTML and the index page ...")
         report.export_html(build)
         report.write_index(build)
@@ -108,7 +116,7 @@ def _say_late_skips(build: Path, reported: set[str], say) -> None:
                     say(f"skipped {row.get('file')}: {row.get('reason')}")
 
 
-def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int) -> None:
+def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int, gold: Path | None) -> None:
     """One notebook with papermill into `build`, its failures as one paragraph."""
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -117,6 +125,9 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
     executed = build / "notebooks" / notebook.name
     executed.parent.mkdir(parents=True, exist_ok=True)
     kernel_log = build / ".kernel.log"
+    parameters = {"seeds_dir": str(seeds), "out_dir": str(build)}
+    if gold is not None and _declares(notebook, "gold_path"):
+        parameters["gold_path"] = str(gold)
     levels = {name: logging.getLogger(name).level for name in _THIRD_PARTY_LOGGERS}
     for name in _THIRD_PARTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
@@ -124,7 +135,7 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
         pm.execute_notebook(
             str(notebook),
             str(executed),
-            parameters={"seeds_dir": str(seeds), "out_dir": str(build)},
+            parameters=parameters,
             kernel_name=KERNEL,
             execution_timeout=cell_timeout,
             progress_bar=False,
@@ -153,6 +164,14 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
     finally:
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)
+
+
+def _declares(notebook: Path, name: str) -> bool:
+    """Whether the notebook's `parameters` cell sets `name` (papermill would warn of one it doesn't)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    return any("parameters" in c.metadata.get("tags", []) and re.search(rf"^{name}\s*=", c.source, re.M) for c in cells)
 
 
 def _quiet_kernel_manager(log_path: Path):

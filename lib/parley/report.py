@@ -43,11 +43,13 @@ def display_path(path: Path) -> str:
 # --- executed notebooks ----------------------------------------------------------------
 
 
-def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path) -> None:
+def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path, gold: Path | None = None) -> None:
     """Drop papermill's timestamps and show the final output folder instead of the build folder."""
     nb = nbformat.read(path, as_version=4)
-    shown = {"seeds_dir": display_path(seeds), "out_dir": display_path(out)}
     params = nb.metadata.get("papermill", {}).get("parameters", {})
+    shown = {"seeds_dir": display_path(seeds), "out_dir": display_path(out)}
+    if gold is not None and "gold_path" in params:
+        shown["gold_path"] = display_path(gold)
     params.update({k: v for k, v in shown.items() if k in params})
     for key in _VOLATILE_PAPERMILL_KEYS:
         nb.metadata.get("papermill", {}).pop(key, None)
@@ -203,7 +205,7 @@ def write_index(out_dir: Path) -> Path:
             {"name": name, "csv": csv, "title": title, "html": _table_html(_index_table(out_dir, name), columns)}
             for name, csv, title, columns in _INDEX_TABLES
         ],
-        evaluation=_table_html(evaluation, list(evaluation.columns)) if not evaluation.empty else "",
+        evaluation=_evaluation_html(evaluation),
         notebooks=[
             {"file": f"html/{p.name}", "notebook": f"notebooks/{p.stem}.ipynb", "title": _html_title(p)}
             for p in sorted((out_dir / "html").glob("*.html"))
@@ -215,6 +217,16 @@ def write_index(out_dir: Path) -> Path:
         ],
     )
     return write_atomic(out_dir / "index.html", page.encode("utf-8"))
+
+
+def _evaluation_html(evaluation: pd.DataFrame) -> str:
+    """The scores, one column group per part of the gold (all; train and check with a split)."""
+    if evaluation.empty:
+        return ""
+    from parley.evaluate import scores_by_part
+
+    wide = scores_by_part(evaluation)
+    return _table_html(wide, list(wide.columns), limit=200)
 
 
 def _index_table(out_dir: Path, name: str) -> pd.DataFrame:
