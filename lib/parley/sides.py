@@ -1,8 +1,17 @@
 """Parties to a negotiation and the words that name them.
 
-`data/parties.csv` maps every alias (a country, its demonym, its capital as a
-metonym, its institutions: `Kremlin` -> Russia, `SBU` -> Ukraine) to one canonical
-party name. General knowledge only; add a row to teach Parley a new party.
+Two tables of general knowledge in `data/`:
+- `countries.csv`: every UN member and observer state (and Kosovo and Taiwan), with the
+  names, demonyms and capital articles use for it; built from pycountry and countryinfo
+  by `tools/build_countries.py`.
+- `organisations.csv`: intergovernmental organisations and their agencies (the UN and
+  UNHCR, the EU, the AU, NATO, the OSCE, the IAEA, the ICRC...), the armed groups and
+  movements of current conflicts with their aliases (Hamas, Hezbollah, the Houthis or
+  Ansar Allah, the Taliban, the TPLF, the RSF, M23/AFC...), and the institutions that
+  stand for a state in news (the Kremlin, the Pentagon, the IDF).
+Each alias maps to one canonical party name. An alias in capitals or with a full stop
+("US", "U.N.", "M23") matches only as written; any other in any case. Add a row to teach
+Parley a party.
 """
 
 from __future__ import annotations
@@ -15,26 +24,54 @@ from dataclasses import dataclass
 from parley import config
 from parley.text import fold
 
+# The side of whoever acts for no party: the NGOs and think tanks in organisations.csv.
+NO_PARTY = "other"
+
+# An alias matched only as written: an acronym or an abbreviation ("US" is not "us").
+_AS_WRITTEN = re.compile(r"[A-Z0-9.&/'’\-]*[A-Z][A-Z0-9.&/'’\-]*|.*\.")
+
 
 @dataclass(frozen=True)
 class Alias:
     party: str
     alias: str
-    kind: str  # country, demonym, capital, organisation
+    kind: str  # country, demonym, capital, igo, agency, armed_group, institution, bloc, party
     case_sensitive: bool
+
+
+def _alias(party: str, alias: str, kind: str) -> Alias:
+    alias = alias.strip()
+    return Alias(party, alias, kind, bool(_AS_WRITTEN.fullmatch(alias)) and not alias.istitle())
+
+
+def _read(name: str) -> list[dict]:
+    with config.data_file(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 @functools.lru_cache(maxsize=None)
 def aliases() -> tuple[Alias, ...]:
-    with config.data_file("parties.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Alias(row["party"], row["alias"], row["kind"], row["case_sensitive"].strip().lower() == "yes")
-            for row in csv.DictReader(handle)
-        )
+    found: list[Alias] = []
+    for row in _read("countries.csv"):
+        for column, kind in (("names", "country"), ("demonyms", "demonym"), ("capital", "capital")):
+            found += [_alias(row["party"], a, kind) for a in row[column].split("|") if a.strip()]
+    for row in _read("organisations.csv"):
+        found += [_alias(row["party"], a, row["kind"]) for a in row["aliases"].split("|") if a.strip()]
+    return tuple(found)
 
 
 def parties() -> list[str]:
     return sorted({a.party for a in aliases()})
+
+
+@functools.lru_cache(maxsize=None)
+def kind_of_party() -> dict[str, str]:
+    """{party: "state" | "igo" | "armed_group" | ...}: what kind of party each one is."""
+    kinds = {row["party"]: "state" for row in _read("countries.csv")}
+    for row in _read("organisations.csv"):
+        if row["kind"] != "institution":
+            kinds.setdefault(row["party"], row["kind"])
+    return kinds
 
 
 @functools.lru_cache(maxsize=None)
@@ -48,20 +85,24 @@ def _exact_alias() -> dict[str, str]:
 
 
 def party_of(word: str) -> str:
-    """The party a single name or adjective refers to ("Ukrainian" -> "Ukraine"), else ""."""
+    """The party a name, adjective or institution refers to ("Ukrainian" -> "Ukraine",
+    "Ansar Allah" -> "Houthis", "the Kremlin" -> "Russia"), else ""."""
     word = re.sub(r"['\u2019]s$", "", word.strip())
+    word = re.sub(r"^(?i:the)\s+", "", word)
     return _exact_alias().get(word) or _by_folded_alias().get(fold(word), "")
 
 
 @functools.lru_cache(maxsize=None)
 def _alias_pattern() -> re.Pattern:
     # Longest aliases first so "Russian Federation" wins over "Russian".
-    ordered = sorted(aliases(), key=lambda a: -len(a.alias))
+    ordered = sorted(aliases(), key=lambda a: (-len(a.alias), a.alias))
     parts = []
     for a in ordered:
-        body = re.escape(a.alias)
+        body = re.escape(a.alias).replace(r"\ ", r"\s+")
         parts.append(body if a.case_sensitive else f"(?i:{body})")
-    return re.compile(r"(?<![\w.])(" + "|".join(parts) + r")(?!\w)(?:['\u2019]s)?")
+    # not inside a name with a particle ("Mohammed Ali al-Houthi" is a person, not the Houthis)
+    particle = "".join(rf"(?<!{p}-)" for p in ("al", "Al", "el", "El", "ad", "as", "ash", "an", "ar", "az"))
+    return re.compile(r"(?<![\w.])" + particle + "(" + "|".join(parts) + r")(?!\w)(?:['\u2019]s)?")
 
 
 @dataclass(frozen=True)
@@ -72,11 +113,46 @@ class PartyMention:
     party: str
 
 
-def find_parties(text: str) -> list[PartyMention]:
-    """Every mention of a party in `text`, with offsets into `text`."""
+def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention]:
+    """Every mention of a party in `text`, with offsets into `text`; with
+    `include_no_party`, also the organisations that are no party (`NO_PARTY`)."""
     found = []
     for m in _alias_pattern().finditer(text):
-        party = party_of(m.group(1))
-        if party:
+        party = party_of(re.sub(r"\s+", " ", m.group(1)))
+        if party and (include_no_party or party != NO_PARTY):
             found.append(PartyMention(m.start(), m.end(), m.group(0), party))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _party_nouns() -> frozenset[str]:
+    import yaml
+
+    data = yaml.safe_load(config.data_file("party_nouns.yml").read_text(encoding="utf-8"))
+    return frozenset(str(n).lower() for n in data["nouns"])
+
+
+# Words that may stand between a party and its noun: "internationally recognised", "Saudi-backed".
+_DESCRIBING = re.compile(r"(?:ed|ly|al|ive|ist|ary|ous|ian|-\w+)$")
+
+
+def article_party_nouns(text: str) -> dict[str, str]:
+    """{noun: party} for the common nouns that stand for one party in this article:
+    "Yemen's internationally recognised government" makes "the government" Yemen's,
+    "the Houthi rebels" makes "the rebels" the Houthis'."""
+    ties: dict[str, set[str]] = {}
+    nouns = _party_nouns()
+    for found in find_parties(text):
+        after = text[found.end : found.end + 60]
+        before = text[max(0, found.start - 30) : found.start]
+        # "Yemen's (internationally recognised) government", "the Houthi rebels", "Afghan government"
+        following = re.match(r"(?:-\w+)?((?:\s+[a-z][\w-]*){1,3})", after)
+        words = following.group(1).split() if following else []
+        noun = next((w for w in words if w in nouns), "")
+        if noun and all(_DESCRIBING.search(w) for w in words[: words.index(noun)]):
+            ties.setdefault(noun, set()).add(found.party)
+        # "the government of Yemen"
+        m = re.search(r"\b(?:the|The)\s+([a-z]+)\s+(?:of|in)\s+(?:the\s+)?$", before)
+        if m and m.group(1) in nouns:
+            ties.setdefault(m.group(1), set()).add(found.party)
+    return {noun: parties.pop() for noun, parties in ties.items() if len(parties) == 1}

