@@ -125,3 +125,28 @@ def test_codebook_table_for_the_readme():
     assert table["issue"].tolist() == CONTRACT_ISSUES
     row = table.set_index("issue").loc["ceasefire"]
     assert (row["label"], row["pa_x"]) == ("Ceasefire", "Ce") and "truce" in row["cues"]
+
+
+def test_no_word_in_a_data_file_is_read_as_a_boolean():
+    """YAML 1.1 reads a bare on, no, yes or off as true/false: "on" vanished from the
+    title connectors and "no" from the words before a number that is not a year."""
+    import glob
+
+    import yaml
+
+    from parley import config
+
+    def booleans(value, path):
+        if isinstance(value, bool):
+            yield path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from booleans(item, f"{path}/{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from booleans(item, f"{path}[{index}]")
+
+    found = []
+    for path in sorted(glob.glob(str(config.DATA_DIR / "*.yml"))):
+        found += booleans(yaml.safe_load(open(path, encoding="utf-8")), path.rsplit("/", 1)[-1])
+    assert found == []

@@ -122,7 +122,7 @@ def test_a_party_in_brackets_after_a_name_is_the_side():
 
 
 def test_headline_words_next_to_a_name_are_not_part_of_it():
-    text = "Talks\n\nTurkish Foreign Minister Kemal Demir Opens Talks With Both Sides\n\nThe talks began on time."
+    text = "Talks in the capital resume\n\nTurkish Foreign Minister Kemal Demir Opens Talks With Both Sides\n\nThe talks began on time."
     row = by_name(extract(text))["Kemal Demir"]
     assert row["role"] == "Turkish Foreign Minister"
 
@@ -215,10 +215,20 @@ def test_city_names_are_not_people():
 
 
 def test_unknown_side_stays_empty():
-    text = HEADLINE + "Mark Olsen, a political analyst, said the outcome was expected by most observers."
+    text = HEADLINE + "Mark Olsen, the newly appointed coordinator, said the outcome was expected by most observers."
     row = by_name(extract(text))["Mark Olsen"]
-    assert row["role"] == "political analyst"
     assert row["side"] == ""
+
+
+def test_an_analyst_or_journalist_acts_for_no_party():
+    text = HEADLINE + (
+        "Mark Olsen, a political analyst, said the outcome was expected. Rosa Lind, a Washington-based journalist, "
+        "agreed, as did Tom Berg, an analyst at a think tank in Oslo. Noa Peretz, the hostage file coordinator, did not."
+    )
+    rows = by_name(extract(text))
+    assert rows["Mark Olsen"]["role"] == "political analyst"
+    assert [rows[n]["side"] for n in ("Mark Olsen", "Rosa Lind", "Tom Berg")] == ["other", "other", "other"]
+    assert rows["Noa Peretz"]["side"] == ""
 
 
 def test_envoy_for_a_country_is_not_on_that_countrys_side():

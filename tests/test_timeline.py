@@ -24,43 +24,50 @@ def documents(*published):
 # --- years from the corpus --------------------------------------------------------------------
 
 
-def test_yearless_dates_take_the_year_near_the_corpus_publication_dates():
+def test_a_yearless_date_takes_the_year_another_article_gives_the_same_happening():
     events = pd.DataFrame([
-        mention("a", "", "talks began", partial="--06-02", needs_year=True, resolved=False),
-        mention("a", "", "the previous talks", partial="--05", needs_year=True, resolved=False, precision="month"),
-        mention("a", "", "the envoy spoke", resolved=False),  # a weekday without a date: stays
-        mention("b", "2025-05-16", "the first round"),
+        mention("a", "", "Ukrainian and Russian delegations resumed peace talks in Geneva", "Russia|Ukraine",
+                partial="--06-02", needs_year=True, resolved=False),
+        mention("b", "2025-06-02", "The delegations began their second round of peace talks in Geneva", "Russia|Ukraine"),
     ])
-    out = resolve_years(events, documents("2025-06-02", "2025-06-03", ""))
-    assert list(out["date"]) == ["2025-06-02", "2025-05", "", "2025-05-16"]
-    assert list(out["basis"]) == ["corpus", "corpus", "published", "published"]
-    assert list(out["needs_year"]) == [False, False, False, False]
-    assert list(out["resolved"]) == [True, True, False, True]
+    out = resolve_years(events, documents("", "2025-06-02"))
+    assert list(out["date"]) == ["2025-06-02", "2025-06-02"]
+    assert list(out["basis"]) == ["corpus", "published"]
+    assert list(out["needs_year"]) == [False, False] and list(out["resolved"]) == [True, True]
 
 
-def test_corpus_year_puts_the_date_before_or_just_after_publication():
+def test_the_corpus_never_lends_its_usual_year_to_a_lone_date():
+    """"July 23" in an undated article beside articles of 2022 and 2025 about other
+    happenings stays without a year: nothing in the corpus says which year it is."""
     events = pd.DataFrame([
-        mention("a", "", "shelling resumed", partial="--12-28", needs_year=True, resolved=False),
-        mention("a", "", "talks are due", partial="--02-10", needs_year=True, resolved=False),
+        mention("a", "", "the envoys met again in Istanbul", partial="--07-23", needs_year=True, resolved=False),
+        mention("b", "2022-03-29", "the talks in Turkey ended"),
+        mention("c", "2025-07-23", "Russia shelled the port of Odesa overnight", "Russia"),
     ])
-    out = resolve_years(events, documents("2025-01-05", "2025-01-06", "2025-01-04"))
-    assert list(out["date"]) == ["2024-12-28", "2025-02-10"]
+    out = resolve_years(events, documents("", "2022-03-29", "2025-07-23"))
+    assert out.loc[0, "date"] == "" and bool(out.loc[0, "needs_year"])
 
 
-def test_without_any_dated_article_the_stated_full_dates_are_the_reference():
+def test_once_placed_an_article_gives_its_year_to_its_other_yearless_dates():
     events = pd.DataFrame([
-        mention("a", "", "talks began", partial="--06-02", needs_year=True, resolved=False),
-        mention("b", "2023-05-16", "the first round", basis="explicit"),
+        mention("a", "", "Ukrainian and Russian delegations resumed peace talks in Geneva", "Russia|Ukraine",
+                partial="--06-02", needs_year=True, resolved=False),
+        mention("a", "", "Moscow said it would consider a ceasefire", partial="--05-30", needs_year=True,
+                resolved=False, start=40),
+        mention("a", "", "the talks of last winter", partial="--12", needs_year=True, resolved=False,
+                precision="month", start=80),
+        mention("b", "2025-06-02", "The delegations began their second round of peace talks in Geneva", "Russia|Ukraine"),
     ])
-    events.loc[1, "basis"] = "explicit"
-    assert resolve_years(events, documents("", ""))["date"].tolist() == ["2023-06-02", "2023-05-16"]
-    nothing = pd.DataFrame([mention("a", "", "talks began", partial="--06-02", needs_year=True, resolved=False)])
-    assert resolve_years(nothing, documents(""))["date"].tolist() == [""]
+    out = resolve_years(events, documents("", "2025-06-02"))
+    assert list(out["date"]) == ["2025-06-02", "2025-05-30", "2024-12", "2025-06-02"]
 
 
 def test_flags_read_back_from_csv_strings():
-    events = pd.DataFrame([mention("a", "", "talks began", partial="--06-02", needs_year="True", resolved="False")])
-    assert resolve_years(events, documents("2025-06-02"))["date"].tolist() == ["2025-06-02"]
+    events = pd.DataFrame([
+        mention("a", "", "talks began in Geneva", partial="--06-02", needs_year="True", resolved="False"),
+        mention("b", "2025-06-02", "talks began in Geneva", resolved="True"),
+    ])
+    assert resolve_years(events, documents("", "2025-06-02"))["date"].tolist() == ["2025-06-02", "2025-06-02"]
 
 
 # --- merging ----------------------------------------------------------------------------------------

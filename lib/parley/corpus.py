@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from parley import config
+from parley import config, metadata
 from parley.text import fold, normalize, quote, word_count
 
 _LONG_LINE_WORDS = 15
@@ -246,9 +246,13 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
             in_trailer = False
             content.append((start, end))
 
-    # 2. the header: headline, date line, outlet, byline, before the second long paragraph
+    # 2. the header: masthead, headline, date line, byline, before the second long paragraph
     header_end = _header_end(norm, content)
+    title_index = _title_index(norm, content, header_end)
+    order = metadata.date_order(norm, _outlet_country(norm, content[:8]))
     seen: set[str] = set()
+    masthead: list[str] = []
+    dates: list[tuple[int, int, str]] = []  # (preference, line index, ISO date)
     for index, (start, end) in enumerate(content):
         line = norm[start:end]
         key = fold(line)
@@ -256,20 +260,35 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
             drop("repeat", start, end)
             continue
         seen.add(key)
-        if index == 0 and _looks_like_headline(line):
+        if index == title_index:
             meta["title"] = _clean_title(line, rules)
             drop("headline", start, end)
             continue
-        if (kind := _metadata_line(line, meta, in_header=index < header_end)) is not None:
+        if index < header_end and metadata.is_section_label(line):
+            drop("section", start, end)
+            continue
+        if (found := _date_line(line, order, in_header=index < header_end)) is not None:
+            dates.append((_DATE_PREFERENCE[found[0]], index, found[1]))
+            masthead.append(found[2])  # "June 02, 2025Clash Report": what the date line holds besides its date
+            drop("dateline", start, end)
+            continue
+        if (kind := _byline(line, meta, in_header=index < header_end)) is not None:
             drop(kind, start, end)
+            continue
+        if (index < title_index and _words(line) <= _MASTHEAD_WORDS) or (index < header_end and _name_line(line)):
+            masthead.append(line)
+            drop("outlet", start, end)
             continue
         kept.extend(_cut_spans(norm, start, end, rules, drop))
 
-    # 3. what the body itself states: a dateline's date, an outlet quoting itself
-    if not meta["published"]:
-        meta["published"] = _dateline_date(norm, removed)
-    if not meta["outlet"]:
-        meta["outlet"] = _self_citing_outlet(norm, kept)
+    # 3. what the page states of itself: its date, then an agency dateline; its outlet
+    story_start = [norm[s_:e_] for s_, e_ in kept[:3]]
+    if dates:
+        meta["published"] = min(dates)[2]
+    else:
+        meta["published"] = _dateline_date(norm, story_start, removed)
+    first_line = norm[content[0][0] : content[0][1]] if content else ""
+    meta["outlet"] = metadata.outlet(masthead, first_line, [norm[s_:e_] for s_, e_ in lines], story_start)
 
     body_parts, segments, cursor = [], [], 0
     for start, end in kept:
@@ -332,6 +351,11 @@ def _header_end(text: str, content: list[tuple[int, int]]) -> int:
     return len(content)
 
 
+# A masthead or site name above the headline is this short ("Pakistan Observer", "DW.COM").
+_MASTHEAD_WORDS = 4
+_DATE_PREFERENCE = {"published": 0, "plain": 1, "updated": 2}
+
+
 def _looks_like_headline(line: str) -> bool:
     return _words(line) <= 25 and not re.search(r"[.!?:]$", line.strip()) and not find_full_date(line)
 
@@ -343,38 +367,67 @@ def _clean_title(line: str, rules: _Rules) -> str:
     return title
 
 
+def _title_index(text: str, content: list[tuple[int, int]], header_end: int) -> int:
+    """Which header line is the headline: the first line that looks like one, unless it
+    is a short masthead ("WIC News") above a longer headline-like line."""
+    candidates = [i for i, (s, e) in enumerate(content[: max(header_end, 1)]) if _looks_like_headline(text[s:e])]
+    if not candidates:
+        return -1
+    first = candidates[0]
+    if first != 0:
+        return -1 if _words(text[content[0][0] : content[0][1]]) > _MASTHEAD_WORDS else first
+    for i in candidates:
+        line = text[content[i][0] : content[i][1]]
+        if _words(line) > _MASTHEAD_WORDS and not metadata.is_section_label(line):
+            return i if all(_words(text[s:e]) <= _MASTHEAD_WORDS for s, e in content[:i]) else first
+    return first
+
+
+def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:
+    for start, end in first:
+        if known := metadata.known_outlet(text[start:end]):
+            return known.country
+    return ""
+
+
+def _date_line(line: str, order: str, in_header: bool) -> tuple[str, str, str] | None:
+    """(kind, ISO date, what else the line says) of a date line: in the header, or with a
+    Published/Updated label anywhere."""
+    if not in_header and not metadata.labelled_date_line(line):
+        return None
+    found = metadata.full_date(line, order)
+    if found is None:
+        return None
+    kind = metadata.date_line_kind(line, found)
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*", "", line[found.end :]).strip(" ,|\u2013\u2014-")
+    return (kind, found.iso, rest) if kind else None
+
+
+def _name_line(line: str) -> bool:
+    """A short header line that is a name, not a sentence: "CGTN", "Reuters"."""
+    line = line.strip()
+    return _words(line) <= 3 and bool(
+        re.fullmatch(r"[A-Z0-9][\w.&'\u2019-]*(?: [A-Z0-9&][\w.&'\u2019-]*){0,2}", line) or metadata.is_domain(line)
+    )
+
+
 _BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})", re.I)
 _STAFF_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:editor|editors|staff|desk|reporter|correspondent|team|newsroom))",
     re.I,
 )
-_OUTLET_NAME = re.compile(r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}")
-_DATE_LINE_PREFIX = re.compile(r"(?:updated|published|posted|last updated|first published)\b", re.I)
 
 
-def _metadata_line(line: str, meta: dict, in_header: bool) -> str | None:
-    """Fill `meta` from a line that is metadata and say which kind, or None for story text."""
+def _byline(line: str, meta: dict, in_header: bool) -> str | None:
+    """Fill the author from a byline or staff line and say "byline", or None for story text."""
     if _words(line) <= _HEADER_SHORT_WORDS + 2 and (m := _BYLINE.fullmatch(line.strip(" .,"))):
         meta["author"] = meta["author"] or m["name"]
         return "byline"
-    date = find_full_date(line)
-    if date and (in_header or _DATE_LINE_PREFIX.search(line)) and _words(line) <= _HEADER_SHORT_WORDS + 2:
-        iso, (d_start, d_end) = date
-        meta["published"] = meta["published"] or iso
-        rest = (line[:d_start] + " " + line[d_end:]).strip(" ,|\u2013\u2014-")
-        rest = _DATE_LINE_PREFIX.sub("", rest)
-        rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b", "", rest).strip(" ,|\u2013\u2014-")
-        if rest and _OUTLET_NAME.fullmatch(rest):
-            meta["outlet"] = meta["outlet"] or rest
-        return "dateline"
     if not in_header or _words(line) > _HEADER_SHORT_WORDS:
         return None
     if m := _STAFF_LINE.fullmatch(line.strip()):
         meta["author"] = meta["author"] or m["name"]
         return "byline"
-    if _words(line) <= 3 and _OUTLET_NAME.fullmatch(line.strip()):
-        meta["outlet"] = meta["outlet"] or line.strip()
-        return "outlet"
     return None
 
 
@@ -410,43 +463,35 @@ def _cut_spans(text: str, start: int, end: int, rules: _Rules, drop) -> list[tup
 
 def find_full_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first day-month-year date stated in `text` as (ISO date, (start, end)), or None."""
+    found = metadata.full_date(text)
+    return (found.iso, (found.start, found.end)) if found else None
+
+
+def _dateline_date(text: str, story_start: list[str], removed: list[Removed]) -> str:
+    """A dateline gives the day: a caption's ("ISTANBUL, TURKEY - JUNE 2:") or an
+    agency's ("WASHINGTON, Feb 28 (Reuters) -"). The year must be stated elsewhere in the
+    article: with that same day, or as the one year its full dates share. Otherwise the
+    date stays empty."""
     from parley.dates import find_dates
 
-    for mention in find_dates(text, ""):
-        if mention.basis == "explicit" and mention.precision == "day":
-            return mention.date, (mention.start, mention.end)
-    return None
+    full = [m.date for m in find_dates(text, "") if m.basis == "explicit" and m.precision == "day"]
 
-
-def _dateline_date(text: str, removed: list[Removed]) -> str:
-    """A caption or wire dateline ("ISTANBUL, TURKEY - JUNE 2:") gives the day; the
-    year must be stated in the article with that same day, or the date stays empty."""
-    from parley.dates import find_dates
+    def with_year(month: int, day: int) -> str:
+        same_day = {d[:4] for d in full if d[5:] == f"{month:02d}-{day:02d}"}
+        years = same_day or {d[:4] for d in full}
+        return f"{years.pop()}-{month:02d}-{day:02d}" if len(years) == 1 else ""
 
     for piece in removed:
         if piece.kind != "dateline":
             continue
         stated = find_dates(piece.text.title(), "")  # datelines are in capitals
-        if not stated:
-            continue
-        if stated[0].basis == "explicit":
+        if stated and stated[0].basis == "explicit" and stated[0].precision == "day":
             return stated[0].date
-        month_day = stated[0].partial[2:]  # "--06-02" -> "06-02"
-        years = {m.date[:4] for m in find_dates(text, "")
-                 if m.basis == "explicit" and m.precision == "day" and m.date[5:] == month_day}
-        if month_day and len(years) == 1:
-            return f"{years.pop()}-{month_day}"
-    return ""
-
-
-_SELF_CITATION = re.compile(r"(?P<outlet>[A-Z][\w&'-]*(?:\.[A-Za-z]{2,})?(?: [A-Z][\w&'-]*)?) reports,? (?:per|citing)\b")
-
-
-def _self_citing_outlet(text: str, kept: list[tuple[int, int]]) -> str:
-    """An aggregator names itself when it relays others: "Example.Az reports citing local media"."""
-    for start, end in kept:
-        if m := _SELF_CITATION.search(text[start:end]):
-            return m["outlet"]
+        if stated and stated[0].partial.startswith("--") and len(stated[0].partial) == 7:
+            if found := with_year(int(stated[0].partial[2:4]), int(stated[0].partial[5:7])):
+                return found
+    if (found := metadata.dateline(story_start)) is not None:
+        return with_year(found[0], found[1])
     return ""
 
 

@@ -9,8 +9,9 @@ time and says which date it is, with a precision (`year`, `month`, `day`) and th
   phrases ("yesterday", "last month"), and yearless dates ("March 9", "mid-March") which
   take the year that puts them no more than two months after publication (the latest
   such date: an article mostly reports what has happened, sometimes what is planned).
-- `article`: a yearless date in an article with no publication date takes the year of
-  the latest full date the article itself states ("on March 3, 2024 ... on March 9").
+- `article`: in an article with no publication date, read against the latest full date
+  the article itself states: a yearless date takes its year ("on March 3, 2024 ... on
+  March 9"), a weekday or "last month" is counted from it.
 - `previous`: relative to the date mentioned just before ("earlier the same day").
 - `unresolved`: nothing in the article places it. Relative expressions in an article
   without a publication date stay here: nothing is guessed. A yearless month-day or
@@ -51,7 +52,9 @@ from parley import config
 FUTURE_WINDOW_DAYS = 61
 FUTURE_WINDOW_MONTHS = 2
 # How far back (in words, within the sentence) a future-tense cue governs a weekday.
-FUTURE_CUE_WORDS = 8
+FUTURE_CUE_WORDS = 18
+# An undated article is told from its first full date (True) or its latest (False).
+ANCHOR_BY_FIRST_DATE = True
 
 _GAP = r"[^\S\n]+"  # spaces but never a line break: an expression stays in its paragraph
 # A date ends at a word boundary, or where page furniture is glued to its digits ("June 02, 2025Clash Report").
@@ -71,6 +74,7 @@ class DateMention:
     needs_year: bool = False
     partial: str = ""  # yearless date as ISO "--MM-DD" or "--MM" when needs_year
     kind: str = ""  # which pattern: full, month_day, month_year, month, year, weekday, relative, ...
+    deadline: bool = False  # "by March 10", "until Monday": a limit, not when something happened
 
 
 # --- the table --------------------------------------------------------------------
@@ -176,12 +180,34 @@ def find_dates(text: str, published: str = "") -> list[DateMention]:
     `published` (ISO "YYYY-MM-DD", or "" when the article states none); in text order."""
     reference = parse_iso(published)
     candidates = _non_overlapping(_candidates(text))
-    mentions = [_read(c, text, reference) for c in candidates]
-    mentions = [m for m in mentions if m is not None]
+    mentions = [m for m in (_read(c, text, reference) for c in candidates) if m is not None]
     latest_full = max((m.date for m in mentions if m.basis == "explicit" and m.precision == "day"), default="")
     if reference is None and latest_full:
+        # No publication date: the article's own latest full date anchors its yearless
+        # dates, weekdays and relative phrases (basis "article"), never another article's.
+        anchor = parse_iso(_anchor_date(mentions, latest_full))
+        mentions = [_as_article_anchored(m) for m in (_read(c, text, anchor, forward=True) for c in candidates) if m is not None]
         mentions = [_place_in_year_of(m, int(latest_full[:4])) for m in mentions]
     return _resolve_anaphora(mentions)
+
+
+def _anchor_date(mentions: list[DateMention], latest_full: str) -> str:
+    """The date an undated article is told from: its first full date, unless a later full
+    date comes within a week after it (the lede dates the news; a plebiscite months away
+    or a war's start years ago does not)."""
+    full = [m.date for m in mentions if m.basis == "explicit" and m.precision == "day"]
+    return full[0] if full and ANCHOR_BY_FIRST_DATE else latest_full
+
+
+def _as_article_anchored(mention: DateMention) -> DateMention:
+    """A reading against the article's own date. "Today", "this afternoon", "yesterday"
+    are not read against it: they count from the day of writing, which a date the
+    article reports need not be; weeks, months and years are coarse enough."""
+    if mention.basis != "published":
+        return mention
+    if mention.kind in ("relative_days", "ago") and mention.precision == "day":
+        return replace(mention, date="", resolved=False, basis="unresolved")
+    return replace(mention, basis="article")
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -227,9 +253,12 @@ def _plausible_year(text: str, m: re.Match) -> bool:
 # --- reading one expression ---------------------------------------------------------
 
 
-def _read(c: _Candidate, text: str, reference: dt.date | None) -> DateMention | None:
+def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = False) -> DateMention | None:
+    """One expression read against `reference`; with `forward` (the reference is a date
+    the article reports, not its publication day) a weekday is the first such day on or
+    after it."""
     m, t = c.match, _table()
-    base = dict(start=c.start, end=c.end, text=text[c.start : c.end], kind=c.kind)
+    base = dict(start=c.start, end=c.end, text=text[c.start : c.end], kind=c.kind, deadline=_deadline_before(text, c.start))
     if c.kind in ("month_day", "day_month", "iso", "dmy_dashed"):
         month = _month_number(m["month"])
         day = int(re.match(r"\d+", m["day"]).group())
@@ -237,7 +266,8 @@ def _read(c: _Candidate, text: str, reference: dt.date | None) -> DateMention | 
             return None
         if m["year"]:
             return DateMention(**base, date=_iso(int(m["year"]), month, day), precision="day", resolved=True, basis="explicit")
-        return _yearless(base, month, day, reference)
+        ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start)
+        return _yearless(base, month, day, reference, direction="ahead" if ahead else "")
     if c.kind == "month_year":
         date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
         return DateMention(**base, date=date, precision="month", resolved=True, basis="explicit")
@@ -246,7 +276,7 @@ def _read(c: _Candidate, text: str, reference: dt.date | None) -> DateMention | 
     if c.kind == "year":
         return DateMention(**base, date=m["year"], precision="year", resolved=True, basis="explicit")
     if c.kind == "weekday":
-        return _weekday(base, m, text, reference)
+        return _weekday(base, m, text, reference, forward)
     if c.kind.startswith("relative_"):
         return _relative(base, c.kind, _phrase_key(m["phrase"], t.data[c.kind]), reference)
     if c.kind == "anaphoric":
@@ -259,7 +289,8 @@ def _read(c: _Candidate, text: str, reference: dt.date | None) -> DateMention | 
     raise AssertionError(c.kind)
 
 
-def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None, cue: str = "") -> DateMention:
+def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None, cue: str = "",
+              direction: str = "") -> DateMention:
     """A month-day ("March 9") or month ("mid-March") without a year."""
     precision = "day" if day else "month"
     partial = f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
@@ -267,7 +298,7 @@ def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None
         return DateMention(
             **base, date="", precision=precision, resolved=False, basis="unresolved", needs_year=True, partial=partial
         )
-    year = year_near(reference, month, day, direction=_direction_of(cue))
+    year = year_near(reference, month, day, direction=direction or _direction_of(cue))
     date = _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
     return DateMention(**base, date=date, precision=precision, resolved=True, basis="published")
 
@@ -275,8 +306,12 @@ def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None
 def year_near(reference: dt.date, month: int, day: int | None = None, direction: str = "") -> int:
     """The year that places month(-day) nearest before/around `reference`: the latest such
     date no more than two months after it. `direction` "past" ("last May") wants the
-    latest before the reference's month, "future" ("next May") the first after it."""
+    latest before the reference's month, "future" ("next May") the first after it,
+    "ahead" ("by 15 December", "will meet on May 9") the first on or after the day."""
     ref_month = reference.year * 12 + reference.month - 1
+    if direction == "ahead" and day:  # "by 15 December": the first such day from the reference on
+        return next(y for y in (reference.year, reference.year + 1, reference.year + 2)
+                    if _valid_day(month, day, y) and dt.date(y, month, day) >= reference)
     for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2):
         here = year * 12 + month - 1
         if direction == "past":
@@ -298,12 +333,12 @@ def _direction_of(cue: str) -> str:
     return direction if direction in ("past", "future") else ""
 
 
-def _weekday(base: dict, m: re.Match, text: str, reference: dt.date | None) -> DateMention:
+def _weekday(base: dict, m: re.Match, text: str, reference: dt.date | None, forward: bool = False) -> DateMention:
     if reference is None:
         return DateMention(**base, date="", precision="day", resolved=False, basis="unresolved")
     target = _table().weekdays[m["weekday"]]
     modifier = _table().data["weekday_modifiers"].get((m["modifier"] or "").lower(), "same")
-    if modifier == "same" and _future_cue_before(text, base["start"]):
+    if modifier == "same" and (forward or _future_cue_before(text, base["start"])):
         modifier = "future_or_same"
     back = (reference.weekday() - target) % 7
     ahead = (target - reference.weekday()) % 7
@@ -316,6 +351,11 @@ def _weekday(base: dict, m: re.Match, text: str, reference: dt.date | None) -> D
     else:  # the publication day itself, or the last such day before it
         date = reference - dt.timedelta(days=back)
     return DateMention(**base, date=date.isoformat(), precision="day", resolved=True, basis="published")
+
+
+def _deadline_before(text: str, start: int) -> bool:
+    """"by March 10", "until Monday", "no later than ...": a time limit."""
+    return _preceding_word(text, start).lower() in _table().data["deadline_words"]
 
 
 def _future_cue_before(text: str, start: int) -> bool:
@@ -384,7 +424,7 @@ def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
     for mention in mentions:
         if mention.kind == "anaphoric":
             offset = int(mention.partial)
-            antecedent = next((m for m in reversed(out) if m.precision == "day"), None)
+            antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline), None)
             if antecedent is None or not (antecedent.resolved or antecedent.needs_year):
                 mention = replace(mention, basis="unresolved", partial="")
             elif antecedent.resolved:

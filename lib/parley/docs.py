@@ -52,9 +52,11 @@ def evaluation_markdown(out_dir: Path | None = None, dev_scores: Path | None = N
     dev_path = Path(dev_scores or DEV_SCORES)
     if not seeds_path.is_file():
         return "Run `make run` to fill in this table.\n"
-    frames = [_read_scores(seeds_path).query("part == @ALL").assign(part="seeds")]
+    seeds = _read_scores(seeds_path)
+    frames = [seeds[seeds["part"] == ALL].assign(part="seeds")]
     if dev_path.is_file():
-        frames.append(_read_scores(dev_path).query("part in ('train', 'check')"))
+        dev = _read_scores(dev_path)
+        frames.append(dev[dev["part"].isin(["train", "check"])])
     wide = scores_by_part(pd.concat(frames, ignore_index=True), {p: _COLUMNS[p] for p in _COLUMNS
                                                                  if any((f["part"] == p).any() for f in frames)})
     labels = [c for c in wide.columns if c not in ("table", "metric") and not c.endswith((" n", " baseline"))]

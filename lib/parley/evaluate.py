@@ -17,7 +17,8 @@ documents
     published_accuracy = articles whose predicted `published` equals the gold's ISO
     date (gold null == empty) / gold articles; outlet_accuracy likewise for `outlet`,
     compared after `fold` with spaces and punctuation removed ("Daily Post" ==
-    "DailyPost" == "daily post"). An article missing from the prediction is wrong.
+    "DailyPost" == "daily post"), the names of one known outlet as one ("Xinhua News
+    Agency" == "Xinhua", data/outlets.csv). An article missing from the prediction is wrong.
 people
     Predicted persons of an article are its distinct `person_id`s (rows without one:
     their distinct folded `name`s). A person's name is its longest name, its roles
@@ -281,7 +282,12 @@ def _located(article: dict, raw_texts: dict, items_key: str) -> list[tuple[dict,
 
 
 def _outlet_key(outlet: str) -> str:
-    return re.sub(r"[\W_]+", "", fold(outlet))
+    """Outlets compared as one when they are one: "Deutsche Welle", "DW.COM" and "DW" are
+    the same known outlet (data/outlets.csv); others after folding, without spaces."""
+    from parley.metadata import known_outlet
+
+    known = known_outlet(outlet) if outlet else None
+    return re.sub(r"[\W_]+", "", fold(known.name if known else outlet))
 
 
 def score_documents(documents_df: pd.DataFrame, gold: list[dict]) -> Score:

@@ -41,7 +41,9 @@ import yaml
 from rapidfuzz import fuzz
 
 from parley import config
-from parley.sides import find_parties, party_of
+from parley import leaders
+from parley.gazetteer import is_given_name, is_place
+from parley.sides import article_party_nouns, find_parties, party_of
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold, paragraph_spans
 
@@ -49,7 +51,9 @@ from parley.text import fold, paragraph_spans
 SIDE_FROM_ROLE = 3  # "Turkish Foreign Minister", "MİT chief", "Ukraine's Minister of Defence"
 SIDE_FROM_GROUP = 2  # a delegation sentence, a list under a side's heading, whose aide
 SIDE_FROM_PARAGRAPH = 1  # a paragraph about one side's delegation
+SIDE_FROM_KNOWLEDGE = 0  # data/leaders.csv, or a role that acts for no party
 SIDE_FROM_OTHER_ARTICLES = 0
+NO_PARTY = "other"  # the side of a person acting for no party (an analyst, a journalist)
 
 MAX_NAME_TOKENS = 6
 MAX_TITLE_TOKENS = 14
@@ -88,6 +92,8 @@ class Lexicon:
     not_name_words: frozenset
     media: frozenset
     credit_cues: tuple
+    no_party_roles: frozenset
+    former_words: frozenset
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -125,6 +131,8 @@ def lexicon() -> Lexicon:
         not_name_words=words(people["not_name_words"]),
         media=words(people["media"]),
         credit_cues=tuple(sorted(words(people["credit_cues"]), key=lambda w: (-len(w), w))),
+        no_party_roles=words(people["no_party_roles"]),
+        former_words=words(people["former_words"]),
     )
 
 
@@ -288,8 +296,9 @@ def extract_people(article, doc) -> list[dict]:
     mentions = _find_mentions(ctx)
     ctx.mentions = mentions
     _share_plural_titles(ctx, mentions)
+    nouns = article_party_nouns(article.body)
     for mention in mentions:
-        _side_from_role(mention)
+        _side_from_role(mention, nouns)
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
         _side_from_paragraph(ctx, mention)
@@ -317,12 +326,17 @@ def _segments(doc) -> list[tuple[int, int]]:
 def _party_tokens(body: str, doc) -> list[str]:
     """For each token, the party named by an alias that covers it, else ""."""
     parties = [""] * len(doc)
-    for found in find_parties(body):
+    for found in find_parties(body, include_no_party=True):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
                 if doc[i].text not in _POSSESSIVE:
                     parties[i] = found.party
+    # "the government team", "a government official": a noun this article uses for one party
+    for noun, party in article_party_nouns(body).items():
+        for token in doc:
+            if token.lower_ == noun and not parties[token.i] and token.text.islower():
+                parties[token.i] = party
     return parties
 
 
@@ -341,8 +355,11 @@ def _name_like(token) -> bool:
         return False
     if lex.is_title_word(key):
         return False
-    if party_of(text) or token.pos_ in _NON_NAME_POS:
+    if token.pos_ in _NON_NAME_POS:
         return False
+    if party_of(text):  # "Houthi" is a party, but in "Mohammed Ali al-Houthi" a surname
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and _is_particle(doc[token.i - 2])
     return True
 
 
@@ -393,6 +410,12 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
                 mentions.append(mention)
         else:
             undecided.append((start, end))
+    # A full name the tagger missed: a known given name first, or a leader the knowledge
+    # table knows ("Volodymyr Zelenskyy and Vladimir Putin would meet").
+    for start, end in list(undecided):
+        if end - start > 1 and _person_shaped(ctx.text(start, end)):
+            mentions.append(_mention(ctx, start, end, from_ner=False))
+            undecided.remove((start, end))
     # A surname the article gives in full elsewhere is that person ("Berg said").
     known = [m.surface for m in mentions if len(m.surface.split()) > 1]
     for start, end in undecided:
@@ -400,7 +423,33 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
             mention = _mention(ctx, start, end, from_ner=False)
             mention.span = (mention.body_start, mention.body_end)
             mentions.append(mention)
+    mentions = [m for m in mentions if _names_a_person(ctx, m, known)]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> bool:
+    """A name-shaped mention that the article gives no reason to think is a person is not
+    one: part of a place's or body's name ("the Horn of Africa"), a place ("Sanaa", "Khan
+    Younis"), or a single capitalised word ("Explainer", "Email") that is neither the
+    surname of a full name in the article, nor introduced by a title or honorific, nor a
+    leader the knowledge table knows."""
+    surface = mention.surface
+    after = ctx.doc[mention.end : mention.end + 2]
+    if len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
+        return False  # "the Horn of Africa", "Bank of England"
+    is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
+    if mention.role or _after_honorific(ctx, mention.start) or is_surname:
+        return True
+    if is_place(surface) or all(is_place(word) for word in surface.split()):
+        return False  # "Sanaa", "Khan Younis", a menu of districts "Jing'an Huangpu"
+    if len(surface.split()) == 1 and "-" not in surface:
+        return bool(leaders.holders(surface, ctx.article.published))
+    return True
+
+
+def _person_shaped(name: str) -> bool:
+    words = name.split()
+    return not is_place(name) and (is_given_name(words[0]) or bool(leaders.holders(name)))
 
 
 def _mention(ctx: _Article, start: int, end: int, from_ner: bool) -> Mention:
@@ -439,6 +488,11 @@ def _title_case_line(ctx: _Article, i: int) -> bool:
     first, last = ctx.segment[i]
     words = [t.text for t in ctx.doc[first:last] if t.is_alpha and len(t.text) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _mere_honorific(word: str) -> bool:
+    """A form of address that is no office: "Sheikh", "Dr" (but "Emir" is also an office)."""
+    return fold(word) in lexicon().honorifics and not lexicon().is_head(word)
 
 
 def _after_honorific(ctx: _Article, start: int) -> bool:
@@ -540,7 +594,7 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
     doc = ctx.doc
     seg_start = ctx.segment[name_start][0]
     end = name_start
-    while end - 1 >= seg_start and fold(doc[end - 1].text) in lexicon().honorifics:
+    while end - 1 >= seg_start and _mere_honorific(doc[end - 1].text):
         end -= 1  # "Foreign Minister Sheikh X": the honorific is not part of the role
     title = _scan_title_left(ctx, end, seg_start)
     if title is not None and not _ends_title(ctx, title.end - 1):
@@ -549,8 +603,8 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
         # "Norway's Minister of Defence, X" / "Lind's special envoy, X"
         title = _scan_title_left(ctx, end - 1, seg_start)
         introduced = title is not None and (title.possessor or title.party or _after_determiner(ctx, title))
-        if not (introduced and title.has_head):
-            title = None
+        if not (introduced and title.has_head) or title.plural:
+            title = None  # "One of its members, X": a group's title, not X's
     return title
 
 
@@ -568,11 +622,12 @@ def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
             if owner_name:
                 possessor, quote_start = owner_name, first
             break
-        if not _title_token(ctx, j):
+        if not _title_token(ctx, j) and not _described_title_word(ctx, j, seg_start):
             break
         j -= 1
     start = j + 1
     start, stop = _trim_title(ctx, start, end)
+    start = _own_title_start(ctx, start, stop)
     if start >= stop:
         return None
     # A possessive party before the title ("Ukraine's First Deputy Foreign Minister"):
@@ -589,10 +644,41 @@ def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
     return _Title(start, stop, start if quote_start is None else quote_start, bool(heads), possessor, party, plural)
 
 
+def _described_title_word(ctx: _Article, i: int, seg_start: int) -> bool:
+    """A lower-case describing word inside a title introduced by a possessive or a
+    determiner: "nuclear" in "Iran's nuclear chief", "sanctioned" in "the sanctioned
+    oligarch"."""
+    token = ctx.doc[i]
+    if not token.text.islower() or token.pos_ not in {"ADJ", "NOUN", "VERB", "PROPN"} or fold(token.text) in _DETERMINERS:
+        return False
+    for k in range(i - 1, max(seg_start, i - 3) - 1, -1):
+        text = ctx.doc[k].text
+        if text in _POSSESSIVE or fold(text) in _DETERMINERS:
+            return True
+        if not (text.islower() and ctx.doc[k].pos_ in {"ADJ", "NOUN"}):
+            return False
+    return False
+
+
+def _own_title_start(ctx: _Article, start: int, stop: int) -> int:
+    """The part of a title before a name that is this person's: "spokesman for South
+    African President X" and "on the side of President X" give X only "South African
+    President" and "President", the words after the last of/for/to that is followed by a
+    title of its own."""
+    lex = lexicon()
+    for i in range(stop - 1, start, -1):
+        if fold(ctx.doc[i].text) in {"of", "for", "to"}:
+            if any(lex.is_head(ctx.doc[k].text) for k in range(i + 1, stop)):
+                new_start, _ = _trim_title(ctx, i + 1, stop)
+                return new_start
+            return start
+    return start
+
+
 def _after_determiner(ctx: _Article, title: _Title) -> bool:
     """"The head of the Ukrainian delegation, X": a title introduced as a description."""
     i = title.quote_start - 1
-    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their"}
+    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her"}
 
 
 def _ends_title(ctx: _Article, i: int) -> bool:
@@ -641,8 +727,7 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     if name_end + 1 >= seg_end or not (opener in {",", "("} or opener in _DASHES or (opener == ":" and in_list)):
         return None
     start = name_end + 1
-    while start < seg_end and fold(doc[start].text) in _DETERMINERS:
-        start += 1
+    start = _skip_to_title(ctx, start, seg_end)
     quote_start, possessor, party = start, "", ""
     probe = start
     while probe < seg_end and (_name_like(doc[probe]) or _is_particle(doc[probe]) or ctx.party_at[probe]):
@@ -656,10 +741,11 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     if start >= seg_end:
         return None
     lead_key = fold(doc[start].text)
-    if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start]):
-        return None
     stop = _appositive_end(ctx, start, seg_end, in_brackets=opener == "(")
-    if stop < seg_end and doc[stop].pos_ in {"VERB", "AUX"}:
+    described = any(lex.is_head(doc[i].text) for i in range(start, stop)) and doc[start].text.islower()
+    if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start] or described):
+        return None
+    if stop < seg_end and doc[stop].pos_ in {"VERB", "AUX"} and fold(doc[stop].text) not in _RELATIVE:
         return None  # "Meeting X, the minister smiled": the subject of a new clause
     start, stop = _trim_title(ctx, start, stop)
     if start >= stop:
@@ -676,6 +762,32 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     return _Title(start, stop, quote_start, True, possessor, party)
 
 
+_RELATIVE = {"who", "whom", "whose", "which", "that"}
+# "X, who now serves as Y": verbs that introduce the office in a relative clause.
+_SERVES_AS = {"serve", "act", "work", "function"}
+_COPULA = {"be"}
+
+
+def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
+    """Where the title of an appositive starts: past determiners and adverbs ("also an
+    adviser"), and past a relative clause's "who now serves as (the)" or "who is"."""
+    doc = ctx.doc
+    i = start
+    if i < seg_end and fold(doc[i].text) in {"who"}:
+        j = i + 1
+        while j < seg_end and doc[j].pos_ == "ADV":
+            j += 1
+        if j < seg_end and doc[j].lemma_ in _SERVES_AS and j + 1 < seg_end and fold(doc[j + 1].text) == "as":
+            i = j + 2
+        elif j < seg_end and doc[j].lemma_ in _COPULA:
+            i = j + 1
+        else:
+            return start
+    while i < seg_end and (fold(doc[i].text) in _DETERMINERS or (doc[i].pos_ == "ADV" and doc[i].text.islower())):
+        i += 1
+    return i
+
+
 def _appositive_end(ctx: _Article, start: int, seg_end: int, in_brackets: bool = False) -> int:
     """Where an appositive title ends: a comma, a clause's verb, the sentence's end; in
     brackets only the closing bracket ("X (Major General, coordinator)")."""
@@ -686,12 +798,23 @@ def _appositive_end(ctx: _Article, start: int, seg_end: int, in_brackets: bool =
         token = doc[stop]
         if token.is_space or (token.text in _APPOSITIVE_END and not (in_brackets and token.text == ",")):
             break
+        if stop > start and fold(token.text) in _RELATIVE:
+            break  # "the Turkish Foreign Minister who is chairing the talks"
         if token.text == ")" and "(" not in [t.text for t in doc[start:stop]]:
             break
-        if stop > start and token.pos_ in {"VERB", "AUX"} and fold(token.text) not in role_cues:
+        if stop > start and token.pos_ in {"VERB", "AUX"} and fold(token.text) not in role_cues and not _describes(doc, stop):
             break
         stop += 1
     return stop
+
+
+def _describes(doc, i: int) -> bool:
+    """A verb form that describes the noun after it: "Washington-based", "sanctioned"
+    (in "the sanctioned oligarch"), not the verb of a new clause."""
+    token = doc[i]
+    glued = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return glued or (token.tag_ in {"VBN", "VBG"} and nxt is not None and nxt.pos_ in {"NOUN", "ADJ"})
 
 
 def _title_of_next_name(ctx: _Article, stop: int, seg_end: int) -> bool:
@@ -703,10 +826,19 @@ def _title_of_next_name(ctx: _Article, stop: int, seg_end: int) -> bool:
 
 
 def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
-    """A phrase holding a name is the next person's title, not this one's appositive."""
+    """A phrase holding a name is the next person's title, not this one's appositive,
+    unless the name is whom the title serves: "adviser to (Prime Minister) X",
+    "spokesman for X"."""
     run = 0
+    served = False
     for i in range(start, stop):
         token = ctx.doc[i]
+        if fold(token.text) in lexicon().target_prepositions and i > start:
+            served = True
+        elif not (_title_token(ctx, i) or _name_like(token) or _is_particle(token)):
+            served = False
+        if served:
+            continue
         if token.ent_type_ == "PERSON" and _name_like(token):
             return True
         run = run + 1 if _name_like(token) else 0
@@ -777,7 +909,9 @@ def role_side(role: str) -> str:
     "special envoy for Ukraine" names the counterpart, not the side)."""
     lex = lexicon()
     folded = fold(role.replace("\u2019", "'"))
-    for found in find_parties(role):
+    if folded.split(" ", 1)[0] in lex.former_words:
+        return ""  # "former Nigerian president": a past office says nothing of the side today
+    for found in find_parties(role, include_no_party=True):
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
         if target and target.group(1) in lex.target_prepositions:
@@ -788,14 +922,27 @@ def role_side(role: str) -> str:
     return ""
 
 
-def _side_from_role(mention: Mention) -> None:
-    if mention.role_party:
+def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
+    if mention.role and _acts_for_no_party(mention.role):
+        # "a Russian analyst", "a Washington-based journalist": a nationality or a place,
+        # not a party the person acts for
+        mention.give_side(NO_PARTY, SIDE_FROM_ROLE, f"role: {mention.role}")
+        return
+    if mention.role_party and fold(mention.role).split(" ", 1)[0] not in lexicon().former_words:
         mention.give_side(mention.role_party, SIDE_FROM_ROLE, f"named with: {mention.role_party}")
     role = mention.role
     if mention.possessor and role.startswith(mention.possessor):
         role = role[len(mention.possessor) :]
     if side := role_side(role):
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+    elif (side := _party_noun_in(role, nouns)) and fold(role).split(" ", 1)[0] not in lexicon().former_words:
+        mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+
+
+def _party_noun_in(role: str, nouns: dict[str, str]) -> str:
+    """"government official" in an article where the government is one party's."""
+    parties = {nouns[w] for w in re.findall(r"[a-z]+", role) if w in nouns}
+    return parties.pop() if len(parties) == 1 else ""
 
 
 def _is_bullet_paragraph(ctx: _Article, index: int) -> bool:
@@ -978,6 +1125,9 @@ def _row(ctx: _Article, cluster: list[Mention]) -> dict:
     with_role = [m for m in cluster if m.role]
     shown = with_role[0] if with_role else fullest
     best_side = max(cluster, key=lambda m: (m.side_strength, -m.body_start))
+    if not best_side.side:
+        _side_from_knowledge(ctx, fullest, [m.role for m in with_role])
+        best_side = fullest
     start, end, quote = ctx.article.span(*shown.span)
     roles = list(dict.fromkeys(m.role for m in with_role))
     surfaces = list(dict.fromkeys(m.surface for m in cluster))
@@ -997,6 +1147,27 @@ def _row(ctx: _Article, cluster: list[Mention]) -> dict:
         "side_evidence": best_side.side_evidence,
         "side_strength": max(best_side.side_strength, 0) if best_side.side else -1,
     }
+
+
+def _side_from_knowledge(ctx: _Article, mention: Mention, roles: list[str]) -> None:
+    """When the text gives no side: a leader or foreign minister in office on the article's
+    date (data/leaders.csv)."""
+    if any(fold(role).split(" ", 1)[0] in lexicon().former_words for role in roles):
+        return  # "Kenya's former head of state": the table's office is past; the text gives no side
+    if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published):
+        mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {ctx.article.published or 'some date'} (data/leaders.csv)")
+
+
+def _acts_for_no_party(role: str) -> bool:
+    """The role's own noun (its last word before "at", "of", "with"...) is an analyst's,
+    a journalist's, a hostage's: "political analyst", "analyst at a think tank",
+    "former hostage"; not "hostage file coordinator"."""
+    words = re.findall(r"[\w-]+", fold(role.split(",")[-1]))
+    for cut, word in enumerate(words):
+        if word in {"at", "of", "with", "for", "from", "in", "on", "to"} and cut:
+            words = words[:cut]
+            break
+    return bool(words) and singular(words[-1]) in lexicon().no_party_roles
 
 
 def _clean_name(name: str) -> str:

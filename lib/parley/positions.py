@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from parley import codebook as codebook_module
 from parley import nlp
-from parley.sides import find_parties, party_of
+from parley.sides import NO_PARTY, find_parties, party_of
 from parley.text import fold, paragraph_spans
 
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -235,7 +235,7 @@ class _Reader:
                     return agent.sides[0]
             if child.dep_ in {"amod", "compound", "nmod"}:
                 side = party_of(child.text)
-                if side:
+                if side and side != NO_PARTY:
                     return side
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"of", "from", "by"}:
                 for pobj in child.children:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -44,7 +45,11 @@ def cell_text(value) -> str:
 def number_text(value) -> str:
     """A number as a reader writes it: 472, not 472.0; 0.3333 for a fraction. Text that is
     not a number comes back as it was."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # exactly: a float would round 2**53 + 1
     text = cell_text(value)
+    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+|-?\d+", text):
+        return text.replace(",", "")
     try:
         number = float(text.replace(",", ""))
     except ValueError:

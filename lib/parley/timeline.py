@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import statistics
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,7 +51,10 @@ SLUG_WORDS = 4
 
 
 def resolve_years(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """`events` with every `needs_year` row placed in the year the corpus suggests."""
+    """`events` with each `needs_year` row placed in a year only where another article
+    reports the same happening on the same day with its year (basis "corpus"); a month
+    and day no article pins down stays without a year. An article's own dates come
+    first (`parley.dates`); the corpus never lends its usual year to a lone date."""
     out = events.copy()
     if out.empty or "needs_year" not in out.columns:
         return out
@@ -61,34 +63,40 @@ def resolve_years(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
             out[flag] = out[flag].map(_flag).astype(bool)
     for column in ("date", "basis", "partial"):
         out[column] = out[column].fillna("").astype(object) if column in out.columns else ""
-    reference = corpus_reference_date(documents, out)
-    if reference is None:
-        return out
+    dated = [m for m in _mentions(out) if m.precision in ("day", "month")]
+    by_day: dict[str, list[_Mention]] = {}
+    for m in dated:
+        by_day.setdefault(m.date[5:], []).append(m)
     for index in out.index[out["needs_year"]]:
         partial = str(out.at[index, "partial"] or "")
-        match = re.fullmatch(r"--(\d\d)(?:-(\d\d))?", partial)
-        if not match:
+        if not re.fullmatch(r"--\d\d(?:-\d\d)?", partial):
             continue
-        month, day = int(match[1]), int(match[2]) if match[2] else None
-        year = dates.year_near(reference, month, day)
-        out.at[index, "date"] = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-        out.at[index, "basis"] = "corpus"
-        out.at[index, "resolved"] = True
-        out.at[index, "needs_year"] = False
-        out.at[index, "partial"] = ""
+        lone = _mention_of(index, out.loc[index], date=partial)
+        doc_id = str(out.at[index, "doc_id"])
+        years = {m.date[:4] for m in by_day.get(partial[2:], []) if m.doc_id != doc_id and same_happening(lone, m)}
+        if len(years) != 1:
+            continue
+        _place(out, index, int(years.pop()))
+    # An article that had no year of its own has one now: its other yearless dates follow it.
+    placed = out[out["basis"].eq("corpus")]
+    for doc_id, rows in placed.groupby("doc_id"):
+        anchor = dates.parse_iso(max(rows["date"]))
+        for index in out.index[out["needs_year"] & out["doc_id"].eq(doc_id)]:
+            match = re.fullmatch(r"--(\d\d)(?:-(\d\d))?", str(out.at[index, "partial"] or ""))
+            if match and anchor is not None:
+                month, day = int(match[1]), int(match[2]) if match[2] else None
+                _place(out, index, dates.year_near(anchor, month, day))
     return out
 
 
-def corpus_reference_date(documents: pd.DataFrame, events: pd.DataFrame | None = None) -> dt.date | None:
-    """The median publication date of the corpus's dated articles; without any, the
-    median full date the articles state explicitly; else None."""
-    published = [d for d in map(dates.parse_iso, _column(documents, "published")) if d]
-    if not published and events is not None:
-        stated = zip(_column(events, "date"), _column(events, "basis"), _column(events, "precision"))
-        published = [dates.parse_iso(d) for d, basis, precision in stated if basis == "explicit" and precision == "day"]
-    if not published:
-        return None
-    return dt.date.fromordinal(statistics.median_low(sorted(d.toordinal() for d in published)))
+def _place(events: pd.DataFrame, index, year: int) -> None:
+    """Give the yearless row `index` its year (basis "corpus")."""
+    partial = str(events.at[index, "partial"])
+    events.at[index, "date"] = f"{year:04d}-{partial[2:]}"
+    events.at[index, "basis"] = "corpus"
+    events.at[index, "resolved"] = True
+    events.at[index, "needs_year"] = False
+    events.at[index, "partial"] = ""
 
 
 # --- 2. the timeline ----------------------------------------------------------------------------
@@ -131,29 +139,26 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
     usable = events[events["date"].fillna("").astype(str).ne("")]  # resolved rows only
     order = usable.assign(_start=pd.to_numeric(usable["start"], errors="coerce"))  # numbers, also from a CSV file
     usable = usable.loc[order.sort_values(["date", "doc_id", "_start", "description"], kind="stable").index]
-    descriptions = [str(d) for d in usable["description"].fillna("")]
-    parsed = {text: _features(text) for text in sorted(set(descriptions))}
-    out = []
-    for (index, row), text in zip(usable.iterrows(), descriptions):
-        words, kinds, ordinals = parsed[text]
-        actors = frozenset(a for a in str(row.get("actors", "") or "").split("|") if a)
-        out.append(
-            _Mention(
-                row=index,
-                doc_id=str(row["doc_id"]),
-                date=str(row["date"]),
-                precision=str(row["precision"]),
-                description=text,
-                quote=str(row.get("quote", "") or ""),
-                date_text=str(row.get("date_text", "") or ""),
-                words=words,
-                kinds=kinds,
-                actors=actors,
-                ordinals=ordinals,
-                statement=_flag(row.get("statement", False)),
-            )
-        )
-    return out
+    return [_mention_of(index, row) for index, row in usable.iterrows()]
+
+
+def _mention_of(index, row, date: str | None = None) -> _Mention:
+    text = str(row.get("description", "") or "")
+    words, kinds, ordinals = _features(text)
+    return _Mention(
+        row=index,
+        doc_id=str(row["doc_id"]),
+        date=str(row["date"]) if date is None else date,
+        precision=str(row["precision"]),
+        description=text,
+        quote=str(row.get("quote", "") or ""),
+        date_text=str(row.get("date_text", "") or ""),
+        words=words,
+        kinds=kinds,
+        actors=frozenset(a for a in str(row.get("actors", "") or "").split("|") if a),
+        ordinals=ordinals,
+        statement=_flag(row.get("statement", False)),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
