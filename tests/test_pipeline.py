@@ -159,13 +159,19 @@ if scores is not None:
 """
 
 
-def test_parley_evaluate_scores_a_corpus_against_any_gold_and_prints_each_part(tmp_path, articles, capsys):
+def _evaluation_notebooks(tmp_path):
+    """A folder with one notebook that scores the articles, taking `gold_path` as a parameter."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     _notebook(notebooks / "01_evaluation.ipynb", EVALUATE)
     nb = nbformat.read(notebooks / "01_evaluation.ipynb", as_version=4)
     nb.cells[1].source += '\ngold_path = ""'
     nbformat.write(nb, notebooks / "01_evaluation.ipynb")
+    return notebooks
+
+
+def test_parley_evaluate_scores_a_corpus_against_any_gold_and_prints_each_part(tmp_path, articles, capsys):
+    notebooks = _evaluation_notebooks(tmp_path)
     gold = tmp_path / "gold" / "gold.json"
     gold.parent.mkdir()
     gold.write_text(json.dumps([
@@ -188,12 +194,7 @@ def test_parley_evaluate_scores_a_corpus_against_any_gold_and_prints_each_part(t
 
 
 def test_a_run_without_gold_for_its_articles_says_so_in_one_line(tmp_path, articles):
-    notebooks = tmp_path / "notebooks"
-    notebooks.mkdir()
-    _notebook(notebooks / "01_evaluation.ipynb", EVALUATE)
-    nb = nbformat.read(notebooks / "01_evaluation.ipynb", as_version=4)
-    nb.cells[1].source += '\ngold_path = ""'
-    nbformat.write(nb, notebooks / "01_evaluation.ipynb")
+    notebooks = _evaluation_notebooks(tmp_path)
     messages = []
     run(articles, tmp_path / "out", notebooks, progress=messages.append)
     said = [m for m in messages if "evaluation" in m and "gold" in m]

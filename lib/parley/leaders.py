@@ -1,7 +1,7 @@
 """Who held which office when: a side for a leader the text names without one.
 
 `data/leaders.csv` lists the heads of state and government and the foreign ministers of
-the states and organisations that negotiations in the news most often involve, with the
+the states that negotiations in the news most often involve, with the
 dates they took and left office (general knowledge, complete to 2025-06-30; later
 changes are not recorded). An article saying "Putin told reporters" gives no country;
 the table does. What the text says always wins: the table is asked only for a person
