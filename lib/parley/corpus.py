@@ -368,19 +368,16 @@ def _clean_title(line: str, rules: _Rules) -> str:
 
 
 def _title_index(text: str, content: list[tuple[int, int]], header_end: int) -> int:
-    """Which header line is the headline: the first line that looks like one, unless it
-    is a short masthead ("WIC News") above a longer headline-like line."""
-    candidates = [i for i, (s, e) in enumerate(content[: max(header_end, 1)]) if _looks_like_headline(text[s:e])]
-    if not candidates:
-        return -1
-    first = candidates[0]
-    if first != 0:
-        return -1 if _words(text[content[0][0] : content[0][1]]) > _MASTHEAD_WORDS else first
+    """Which header line is the headline: the first that looks like one and is longer than
+    a masthead ("WIC News") or a section label ("World News"); else the first that looks
+    like one at all."""
+    header = content[: max(header_end, 1)]
+    candidates = [i for i, (s, e) in enumerate(header) if _looks_like_headline(text[s:e])]
     for i in candidates:
-        line = text[content[i][0] : content[i][1]]
+        line = text[header[i][0] : header[i][1]]
         if _words(line) > _MASTHEAD_WORDS and not metadata.is_section_label(line):
-            return i if all(_words(text[s:e]) <= _MASTHEAD_WORDS for s, e in content[:i]) else first
-    return first
+            return i
+    return candidates[0] if candidates and candidates[0] == 0 else -1
 
 
 def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:

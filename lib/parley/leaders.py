@@ -70,6 +70,8 @@ def _matches(mention: tuple[str, ...], holder: tuple[str, ...]) -> bool:
     if not mention or not holder or not _same_surname(mention[-1], holder[-1]):
         return False
     rest, pool = list(mention[:-1]), list(holder[:-1])
+    if rest and pool and rest[0] not in pool and rest[0][0] == pool[0][0] and mention[-1] == holder[-1]:
+        return True  # one given name spelled two ways: "Abdrabbuh Mansour Hadi", "Abd Rabbuh Mansur Hadi"
     for word in rest:
         hit = next((i for i, w in enumerate(pool) if w == word or (len(word) == 1 and w.startswith(word))), None)
         if hit is None:

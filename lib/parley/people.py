@@ -43,7 +43,8 @@ from rapidfuzz import fuzz
 from parley import config
 from parley import leaders
 from parley.gazetteer import is_given_name, is_place
-from parley.sides import article_party_nouns, find_parties, party_of
+from parley.metadata import known_outlet
+from parley.sides import NO_PARTY, article_party_nouns, find_parties, kind_of_party, party_of
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold, paragraph_spans
 
@@ -53,7 +54,7 @@ SIDE_FROM_GROUP = 2  # a delegation sentence, a list under a side's heading, who
 SIDE_FROM_PARAGRAPH = 1  # a paragraph about one side's delegation
 SIDE_FROM_KNOWLEDGE = 0  # data/leaders.csv, or a role that acts for no party
 SIDE_FROM_OTHER_ARTICLES = 0
-NO_PARTY = "other"  # the side of a person acting for no party (an analyst, a journalist)
+
 
 MAX_NAME_TOKENS = 6
 MAX_TITLE_TOKENS = 14
@@ -94,6 +95,7 @@ class Lexicon:
     credit_cues: tuple
     no_party_roles: frozenset
     former_words: frozenset
+    state_office_heads: frozenset
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -133,6 +135,7 @@ def lexicon() -> Lexicon:
         credit_cues=tuple(sorted(words(people["credit_cues"]), key=lambda w: (-len(w), w))),
         no_party_roles=words(people["no_party_roles"]),
         former_words=words(people["former_words"]),
+        state_office_heads=words(people["state_office_heads"]),
     )
 
 
@@ -254,6 +257,7 @@ class Mention:
     side_strength: int = -1
     side_evidence: str = ""
     role_party: str = ""
+    owner_token: int = -1  # "his chief of staff, X": where the owning pronoun's title starts
 
     def give_side(self, side: str, strength: int, evidence: str) -> None:
         if side and strength > self.side_strength:
@@ -295,6 +299,9 @@ def extract_people(article, doc) -> list[dict]:
     ctx = _Article(article, doc, _segments(doc), paragraph_spans(article.body), _party_tokens(article.body, doc))
     mentions = _find_mentions(ctx)
     ctx.mentions = mentions
+    for mention in mentions:
+        if mention.owner_token >= 0 and not mention.possessor:
+            mention.possessor = _person_before(ctx, mention.owner_token)
     _share_plural_titles(ctx, mentions)
     nouns = article_party_nouns(article.body)
     for mention in mentions:
@@ -303,7 +310,11 @@ def extract_people(article, doc) -> list[dict]:
         _side_from_delegation_sentence(ctx, mention)
         _side_from_paragraph(ctx, mention)
     clusters = _cluster_mentions(mentions)
+    for cluster in clusters:
+        _side_from_knowledge(ctx, cluster)
     _side_from_possessor(clusters)
+    for cluster in clusters:
+        _side_from_context(ctx, cluster, clusters)
     rows = [_row(ctx, cluster) for cluster in clusters]
     return [row for row in rows if not _is_author_or_outlet(row["name"], article)]
 
@@ -381,16 +392,42 @@ def _name_runs(doc) -> list[tuple[int, int]]:
             if _name_like(token) and doc[j - 1].whitespace_ != "\n":
                 j += 1
             elif token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_ and nxt is not None and (
-                _name_like(nxt) or _is_particle(nxt)
+                _name_like(nxt) or _is_particle(nxt) or _name_syllable(nxt)
             ):
-                j += 1
-            elif _is_particle(token) and nxt is not None and (_name_like(nxt) or nxt.text == "-"):
-                j += 1
+                j += 2 if _name_syllable(nxt) else 1  # "Ki-moon", "al-Houthi"
+            elif _is_particle(token) and nxt is not None and (_name_like(nxt) or nxt.text == "-" or _is_particle(nxt)):
+                j += 1  # "bin", "de la"
+            elif _nickname_at(doc, j):
+                j += 3  # "Rodrigo “Timochenko” Londoño"
+            elif _surname_like_word(doc, i, j):
+                j += 1  # "Theresa May": a month's name after a given name
             else:
                 break
         runs.append((i, j))
         i = j
     return runs
+
+
+_QUOTES = {'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"}
+
+
+def _name_syllable(token) -> bool:
+    """The lower-case part of a hyphenated given name: "moon" in "Ki-moon"."""
+    return token.text.isalpha() and token.text.islower() and token.pos_ in {"NOUN", "PROPN", "X"} and len(token.text) <= 5
+
+
+def _nickname_at(doc, j: int) -> bool:
+    """A quoted nickname inside a name, then the surname: "Rodrigo “Timochenko” Londoño"."""
+    return (j + 3 < len(doc) and doc[j].text in _QUOTES and _name_like(doc[j + 1])
+            and doc[j + 2].text in _QUOTES and _name_like(doc[j + 3]))
+
+
+def _surname_like_word(doc, start: int, j: int) -> bool:
+    """A capitalised word the rules would not take for a name ("May", a month) after a
+    known given name, where the tagger reads both as one person: "Theresa May"."""
+    token = doc[j]
+    return (j == start + 1 and token.text[:1].isupper() and token.text.isalpha() and token.ent_type_ == "PERSON"
+            and doc[start].ent_type_ == "PERSON" and is_given_name(doc[start].text) and not party_of(token.text))
 
 
 def _find_mentions(ctx: _Article) -> list[Mention]:
@@ -442,6 +479,9 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
         return True
     if is_place(surface) or all(is_place(word) for word in surface.split()):
         return False  # "Sanaa", "Khan Younis", a menu of districts "Jing'an Huangpu"
+    following = ctx.text(mention.start, min(mention.end + 1, len(ctx.doc)))
+    if known_outlet(surface) or known_outlet(following):
+        return False  # "told Hürriyet Daily News"
     if len(surface.split()) == 1 and "-" not in surface:
         return bool(leaders.holders(surface, ctx.article.published))
     return True
@@ -551,6 +591,8 @@ class _Title:
 def _title_token(ctx: _Article, i: int) -> bool:
     token = ctx.doc[i]
     lex = lexicon()
+    if token.text in _DASHES and (token.whitespace_ or (i > 0 and ctx.doc[i - 1].whitespace_)):
+        return False  # "BRUSSELS – Serbian President X": a dateline's dash, not a hyphen in a title
     if ctx.party_at[i]:
         return True
     key = fold(token.text)
@@ -704,7 +746,7 @@ def _trim_title(ctx: _Article, start: int, stop: int) -> tuple[int, int]:
 
     def loose(i: int) -> bool:
         key = fold(doc[i].text)
-        return key in lex.connectors or key in _DETERMINERS or key in lex.honorifics
+        return key in lex.connectors or key in _DETERMINERS or _mere_honorific(doc[i].text)
 
     while start < stop and (loose(start) and doc[start].text != "(" or doc[start].text == ")"):
         start += 1
@@ -874,8 +916,46 @@ def _attach_role(ctx: _Article, mention: Mention) -> None:
         if title is before:
             mention.plural_role = title.plural
     mention.role = ", ".join(parts)
+    if not mention.possessor and parts and _owned_by_pronoun(ctx, before, after):
+        mention.owner_token = before.quote_start if before else mention.start  # resolved once all names are known
+    if not mention.possessor and (served := _served_person(mention.role)):
+        mention.possessor = served  # "adviser to Prime Minister Abiy Ahmed": Abiy Ahmed's
     if parts or mention.role_party:
         mention.span = (quote_start, quote_end)
+
+
+def _owned_by_pronoun(ctx: _Article, before: _Title | None, after: _Title | None) -> bool:
+    """"his chief of staff, X", "X, his aide": a title owned by a pronoun."""
+    for title in (before, after):
+        if title is not None:
+            i = title.quote_start - 1 if title is before else title.quote_start
+            if 0 <= i < len(ctx.doc) and ctx.doc[i].lower_ in {"his", "her"}:
+                return True
+            if title is after and ctx.doc[title.quote_start].lower_ in {"his", "her"}:
+                return True
+    return False
+
+
+def _person_before(ctx: _Article, token: int) -> str:
+    """The person named last before `token` in the same paragraph: whom "his" points to."""
+    paragraph = ctx.paragraph_of(ctx.doc[token].idx)
+    earlier = [m for m in ctx.mentions if m.end <= token and ctx.paragraph_of(m.body_start) == paragraph]
+    return earlier[-1].surface if earlier else ""
+
+
+_SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")
+
+
+def _served_person(role: str) -> str:
+    """The person a role serves, named at its end: "spokesman for President Lind" -> "Lind"
+    (with the given name where the role gives it)."""
+    m = _SERVED.search(role)
+    if m is None:
+        return ""
+    words = m["name"].split()
+    titles = [i for i, w in enumerate(words) if lexicon().is_title_word(w) or party_of(w)]
+    words = words[titles[-1] + 1 :] if titles else words  # the name after the last title word
+    return " ".join(words)
 
 
 def _share_plural_titles(ctx: _Article, mentions: list[Mention]) -> None:
@@ -911,7 +991,11 @@ def role_side(role: str) -> str:
     folded = fold(role.replace("\u2019", "'"))
     if folded.split(" ", 1)[0] in lex.former_words:
         return ""  # "former Nigerian president": a past office says nothing of the side today
-    for found in find_parties(role, include_no_party=True):
+    found_all = find_parties(role, include_no_party=True)
+    employer = [f for f in found_all if re.search(r"\bat\s+(?:the\s+)?$", folded[: f.start])]
+    if employer:  # "UN director at Human Rights Watch": the employer, not the subject
+        return employer[0].party
+    for found in found_all:
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
         if target and target.group(1) in lex.target_prepositions:
@@ -1061,8 +1145,9 @@ def _side_from_possessor(clusters: list[list[Mention]]) -> None:
             if owner is None or owner is cluster:
                 continue
             best = max(owner, key=lambda m: m.side_strength)
-            if best.side and best.side_strength >= SIDE_FROM_GROUP:
-                mention.give_side(best.side, SIDE_FROM_GROUP, f"{mention.possessor}'s: {best.side}")
+            if best.side and best.side != NO_PARTY and best.side_strength >= SIDE_FROM_KNOWLEDGE:
+                strength = SIDE_FROM_GROUP if best.side_strength >= SIDE_FROM_GROUP else SIDE_FROM_PARAGRAPH
+                mention.give_side(best.side, strength, f"{mention.possessor}'s: {best.side}")
 
 
 # --- one row per person per article ----------------------------------------------------
@@ -1125,9 +1210,6 @@ def _row(ctx: _Article, cluster: list[Mention]) -> dict:
     with_role = [m for m in cluster if m.role]
     shown = with_role[0] if with_role else fullest
     best_side = max(cluster, key=lambda m: (m.side_strength, -m.body_start))
-    if not best_side.side:
-        _side_from_knowledge(ctx, fullest, [m.role for m in with_role])
-        best_side = fullest
     start, end, quote = ctx.article.span(*shown.span)
     roles = list(dict.fromkeys(m.role for m in with_role))
     surfaces = list(dict.fromkeys(m.surface for m in cluster))
@@ -1149,13 +1231,118 @@ def _row(ctx: _Article, cluster: list[Mention]) -> dict:
     }
 
 
-def _side_from_knowledge(ctx: _Article, mention: Mention, roles: list[str]) -> None:
+def _has_side(cluster: list[Mention]) -> bool:
+    return any(m.side for m in cluster)
+
+
+def _fullest(cluster: list[Mention]) -> Mention:
+    return max(cluster, key=lambda m: (len(m.surface.split()), len(m.surface), -m.body_start))
+
+
+def _side_from_knowledge(ctx: _Article, cluster: list[Mention]) -> None:
     """When the text gives no side: a leader or foreign minister in office on the article's
-    date (data/leaders.csv)."""
-    if any(fold(role).split(" ", 1)[0] in lexicon().former_words for role in roles):
+    date (data/leaders.csv). Not for one the article calls former."""
+    if _has_side(cluster):
+        return
+    if any(fold(m.role).split(" ", 1)[0] in lexicon().former_words for m in cluster if m.role):
         return  # "Kenya's former head of state": the table's office is past; the text gives no side
+    mention = _fullest(cluster)
     if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published):
         mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {ctx.article.published or 'some date'} (data/leaders.csv)")
+
+
+def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
+    """A person holding an office the text names without its party ("Defence Minister
+    X", "a minister of state") takes the side of the people listed with them ("Saudi
+    Foreign Minister Y and X"), else of the one party their sentence names, else of the
+    party named last before them in their paragraph. A state's office ("minister",
+    "commissioner") goes to a state only; a place named as where ("talks in Havana") and a
+    party inside another person's title are no evidence."""
+    if _has_side(cluster):
+        return
+    holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
+               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words]
+    for mention in holders:
+        fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
+        if len(fellows) == 1:
+            side = fellows.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"listed with others of {side}")
+            return
+    for mention in holders:
+        first, last = ctx.segment[mention.start]
+        parties = {p for _, p in _evidence_parties(ctx, mention, first, last)}
+        if len(parties) == 1:
+            side = parties.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the sentence names {side}")
+            return
+    for mention in holders:
+        index = ctx.paragraph_of(mention.body_start)
+        if index < 0:
+            continue
+        start, _ = ctx.paragraphs[index]
+        first = next(t.i for t in ctx.doc if t.idx >= start)
+        before = [p for _, p in _evidence_parties(ctx, mention, first, mention.start)]
+        if before:
+            mention.give_side(before[-1], SIDE_FROM_PARAGRAPH, f"the paragraph names {before[-1]} before")
+            return
+
+
+def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) -> list[tuple[int, str]]:
+    """(token, party) of the parties named in tokens [first, last) that may say whose
+    office a person holds (see `_side_from_context`)."""
+    state_office = _is_state_office(mention.role)
+    kinds = kind_of_party()
+    others = [m.span for m in ctx.mentions if m is not mention and m.role]
+    found = []
+    for i in range(first, last):
+        party = ctx.party_at[i]
+        if not party or party == NO_PARTY or (i > 0 and ctx.party_at[i - 1] == party):
+            continue
+        idx = ctx.doc[i].idx
+        if mention.span[0] <= idx < mention.span[1] or any(s <= idx < e for s, e in others):
+            continue
+        if _inside_quotes(ctx.body, idx):
+            continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
+        if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
+            continue
+        if state_office and kinds.get(party) != "state":
+            continue
+        found.append((i, party))
+    return found
+
+
+_LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
+
+
+def _inside_quotes(body: str, idx: int) -> bool:
+    """Whether the character at `idx` stands inside a quotation in its paragraph."""
+    start = body.rfind("\n", 0, idx) + 1
+    return body.count('"', start, idx) % 2 == 1
+
+
+def _is_state_office(role: str) -> bool:
+    words = {singular(w) for w in re.findall(r"[\w-]+", fold(role))}
+    return bool(words & lexicon().state_office_heads)
+
+
+def _fellow_sides(ctx: _Article, mention: Mention, clusters: list[list[Mention]]) -> list[str]:
+    """The sides of the people listed in one run with `mention` ("A, B and C")."""
+    first, last = ctx.segment[mention.start]
+    in_sentence = sorted((m for c in clusters for m in c if first <= m.start < last), key=lambda m: m.start)
+    index = next(i for i, m in enumerate(in_sentence) if m is mention)
+    sides = []
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(in_sentence):
+            a, b = sorted((in_sentence[i], in_sentence[i + step]), key=lambda m: m.start)
+            between = ctx.body[a.span[1] : b.span[0]] if a.span[1] <= b.span[0] else ctx.body[a.body_end : b.body_start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+                break
+            i += step
+            other = in_sentence[i]
+            owner = next(c for c in clusters if other in c)
+            sides.append(max(owner, key=lambda m: m.side_strength).side)
+    return sides
 
 
 def _acts_for_no_party(role: str) -> bool:
