@@ -258,6 +258,7 @@ class Mention:
     side_evidence: str = ""
     role_party: str = ""
     owner_token: int = -1  # "his chief of staff, X": where the owning pronoun's title starts
+    shared_title: bool = False  # "Presidents A and B": a plural title shared with the others listed
 
     def give_side(self, side: str, strength: int, evidence: str) -> None:
         if side and strength > self.side_strength:
@@ -475,6 +476,10 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
         return False  # "the Horn of Africa", "Bank of England"
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
+    if not mention.from_ner and not is_surname and is_place(surface):
+        return False  # "the deputy director of Hodeidah port"
+    if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not mention.role and not is_surname:
+        return False  # "at the Palais Coburg", "the Salah al-Din road": a person is rarely "the X"
     if mention.role or _after_honorific(ctx, mention.start) or is_surname:
         return True
     if is_place(surface) or all(is_place(word) for word in surface.split()):
@@ -940,7 +945,9 @@ def _person_before(ctx: _Article, token: int) -> str:
     """The person named last before `token` in the same paragraph: whom "his" points to."""
     paragraph = ctx.paragraph_of(ctx.doc[token].idx)
     earlier = [m for m in ctx.mentions if m.end <= token and ctx.paragraph_of(m.body_start) == paragraph]
-    return earlier[-1].surface if earlier else ""
+    subjects = [m for m in earlier if any(ctx.doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(m.start, m.end))]
+    chosen = subjects or earlier
+    return chosen[-1].surface if chosen else ""
 
 
 _SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")
@@ -966,6 +973,7 @@ def _share_plural_titles(ctx: _Article, mentions: list[Mention]) -> None:
         between = [fold(ctx.doc[i].text) for i in range(previous.end, mention.start)]
         if between and all(word in {",", "and"} for word in between):
             previous.role = _singular_role(previous.role)
+            previous.shared_title = mention.shared_title = True
             mention.role = previous.role
             mention.role_party = mention.role_party or previous.role_party
             mention.span = (previous.span[0], mention.body_end)
@@ -1188,6 +1196,9 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             home.append(mention)
     for mention in (m for m in expanded if not _is_full(m.surface)):
         candidates = [c for c in clusters if any(same_surname(m.surface, mention.surface) for m in c)]
+        if not candidates and mention.role:  # "General Tadesse" for Tadesse Worede, where names are so used
+            candidates = [c for c in clusters if any(fold(m.surface).split()[0] == fold(mention.surface) for m in c)]
+            candidates = candidates if len(candidates) == 1 else []
         if candidates:
             _nearest_before(candidates, mention.body_start).append(mention)
         else:
@@ -1262,7 +1273,7 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
         return
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
                and fold(m.role).split(" ", 1)[0] not in lexicon().former_words]
-    for mention in holders:
+    for mention in (m for m in holders if not m.shared_title):
         fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
         if len(fellows) == 1:
             side = fellows.pop()
@@ -1281,9 +1292,10 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             continue
         start, _ = ctx.paragraphs[index]
         first = next(t.i for t in ctx.doc if t.idx >= start)
-        before = [p for _, p in _evidence_parties(ctx, mention, first, mention.start)]
+        before = _evidence_parties(ctx, mention, first, mention.start)
         if before:
-            mention.give_side(before[-1], SIDE_FROM_PARAGRAPH, f"the paragraph names {before[-1]} before")
+            side = before[-1][1]
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the paragraph names {side} before")
             return
 
 

@@ -125,11 +125,14 @@ def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention
 
 
 @functools.lru_cache(maxsize=1)
-def _party_nouns() -> frozenset[str]:
+def _noun_table() -> dict:
     import yaml
 
-    data = yaml.safe_load(config.data_file("party_nouns.yml").read_text(encoding="utf-8"))
-    return frozenset(str(n).lower() for n in data["nouns"])
+    return yaml.safe_load(config.data_file("party_nouns.yml").read_text(encoding="utf-8"))
+
+
+def _party_nouns() -> frozenset[str]:
+    return frozenset(str(n).lower() for n in _noun_table()["nouns"])
 
 
 # Words that may stand between a party and its noun: "internationally recognised", "Saudi-backed".
@@ -155,4 +158,9 @@ def article_party_nouns(text: str) -> dict[str, str]:
         m = re.search(r"\b(?:the|The)\s+([a-z]+)\s+(?:of|in)\s+(?:the\s+)?$", before)
         if m and m.group(1) in nouns:
             ties.setdefault(m.group(1), set()).add(found.party)
-    return {noun: parties.pop() for noun, parties in ties.items() if len(parties) == 1}
+    found = {noun: parties.pop() for noun, parties in ties.items() if len(parties) == 1}
+    kinds = kind_of_party()
+    igos = {f.party for f in find_parties(text) if kinds.get(f.party) == "igo"}
+    if len(igos) == 1:  # "the bloc", "the alliance" where the article names one organisation
+        found.update({str(noun): next(iter(igos)) for noun in _noun_table()["organisation_nouns"]})
+    return found
