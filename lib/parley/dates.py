@@ -55,6 +55,9 @@ FUTURE_WINDOW_MONTHS = 2
 FUTURE_CUE_WORDS = 18
 # An undated article is told from its first full date (True) or its latest (False).
 ANCHOR_BY_FIRST_DATE = True
+# A month and day looks ahead only after a cue this close ("will meet on May 9"): a
+# "will" earlier in the sentence governs another clause ("will be the first since Feb. 28").
+DATE_FUTURE_CUE_WORDS = 5
 
 _GAP = r"[^\S\n]+"  # spaces but never a line break: an expression stays in its paragraph
 # A date ends at a word boundary, or where page furniture is glued to its digits ("June 02, 2025Clash Report").
@@ -266,7 +269,7 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
             return None
         if m["year"]:
             return DateMention(**base, date=_iso(int(m["year"]), month, day), precision="day", resolved=True, basis="explicit")
-        ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start)
+        ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start, words=DATE_FUTURE_CUE_WORDS)
         return _yearless(base, month, day, reference, direction="ahead" if ahead else "")
     if c.kind == "month_year":
         date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
@@ -358,15 +361,15 @@ def _deadline_before(text: str, start: int) -> bool:
     return _preceding_word(text, start).lower() in _table().data["deadline_words"]
 
 
-def _future_cue_before(text: str, start: int) -> bool:
+def _future_cue_before(text: str, start: int, words: int = FUTURE_CUE_WORDS) -> bool:
     """Is there a future-tense cue ("will", "is due to") shortly before, in the same
     sentence? A "would" counts unless the sentence reports speech before it."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
     sentence = text[sentence_start:start]
     window = sentence
-    words = list(re.finditer(r"\S+", window))
-    if len(words) > FUTURE_CUE_WORDS:
-        window = window[words[-FUTURE_CUE_WORDS].start() :]
+    found = list(re.finditer(r"\S+", window))
+    if len(found) > words:
+        window = window[found[-words].start() :]
     patterns = _patterns()
     if patterns["future_cue"].search(window):
         return True

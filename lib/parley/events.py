@@ -36,6 +36,8 @@ DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}
 MAX_DESCRIPTION_WORDS = 28
 _VERBS = {"VERB", "AUX"}
 _NOUNS = {"NOUN", "PROPN"}
+# A date after one of these says when something happened, whatever noun it hangs from.
+_TEMPORAL = {"on", "since", "until", "till", "by", "before", "after", "during", "from", "at"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -107,6 +109,8 @@ def _span_root(span):
 def _anchor(date_root, span):
     """The verb or event noun the date belongs to, or None when it dates a thing."""
     t = terms()
+    if (clause := _dated_clause(date_root, span)) is not None:
+        return clause
     token = date_root
     while True:
         head = token.head
@@ -123,9 +127,29 @@ def _anchor(date_root, span):
         if head.pos_ in _NOUNS and lemma in t["time_nouns"]:
             token = head  # "the second day on March 9 ...": pass the date on
             continue
+        if head.pos_ in _NOUNS and token.pos_ == "ADP" and token.lower_ in _TEMPORAL:
+            token = head  # "contact since Feb. 28", "the row on Monday": the date is when, not what
+            continue
         if head.pos_ in _NOUNS or head.pos_ == "PRON" or head.pos_ == "NUM":
             return None
         token = head  # prepositions, adverbs, adjectives: keep climbing
+
+
+def _dated_clause(date_root, span):
+    """A date that a clause describes: "since Feb. 28, when X berated Y" (the "when"
+    clause), or a list item "14 August: the ship sails from Yuzhne" (the clause after
+    the colon)."""
+    for child in date_root.children:
+        if child.i >= span.end and child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in _VERBS:
+            if any(c.lower_ == "when" for c in child.children):
+                return child
+    if date_root.head.i == date_root.i:
+        doc = date_root.doc
+        colon = span.end < len(doc) and doc[span.end].text == ":"
+        if colon:
+            verbs = [t for t in doc[span.end + 1 : date_root.sent.end] if t.pos_ in _VERBS and t.dep_ != "aux"]
+            return verbs[0] if verbs else None
+    return None
 
 
 def _event_of_noun(noun):
