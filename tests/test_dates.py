@@ -270,3 +270,34 @@ def test_a_date_glued_to_the_next_word_keeps_its_year():
     # web pages lose the space between a date line and the outlet's name
     [mention] = find_dates("March 05, 2024Frontline Wire", "")
     assert (mention.text, mention.date, mention.basis) == ("March 05, 2024", "2024-03-05", "explicit")
+
+
+# --- issue 11: an article's own anchor ---------------------------------------------------
+
+
+def test_an_undated_article_reads_its_weekdays_from_its_own_full_date():
+    text = "The third round opened on Wednesday, July 23, 2025. On Friday the delegations met again."
+    found = {m.text: m for m in find_dates(text, "")}
+    assert found["Friday"].date == "2025-07-25" and found["Friday"].basis == "article"
+
+
+def test_an_undated_article_reads_last_year_and_earlier_this_month_from_its_own_date():
+    text = "Talks resumed on 3 June 2024. Earlier this month the envoys met; last year they did not."
+    found = {m.text.lower(): m.date for m in find_dates(text, "")}
+    assert found["earlier this month"] == "2024-06" and found["last year"] == "2023"
+
+
+def test_today_is_not_read_from_a_date_the_article_reports():
+    found = {m.text: m for m in find_dates("On 3 June 2024 the first round ended. Talks resume today.", "")}
+    assert found["today"].date == "" and not found["today"].resolved
+
+
+def test_a_deadline_looks_ahead_and_is_no_antecedent():
+    found = find_dates("Iran will answer by 15 December. Earlier in the day Amano met Salehi.", "2015-07-14")
+    assert [(m.text, m.date) for m in found] == [("15 December", "2015-12-15"), ("Earlier in the day", "")]
+
+
+def test_the_end_of_a_month_and_that_night():
+    found = {m.text: m.date for m in find_dates("They meet by the end of August. Late that night they met again.",
+                                                 "2025-07-24")}
+    assert found["the end of August"] == "2025-08"

@@ -228,6 +228,8 @@ def _candidates(text: str) -> list[_Candidate]:
                 continue
             if kind == "year" and not _plausible_year(text, m):
                 continue
+            if kind == "day_month" and text[end - 1] == "." and m["month"] in _table().months:
+                end -= 1  # "by 15 December.": the full stop ends the sentence, not an abbreviation
             found.append(_Candidate(start, end, kind, m))
     return found
 

@@ -304,6 +304,7 @@ def extract_people(article, doc) -> list[dict]:
         if mention.owner_token >= 0 and not mention.possessor:
             mention.possessor = _person_before(ctx, mention.owner_token)
     _share_plural_titles(ctx, mentions)
+    _share_plural_appositive(ctx, mentions)
     nouns = article_party_nouns(article.body)
     for mention in mentions:
         _side_from_role(mention, nouns)
@@ -473,7 +474,8 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     leader the knowledge table knows."""
     surface = mention.surface
     after = ctx.doc[mention.end : mention.end + 2]
-    if len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
+    single = len(surface.split()) == 1 and not is_given_name(surface)
+    if single and len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
         return False  # "the Horn of Africa", "Bank of England"
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
     if not mention.from_ner and not is_surname and is_place(surface):
@@ -508,7 +510,7 @@ def _drop_sentence_opener(ctx: _Article, start: int, end: int, person_tokens: se
     """"Yesterday Berg said": a capitalised first word of a sentence is not the name."""
     first, _ = ctx.segment[start]
     if start == first and end - start > 1 and start not in person_tokens and (start + 1) in person_tokens:
-        return start + 1
+        return start if is_given_name(ctx.doc[start].text) else start + 1
     return start
 
 
@@ -921,12 +923,26 @@ def _attach_role(ctx: _Article, mention: Mention) -> None:
         if title is before:
             mention.plural_role = title.plural
     mention.role = ", ".join(parts)
+    mention.role_party = mention.role_party or _affiliation_after(ctx, mention.end)
     if not mention.possessor and parts and _owned_by_pronoun(ctx, before, after):
         mention.owner_token = before.quote_start if before else mention.start  # resolved once all names are known
     if not mention.possessor and (served := _served_person(mention.role)):
         mention.possessor = served  # "adviser to Prime Minister Abiy Ahmed": Abiy Ahmed's
     if parts or mention.role_party:
         mention.span = (quote_start, quote_end)
+
+
+def _affiliation_after(ctx: _Article, end: int) -> str:
+    """"X of the Houthis", "X, from the U.S. State Department": the party X belongs to."""
+    doc = ctx.doc
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i < len(doc) and doc[i].lower_ in {"of", "from"}:
+        i += 1
+        while i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        if i < len(doc) and (party := ctx.party_at[i]) and party != NO_PARTY:
+            return party
+    return ""
 
 
 def _owned_by_pronoun(ctx: _Article, before: _Title | None, after: _Title | None) -> bool:
@@ -936,7 +952,8 @@ def _owned_by_pronoun(ctx: _Article, before: _Title | None, after: _Title | None
             i = title.quote_start - 1 if title is before else title.quote_start
             if 0 <= i < len(ctx.doc) and ctx.doc[i].lower_ in {"his", "her"}:
                 return True
-            if title is after and ctx.doc[title.quote_start].lower_ in {"his", "her"}:
+            if title is after and any(ctx.doc[k].lower_ in {"his", "her"}
+                                      for k in range(max(0, title.quote_start - 1), title.quote_start + 1)):
                 return True
     return False
 
@@ -963,6 +980,24 @@ def _served_person(role: str) -> str:
     titles = [i for i, w in enumerate(words) if lexicon().is_title_word(w) or party_of(w)]
     words = words[titles[-1] + 1 :] if titles else words  # the name after the last title word
     return " ".join(words)
+
+
+def _share_plural_appositive(ctx: _Article, mentions: list[Mention]) -> None:
+    """"A and B, the country's deputy foreign ministers": both hold the title, in the singular."""
+    for previous, mention in zip(mentions, mentions[1:]):
+        if not mention.role or previous.role or not _plural_role(mention.role):
+            continue
+        between = [fold(ctx.doc[i].text) for i in range(previous.end, mention.start)]
+        if between == ["and"]:
+            mention.role = previous.role = _singular_role(re.sub(r"^[^,]*?'s ", "", mention.role))
+            previous.role_party = previous.role_party or mention.role_party
+            previous.shared_title = mention.shared_title = True
+            previous.span = (previous.span[0], mention.span[1])
+
+
+def _plural_role(role: str) -> bool:
+    heads = [w for w in re.findall(r"[\w-]+", fold(role)) if lexicon().is_head(w)]
+    return bool(heads) and heads[-1] not in lexicon().heads
 
 
 def _share_plural_titles(ctx: _Article, mentions: list[Mention]) -> None:

@@ -160,7 +160,9 @@ def article_party_nouns(text: str) -> dict[str, str]:
             ties.setdefault(m.group(1), set()).add(found.party)
     found = {noun: parties.pop() for noun, parties in ties.items() if len(parties) == 1}
     kinds = kind_of_party()
-    igos = {f.party for f in find_parties(text) if kinds.get(f.party) == "igo"}
-    if len(igos) == 1:  # "the bloc", "the alliance" where the article names one organisation
-        found.update({str(noun): next(iter(igos)) for noun in _noun_table()["organisation_nouns"]})
+    named = {f.party for f in find_parties(text)}
+    for kind, nouns in (("igo", "organisation_nouns"), ("armed_group", "armed_group_nouns")):
+        of_kind = {p for p in named if kinds.get(p) == kind}
+        if len(of_kind) == 1:  # "the bloc", "the rebels" where the article names one such party
+            found.update({str(noun): next(iter(of_kind)) for noun in _noun_table()[nouns] if str(noun) not in found})
     return found

@@ -1,0 +1,93 @@
+"""What a page says about itself, in every format news pages use (issue 11): the
+publication date and the outlet, from credible patterns only; empty beats wrong."""
+
+import pytest
+
+from parley.corpus import parse_article
+from parley.metadata import date_order, full_date, is_section_label
+
+BODY = (
+    "The two delegations met again on Monday for a new round of talks in the capital, officials said.\n\n"
+    "A second paragraph of the story follows, long enough to be story text rather than a header line.\n"
+)
+
+
+def page(*header: str, body: str = BODY, footer: str = "") -> str:
+    return "Envoys meet again as ceasefire talks resume in the capital\n\n" + "\n\n".join(header) + "\n\n" + body + footer
+
+
+@pytest.mark.parametrize("line, published", [
+    ("20.07.2015 \u2013 18:02 CEST", "2015-07-20"),
+    ("24/12/2018 - 19:05", "2018-12-24"),
+    ("2/27/2023 10:41 PM", "2023-02-27"),
+    ("Last updated 2022-11-02T19:40:11Z", "2022-11-02"),
+    ("Aug. 17, 2025", "2025-08-17"),
+    ("Issued on: 10/07/2015 - 19:20", "2015-07-10"),
+    ("Updated: 14 July 2015", "2015-07-14"),
+    ("Published 6:28 AM, Mar 29, 2022", "2022-03-29"),
+    ("Thursday, 6th December 2018", "2018-12-06"),
+    ("FEBRUARY 28, 2020 / 4:37 PM / UPDATED AN HOUR AGO", "2020-02-28"),
+    ("Tue, 18 Feb 2025 15:02:27 +0200", "2025-02-18"),
+    ("8 August 2025 23:52 (UTC+04)", "2025-08-08"),
+    ("Sunday, March 19, 2023 | 01:12", "2023-03-19"),
+    ("Last updated 21:14, 29-Mar-2022", "2022-03-29"),
+])
+def test_publication_date_lines_in_every_format(line, published):
+    assert parse_article(page(line)).published == published
+
+
+def test_a_published_date_beats_an_updated_one():
+    article = parse_article(page("Published: 03.03.2024 09:10", "Updated: 05.03.2024 11:00"))
+    assert article.published == "2024-03-03"
+
+
+def test_numeric_dates_follow_the_page_or_the_clock():
+    assert date_order("05/06/2024 10:41 PM") == "MDY"  # a 12-hour clock: written the US way
+    assert date_order("05.06.2024 22:41") == "DMY"  # dots: day first
+    assert date_order("05/06/2024 and later 25/06/2024") == "DMY"  # the page's own 25 decides
+    assert full_date("05/06/2024", "MDY").iso == "2024-05-06"
+    assert full_date("05/06/2024", "DMY").iso == "2024-06-05"
+
+
+@pytest.mark.parametrize("first_line, published, outlet", [
+    ("WASHINGTON, Feb 28 (Reuters) - Violence has fallen, officials said on Friday.", "2020-02-28", "Reuters"),
+    ("MOSCOW, March 3. /TASS/. The Kremlin said on Monday that talks would resume.", "2020-03-03", "TASS"),
+])
+def test_agency_datelines_give_the_day_when_the_page_states_the_year(first_line, published, outlet):
+    text = "Talks set to resume after a long pause in the fighting\n\n" + first_line + (
+        " The deal, reached on February 28, 2020, and March 3, 2020, still holds.\n\nMore story text follows here.\n")
+    article = parse_article(text)
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+def test_a_dateline_without_a_year_on_the_page_gives_no_date():
+    article = parse_article("Talks set to resume after a long pause\n\nDOHA, Nov 2 (AP) \u2014 Mediators said on "
+                            "Sunday that talks would resume soon.\n\nMore story text follows here, at length.\n")
+    assert article.published == "" and article.outlet == "AP"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    (page(body="(MENAFN) The Qatari prime minister said the deal was done. " + BODY), "MENAFN"),
+    (page(body="Umerov gave this account after the delegations met, Censor.NET reports.\n\n" + BODY), "Censor.NET"),
+    (page(footer="\n\u00a9 2018 WIC News. All rights reserved.\n"), "WIC News"),
+    (page(footer="\nAriana News \u00a9 All rights reserved\n"), "Ariana News"),
+    (page(footer="\nAll rights reserved \u00a9 UNN 2025. Use of materials is permitted.\n"), "UNN"),
+    ("DW.COM\nDeutsche Welle\nTOP STORIES | GERMANY | WORLD\n\n" + page(), "DW"),
+    ("Pakistan Observer\nHome  |  National  |  International\n\n" + page(), "Pakistan Observer"),
+    ("Ethiopia: Tigray peace talks open behind closed doors | Africanews\n\n" + BODY, "Africanews"),
+])
+def test_the_outlet_from_credible_patterns(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+@pytest.mark.parametrize("header", [
+    "Top Stories\nLatest\nMultimedia", "All Topics", "EN", "MIDDLE EAST", "WORLD NEWS", "Politics",
+])
+def test_menu_words_and_section_labels_are_never_the_outlet(header):
+    assert parse_article(header + "\n\n" + page()).outlet == ""
+    assert all(is_section_label(line) for line in header.split("\n"))
+
+
+def test_an_outlet_only_quoted_as_a_source_is_not_the_outlet():
+    text = page(body="Russia will study the proposals, according to Reuters, which saw the text.\n\n" + BODY)
+    assert parse_article(text).outlet == ""

@@ -1,0 +1,90 @@
+"""People on negotiations the seeds never mentioned (issue 11): each pattern in a
+synthetic sentence of its own, with names and parties of no corpus article."""
+
+from parley import nlp
+from parley.corpus import parse_article
+from parley.people import extract_people
+
+HEADLINE = "Envoys meet again as ceasefire talks resume in the capital\n\nMarch 4, 2025\n\n"
+
+
+def people(text: str) -> dict[str, dict]:
+    article = parse_article(HEADLINE + text, doc_id="u1")
+    return {row["name"]: row for row in extract_people(article, nlp.parse(article.body))}
+
+
+def test_furniture_places_outlets_and_credits_are_not_people():
+    rows = people(
+        "Explainer\n\nHome | World | Africa | Sport\n\nThe envoys met in Mombasa and later flew to Khan Younis. "
+        "Delegates arrived at the Palais Rohan on Monday, Hurriyet Daily News reported. "
+        "NATO members Canada and Norway sent observers.\n\n"
+        "Fighters near the front line. Photo: AP/Jonas Lindqvist\n\n"
+        "The mediator, Amara Okafor, said the talks would resume on Friday.\n"
+    )
+    assert set(rows) == {"Amara Okafor"}
+
+
+def test_arabic_names_with_particles_and_honorifics_are_one_person():
+    rows = people(
+        "Sheikh Faisal bin Khalid Al Marri, the kingdom's foreign minister, met Hussein al-Amiri of the "
+        "Houthis on Monday. Al Marri said the talks were useful.\n"
+    )
+    assert "Faisal bin Khalid Al Marri" in rows or "Sheikh Faisal bin Khalid Al Marri" in rows
+    assert "Hussein al-Amiri" in rows and rows["Hussein al-Amiri"]["side"] == "Houthis"
+    assert len(rows) == 2
+
+
+def test_parties_the_seeds_never_named_give_sides():
+    rows = people(
+        "RSF commander Osman Deng met army chief Kamal Idris in Jeddah. M23 spokesman Pierre Kabila said the "
+        "rebels would withdraw. Alberto Ruiz, a negotiator for the ELN, and the OSCE envoy Marta Novak attended.\n"
+    )
+    assert rows["Osman Deng"]["side"] == "RSF"
+    assert rows["Pierre Kabila"]["side"] == "M23"
+    assert rows["Alberto Ruiz"]["side"] == "ELN"
+    assert rows["Marta Novak"]["side"] == "OSCE"
+
+
+def test_a_leader_named_without_a_country_takes_it_from_the_table():
+    rows = people("President Trump said on Monday that the deal was close. Putin did not comment.\n")
+    assert rows["Trump"]["side"] == "United States"
+    assert rows["Putin"]["side"] == "Russia"
+
+
+def test_roles_given_after_the_name():
+    rows = people(
+        "Lena Marsh, the State Department's policy director, met the delegation. Yuri Vasin, his aide, "
+        "took notes. Dmitri Orlov, an adviser to President Vladimir Putin, attended, as did Boris Kane, the "
+        "sanctioned oligarch. Ana Silva and Rui Costa, the country's deputy foreign ministers, arrived later.\n"
+    )
+    assert rows["Lena Marsh"]["role"].endswith("policy director")
+    assert rows["Lena Marsh"]["side"] == "United States"
+    assert rows["Yuri Vasin"]["role"] == "aide"
+    assert rows["Dmitri Orlov"]["role"] == "adviser to President Vladimir Putin"
+    assert rows["Dmitri Orlov"]["side"] == "Russia"  # whom he advises
+    assert rows["Boris Kane"]["role"] == "sanctioned oligarch" and rows["Boris Kane"]["side"] == "other"
+    assert rows["Ana Silva"]["role"] == rows["Rui Costa"]["role"] == "deputy foreign minister"
+
+
+def test_his_aide_takes_the_side_of_whom_the_pronoun_points_to():
+    rows = people("Ukrainian President Volodymyr Zelensky arrived first. Ivan Petrenko, his aide, followed.\n")
+    assert rows["Ivan Petrenko"]["side"] == "Ukraine"
+
+
+def test_a_government_the_article_ties_to_a_party_gives_its_officials_that_side():
+    rows = people(
+        "Yemen's internationally recognised government sent its team. Khalid Nasser, a government official, "
+        "said the talks were useful.\n"
+    )
+    assert rows["Khalid Nasser"]["side"] == "Yemen"
+
+
+def test_people_listed_together_share_the_side_the_text_gives_one_of_them():
+    rows = people("Saudi Foreign Minister Prince Faisal bin Farhan and Nasser al-Otaibi, a minister of state, also took part.\n")
+    assert rows["Nasser al-Otaibi"]["side"] == "Saudi Arabia"
+
+
+def test_initials_and_hyphenated_names():
+    rows = people("J. Smith, the British envoy, met Ban Ki-moon on Monday. Smith later flew home.\n")
+    assert "J. Smith" in rows and rows["J. Smith"]["side"] == "United Kingdom"
+    assert "Ban Ki-moon" in rows
