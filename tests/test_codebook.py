@@ -106,7 +106,7 @@ def _positions(text, book):
 
 
 def test_adding_an_issue_cue_changes_results_without_code_changes(tmp_path):
-    sentence = "Ukraine demanded a moratorium on strikes against energy facilities."
+    sentence = "Ukraine wants a moratorium on strikes against energy facilities."
     assert _positions(sentence, codebook.load()) == []
     book = _modified_codebook(tmp_path, lambda d: d["issues"]["ceasefire"]["cues"].append("moratorium on strikes"))
     assert _positions(sentence, book) == [("Ukraine", "ceasefire", "demands")]

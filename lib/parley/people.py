@@ -671,7 +671,7 @@ def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
             if owner_name:
                 possessor, quote_start = owner_name, first
             break
-        if not _title_token(ctx, j) and not _described_title_word(ctx, j, seg_start):
+        if not _title_token(ctx, j) and not (doc[end - 1].text.islower() and _described_title_word(ctx, j, seg_start)):
             break
         j -= 1
     start = j + 1
@@ -694,9 +694,9 @@ def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
 
 
 def _described_title_word(ctx: _Article, i: int, seg_start: int) -> bool:
-    """A lower-case describing word inside a title introduced by a possessive or a
-    determiner: "nuclear" in "Iran's nuclear chief", "sanctioned" in "the sanctioned
-    oligarch"."""
+    """A lower-case describing word inside a lower-case title introduced by a possessive
+    or a determiner: "nuclear" in "Iran's nuclear chief", "sanctioned" in "the sanctioned
+    oligarch" (not "the strongest sanctions" before "President Trump")."""
     token = ctx.doc[i]
     if not token.text.islower() or token.pos_ not in {"ADJ", "NOUN", "VERB", "PROPN"} or fold(token.text) in _DETERMINERS:
         return False

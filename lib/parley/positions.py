@@ -916,7 +916,8 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     bullets = {i for i, text in enumerate(paragraph_texts) if _BULLET.match(text)}
     found: list[_Position] = []
     previous: list[_Position] = []  # what the last sentence with positions stated, for "the demand" in the next
-    for unit in _units(doc, body, bounds):
+    units = _units(doc, body, bounds)
+    for unit in units:
         reader.remember_documents(unit)
         cues = reader.stance_cues(unit)
         issues = book.find_issues(unit.span)
@@ -932,7 +933,36 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                 if intro:
                     reader.list_intros[unit.paragraph] = intro
         reader.remember_sentence(unit)
-    return _rows(article, found)
+    return _rows(article, found + _broad_reading(article, book, reader, units, found))
+
+
+def _broad_reading(article, book, reader: _Reader, units, found: list[_Position]) -> list[_Position]:
+    """What `parley.stances` finds in the sentences where the reading above found no
+    position (each sentence is still read, so pronouns find their agents)."""
+    from parley.stances import BroadReader
+
+    broad = BroadReader(article, book, {k: v for k, v in reader.people.items() if v != NO_PARTY}, reader.parties)
+    have = {(side, p.issue, p.span) for p in found for side in p.sides}
+    have_sentence = {(side, p.issue, u) for p in found for side in p.sides for u in range(len(units))
+                     if _within(p.span, units[u].chars(list(units[u].span)))}
+    extra = []
+    covered = {u for _, _, u in have_sentence}
+    for index, unit in enumerate(units):
+        positions = broad.read(unit, book.find_issues(unit.span), book.find_stances(unit.span))
+        if index in covered:
+            continue  # the first reading read this sentence: its positions stand
+        for position in positions:
+            sides = tuple(s for s in position.sides if s and s != NO_PARTY
+                          and (s, position.issue, position.span) not in have and (s, position.issue, index) not in have_sentence)
+            if sides:
+                extra.append(_Position(sides, position.issue, position.stance, position.how, position.span,
+                                       position.cue, position.stance_cue))
+                have.update((s, position.issue, position.span) for s in sides)
+    return extra
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] or (inner[0] < outer[1] and outer[0] < inner[1])
 
 
 def _list_items(reader: _Reader, unit, issues, bullets) -> list[_Position]:

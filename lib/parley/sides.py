@@ -75,6 +75,11 @@ def kind_of_party() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def _kind_of_alias() -> dict[str, str]:
+    return {fold(a.alias): a.kind for a in aliases()}
+
+
+@functools.lru_cache(maxsize=None)
 def _by_folded_alias() -> dict[str, str]:
     return {fold(a.alias): a.party for a in aliases() if not a.case_sensitive}
 
@@ -111,6 +116,7 @@ class PartyMention:
     end: int
     text: str
     party: str
+    kind: str = ""  # country, demonym, capital, igo, armed_group, institution...
 
 
 def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention]:
@@ -118,9 +124,10 @@ def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention
     `include_no_party`, also the organisations that are no party (`NO_PARTY`)."""
     found = []
     for m in _alias_pattern().finditer(text):
-        party = party_of(re.sub(r"\s+", " ", m.group(1)))
+        alias = re.sub(r"\s+", " ", m.group(1))
+        party = party_of(alias)
         if party and (include_no_party or party != NO_PARTY):
-            found.append(PartyMention(m.start(), m.end(), m.group(0), party))
+            found.append(PartyMention(m.start(), m.end(), m.group(0), party, _kind_of_alias().get(fold(alias), "")))
     return found
 
 
