@@ -176,9 +176,11 @@ def _unit(run):
     before = _word(doc, run[0].i - 1)
     if after is None:
         return None
-    # "10-day truce", "9-member team"
+    # "10-day truce", "9-member team" (not "two-thirds", a fraction)
     if after.text == "-" and _word(doc, last.i + 2) is not None:
         measure = doc[last.i + 2]
+        if measure.lower_ in data["fractions"]:
+            return None
         counted = measure.head if measure.head.i > measure.i and measure.head.pos_ in {"NOUN", "PROPN"} else None
         if counted is None:
             nxt = _word(doc, measure.i + 1)
@@ -220,12 +222,74 @@ def _unit(run):
     return _text(phrase).lower(), counted.lemma_.lower(), list(doc[run[0].i: phrase[-1].i + 1])
 
 
+def _refers(number) -> bool:
+    """Whether the noun a number word counts is one that refers ("the two sides")."""
+    after = _word(number.doc, number.i + 1)
+    return after is None or after.lower_ in _data()["referring_nouns"] or after.pos_ != "NOUN"
+
+
+def _range_unit(run):
+    """"24 to 48 hours", "four to five months", "from 20,000 to 6,104 centrifuges": the
+    first number of a range counts what the second does."""
+    doc = run[0].doc
+    link, second = _word(doc, run[-1].i + 1), _word(doc, run[-1].i + 2)
+    if link is None or second is None or link.lower_ not in {"to", "-", "\u2013", "and", "or"} or not _is_number(second):
+        return None
+    end = second.i + 1
+    while end < len(doc) and (_is_number(doc[end]) or doc[end].lower_ in _data()["scales"]):
+        end += 1
+    found = _unit(list(doc[second.i:end]))
+    if found is None:
+        return None
+    unit_text, counted, tokens = found
+    return unit_text, counted, list(doc[run[0].i: tokens[-1].i + 1])
+
+
+def _elided_unit(run, earlier):
+    """A number with no noun of its own, after a counted number in the same sentence:
+    "another 3,000", "and four of gasoline", "26 were abducted"."""
+    doc = run[0].doc
+    after = _word(doc, run[-1].i + 1)
+    if after is not None and (after.lower_ in _data()["elided_unit_blockers"] or after.pos_ in {"NOUN", "PROPN"}):
+        return None
+    partitive = _word(doc, run[-1].i + 2)
+    if after is not None and after.lower_ == "of" and (partitive is None or partitive.pos_ in {"DET", "PRON"}):
+        return None  # "one of them", "two of the delegates": a part, not an elided count
+    sentence = run[0].sent
+    previous = [c for c in earlier if c[3][0].i < run[0].i and c[3][0].sent.start == sentence.start
+                and c[1] != "fraction" and c[1] not in _data()["fractions"]]
+    if not previous:
+        return None
+    unit_text, counted = previous[-1][1], previous[-1][2]
+    return unit_text, counted, list(run)
+
+
+def _a_duration(token):
+    """"a week of consultations", "within a fortnight": one unit of time, written "a"."""
+    data = _data()
+    if token.lower_ not in {"a", "an"}:
+        return None
+    unit = _word(token.doc, token.i + 1)
+    after = _word(token.doc, token.i + 2)
+    if unit is None or unit.lower_ not in data["durations"] | {"fortnight"}:
+        return None
+    if after is not None and after.lower_ in {"ago", "later", "earlier", "after", "before", "long"}:
+        return None  # "a week ago": a date
+    return 1, unit.lower_, unit.lower_, [token, unit], token.text
+
+
 def _fraction(token):
     """(value, counted, tokens) for "a quarter of the fleet", "two thirds of", "half of"."""
     data = _data()
     denominator = data["fractions"].get(token.lower_)
     doc = token.doc
     after = _word(doc, token.i + 1)
+    hyphen, numerator_word = _word(doc, token.i - 1), _word(doc, token.i - 2)
+    if denominator and hyphen is not None and hyphen.text == "-" and numerator_word is not None and _is_number(numerator_word):
+        value = (_value_of([numerator_word]) or 1) / denominator  # "two-thirds"
+        phrase = [after, _word(doc, token.i + 2)] if after is not None and after.lower_ == "of" else []
+        phrase = [t for t in phrase if t is not None]
+        return value, _text(phrase[1:]) if phrase else "", [numerator_word, hyphen, token]
     if not denominator or after is None or after.lower_ != "of":
         return None
     before = _word(doc, token.i - 1)
@@ -276,11 +340,11 @@ def extract_quantities(article, doc) -> list[dict]:
         before = _word(doc, run[0].i - 1)
         after = _word(doc, run[-1].i + 1)
         words_only = all(not _FIGURES.match(t.text) for t in run)
-        if words_only and before is not None and before.lower_ in data["referring_words"]:
-            continue  # "the two sides"
+        if words_only and before is not None and before.lower_ in data["referring_words"] and _refers(run[-1]):
+            continue  # "the two sides", not "the three ports"
         if words_only and run[0].lower_ == "one" and after is not None and after.lower_ == "of":
             continue  # "one of its most ambitious attacks"
-        unit = _unit(run)
+        unit = _unit(run) or _range_unit(run) or _elided_unit(run, candidates)
         value = _value_of(run)
         if unit is None or value is None:
             continue
@@ -294,6 +358,9 @@ def extract_quantities(article, doc) -> list[dict]:
         used |= {t.i for t in run}
     for token in doc:
         if token.i in used:
+            continue
+        if (single := _a_duration(token)) is not None:
+            candidates.append(single)
             continue
         fraction = _fraction(token)
         if fraction:
