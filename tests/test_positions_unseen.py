@@ -1,0 +1,75 @@
+"""Positions on negotiations the seeds never mentioned (issue 12): each kind of miss the
+issue names, as a synthetic sentence with parties of no corpus article."""
+
+import pytest
+
+from parley import nlp
+from parley.corpus import parse_article
+from parley.positions import extract_positions
+from parley.quantities import extract_quantities
+
+HEADLINE = "Envoys meet again as talks resume in the capital\n\nMarch 4, 2025\n\n"
+
+
+def found(text: str, people=()) -> set[tuple[str, str, str]]:
+    article = parse_article(HEADLINE + text, doc_id="p1")
+    return {(r["side"], r["issue"], r["stance"]) for r in extract_positions(article, nlp.parse(article.body), list(people))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armenia wanted a ceasefire right away.", ("Armenia", "ceasefire", "demands")),
+    ("Azerbaijan favoured a truce of 48 hours.", ("Azerbaijan", "ceasefire", "proposes")),
+    ("Sudan was offering to open humanitarian corridors.", ("Sudan", "humanitarian", "proposes")),
+    ("Colombia put forward a plan for disarmament.", ("Colombia", "military_limits", "proposes")),
+    ("Serbia was ready to accept international monitors.", ("Serbia", "monitoring", "proposes")),
+    ("Kosovo is open to a compromise on the border.", ("Kosovo", "territory", "proposes")),
+    ("Pakistan turned down any withdrawal from the disputed region.", ("Pakistan", "territory", "rejects")),
+    ("India ruled out a role for foreign mediators.", ("India", "other", "rejects")),
+    ("Iran signed a deal to cap uranium enrichment.", ("Iran", "military_limits", "agrees")),
+])
+def test_stance_words_the_seeds_never_used(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ethiopia agreed to halt the fighting in the north.", ("Ethiopia", "ceasefire", "agrees")),
+    ("The TPLF agreed to disarmament and demobilisation of its fighters.", ("TPLF", "military_limits", "agrees")),
+    ("Yemen demanded that the Houthis withdraw from the port city.", ("Yemen", "territory", "demands")),
+    ("Israel agreed to let 200 trucks of aid cross into Gaza.", ("Israel", "humanitarian", "agrees")),
+    ("The United States proposed lifting tariffs on steel.", ("United States", "sanctions", "proposes")),
+    ("North Korea rejected inspections of its nuclear sites.", ("North Korea", "monitoring", "rejects")),
+])
+def test_issues_phrased_another_way(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_a_deal_binds_each_party_to_its_terms():
+    text = ("Mediators announced a deal on Wednesday. Under the agreement, Hamas is to free 33 hostages, and "
+            "Israel, in exchange, will free a number of Palestinian prisoners.\n")
+    assert {("Hamas", "prisoners", "agrees"), ("Israel", "prisoners", "agrees")} <= found(text)
+
+
+def test_a_joint_subject_agrees_for_each_party_named():
+    assert {("Sudan", "ceasefire", "agrees"), ("RSF", "ceasefire", "agrees")} <= found(
+        "Sudan's army and the RSF agreed to a seven-day ceasefire.")
+
+
+def test_mediators_and_third_parties_hold_positions_too():
+    assert ("Qatar", "ceasefire", "demands") in found("Qatar urged the two parties to respect the ceasefire.")
+    assert ("Norway", "other", "proposes") in found("Norway proposed a new round of talks in Oslo.")
+
+
+def test_an_issue_in_a_background_phrase_is_not_the_position():
+    assert ("Chad", "ceasefire", "agrees") not in found("Despite the collapse of the ceasefire, Chad agreed to hold elections.")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Russia favoured ceasefires of 24 to 48 hours.", [(24, "hours"), (48, "hours")]),
+    ("Kyiv handed over 6,000 bodies and Moscow another 3,000.", [(6000, "bodies"), (3000, "bodies")]),
+    ("The talks lasted a week.", [(1, "week")]),
+    ("Forces will leave the three ports within days.", [(3, "ports")]),
+])
+def test_quantities_in_other_patterns(sentence, values):
+    article = parse_article(HEADLINE + sentence, doc_id="q1")
+    got = [(r["value"], r["unit"]) for r in extract_quantities(article, nlp.parse(article.body))]
+    assert got == values
