@@ -34,7 +34,21 @@ def test_every_contract_issue_has_label_definition_and_cues():
         assert issue.label and issue.definition
         if issue.id != "other":
             assert len(issue.cues) >= 3, issue.id
-    assert book.issues["other"].cues == ()  # reserved for hand coding
+    # `other` has no cues of its own; its cues belong to finer topics (elections, amnesty)
+    assert all(c.topic for c in book.issues["other"].cues)
+    assert {t.id for t in book.issues["other"].topics} >= {"elections", "amnesty"}
+
+
+def test_a_topic_is_reported_under_its_issue():
+    from parley import nlp
+    from parley.corpus import parse_article
+    from parley.positions import extract_positions
+
+    article = parse_article("Talks\n\nMarch 4, 2025\n\nIran rejected any limit on uranium enrichment. "
+                            "The FARC demanded an amnesty for its fighters.")
+    rows = extract_positions(article, nlp.parse(article.body))
+    assert {(r["side"], r["issue"], r["topic"], r["stance"]) for r in rows} == {
+        ("Iran", "military_limits", "enrichment", "rejects"), ("FARC", "other", "amnesty", "demands")}
 
 
 def test_pa_x_categories():

@@ -32,9 +32,21 @@ class CodebookError(ValueError):
 class Cue:
     text: str
     words: tuple[str, ...]  # lower-case words, "..." for a gap, "x*" for a prefix
+    topic: str = ""  # the finer topic under its issue this cue names ("enrichment"), if any
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A finer subject under an issue (`enrichment` under `military_limits`)."""
+
+    id: str
+    issue: str
+    label: str
+    definition: str
+    pa_x: str | None
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Issue:
     cues: tuple[Cue, ...]
     pa_x: str | None
     pa_x_label: str | None
+    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,11 @@ class Codebook:
     def label(self, issue_id: str) -> str:
         issue = self.issues.get(issue_id)
         return issue.label if issue else issue_id
+
+    def topic_of(self, issue_id: str, cue_text: str) -> str:
+        """The finer topic a found cue names under its issue ("" for none)."""
+        issue = self.issues.get(issue_id)
+        return next((c.topic for c in issue.cues if c.text == cue_text), "") if issue else ""
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the `attribution` section, lower-cased."""
@@ -134,10 +152,23 @@ def table(path: str | Path | None = None):
     book = load(path)
     rows = [
         {"issue": i.id, "label": i.label, "definition": i.definition, "pa_x": i.pa_x or "",
-         "pa_x_label": i.pa_x_label or "", "cues": "; ".join(c.text for c in i.cues)}
+         "pa_x_label": i.pa_x_label or "", "cues": "; ".join(c.text for c in i.cues if not c.topic)}
         for i in book.issues.values()
     ]
     return pd.DataFrame(rows, columns=["issue", "label", "definition", "pa_x", "pa_x_label", "cues"])
+
+
+def topics_table(path: str | Path | None = None):
+    """The finer topics under the issues: topic, issue, label, definition, pa_x, cues."""
+    import pandas as pd
+
+    book = load(path)
+    rows = [
+        {"topic": t.id, "issue": i.id, "label": t.label, "definition": t.definition, "pa_x": t.pa_x or "",
+         "cues": "; ".join(c.text for c in i.cues if c.topic == t.id)}
+        for i in book.issues.values() for t in i.topics
+    ]
+    return pd.DataFrame(rows, columns=["topic", "issue", "label", "definition", "pa_x", "cues"])
 
 
 # --- loading ---------------------------------------------------------------------------
@@ -166,13 +197,19 @@ def _load(path: Path) -> Codebook:
     for issue_id, entry in data["issues"].items():
         if not isinstance(entry, dict) or "label" not in entry:
             raise CodebookError(f"{path.name}: issue `{issue_id}` needs at least a `label`.")
+        topics = tuple(
+            Topic(str(t), str(issue_id), str(spec.get("label", t)), str(spec.get("definition", "")), spec.get("pa_x"))
+            for t, spec in (entry.get("topics") or {}).items()
+        )
+        topic_cues = tuple(_cue(c, str(t)) for t, spec in (entry.get("topics") or {}).items() for c in spec.get("cues") or [])
         issues[str(issue_id)] = Issue(
             id=str(issue_id),
             label=str(entry["label"]),
             definition=str(entry.get("definition", "")),
-            cues=tuple(_cue(c) for c in entry.get("cues") or []),
+            cues=tuple(_cue(c) for c in entry.get("cues") or []) + topic_cues,
             pa_x=entry.get("pa_x"),
             pa_x_label=entry.get("pa_x_label"),
+            topics=topics,
         )
     stances = data.get("stances") or {}
     unknown = set(stances) - set(STANCES)
@@ -191,8 +228,8 @@ def _load(path: Path) -> Codebook:
     )
 
 
-def _cue(text) -> Cue:
-    return Cue(str(text), _words(str(text)))
+def _cue(text, topic: str = "") -> Cue:
+    return Cue(str(text), _words(str(text)), topic)
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -36,6 +36,11 @@ def codebook_markdown() -> str:
     lines = ["#### The issue codebook (`lib/parley/data/codebook.yml`)\n", "", "| issue | label | definition | PA-X |", "|---|---|---|---|"]
     for row in table.itertuples():
         lines.append(f"| `{row.issue}` | {_cell(row.label)} | {_cell(row.definition)} | {row.pa_x or ''} |")
+    topics = codebook.topics_table()
+    if len(topics):
+        lines += ["", "Finer topics, reported in `positions.csv`'s `topic` column under their issue:", "",
+                  "| topic | issue | label | definition |", "|---|---|---|---|"]
+        lines += [f"| `{t.topic}` | `{t.issue}` | {_cell(t.label)} | {_cell(t.definition)} |" for t in topics.itertuples()]
     return "\n".join(lines) + "\n"
 
 

@@ -933,7 +933,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                 if intro:
                     reader.list_intros[unit.paragraph] = intro
         reader.remember_sentence(unit)
-    return _rows(article, found + _broad_reading(article, book, reader, units, found))
+    return _rows(article, found + _broad_reading(article, book, reader, units, found), book)
 
 
 def _broad_reading(article, book, reader: _Reader, units, found: list[_Position]) -> list[_Position]:
@@ -979,7 +979,7 @@ def _list_items(reader: _Reader, unit, issues, bullets) -> list[_Position]:
     return [_Position(agent.sides, m.kind, stance, "list", span, m.cue.text, cue_text) for m in issues]
 
 
-def _rows(article, found: list[_Position]) -> list[dict]:
+def _rows(article, found: list[_Position], book: codebook_module.Codebook) -> list[dict]:
     rows, seen = [], set()
     for position in found:
         start, end, quote = article.span(*position.span)
@@ -997,6 +997,7 @@ def _rows(article, found: list[_Position]) -> list[dict]:
                 "end": end,
                 "quote": quote,
                 "cue": position.cue,
+                "topic": book.topic_of(position.issue, position.cue),
                 "stance_cue": position.stance_cue,
                 "attribution": position.how,
             })
