@@ -49,6 +49,26 @@ def test_a_deal_binds_each_party_to_its_terms():
     assert {("Hamas", "prisoners", "agrees"), ("Israel", "prisoners", "agrees")} <= found(text)
 
 
+def test_the_terms_listed_under_an_agreement_are_agreed_by_the_parties_they_name():
+    text = ("Armenia and Azerbaijan met in Washington on Friday.\n\n"
+            "Under the agreement signed on Friday:\n\n"
+            "• Azerbaijan will pull its troops back from the border;\n\n"
+            "• Armenia will amend its constitution;\n\n"
+            "• both sides will allow international monitors along the frontier.\n")
+    rows = found(text)
+    assert {("Azerbaijan", "territory", "agrees"), ("Armenia", "other", "agrees"),
+            ("Armenia", "monitoring", "agrees"), ("Azerbaijan", "monitoring", "agrees")} <= rows
+    assert ("Armenia", "territory", "agrees") not in rows  # the first item binds Azerbaijan alone
+
+
+def test_a_list_with_no_agreement_gives_no_terms():
+    text = ("Armenia and Azerbaijan met in Washington on Friday.\n\n"
+            "Reporters asked three questions:\n\n"
+            "• Azerbaijan will pull its troops back from the border;\n\n"
+            "• Armenia will amend its constitution.\n")
+    assert not {r for r in found(text) if r[2] == "agrees"}
+
+
 def test_a_joint_subject_agrees_for_each_party_named():
     assert {("Sudan", "ceasefire", "agrees"), ("RSF", "ceasefire", "agrees")} <= found(
         "Sudan's army and the RSF agreed to a seven-day ceasefire.")

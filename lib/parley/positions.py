@@ -41,6 +41,7 @@ from parley.text import fold, paragraph_spans
 
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
 _VERBAL = {"VERB", "AUX"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Dependency labels that stay inside one noun phrase.
 _NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "flat", "quantmod"}
 # Function words that point at the word they modify: a cue on them belongs to their head.
@@ -174,6 +175,7 @@ class _Reader:
     salient: Agent | None = None
     last_person_side: str = ""
     list_intros: dict[int, tuple] = field(default_factory=dict)
+    terms_intros: set[int] = field(default_factory=set)
 
     # --- words ----------------------------------------------------------------------
 
@@ -805,6 +807,44 @@ class _Reader:
         stance = cue.stance if cue else self.book.document_default_stance
         return agent, stance, cue.text if cue else ""
 
+    def introduces_terms(self, unit) -> bool:
+        """"Under the agreement signed on Thursday:", "What the two sides signed up to:"."""
+        return any(self._is(t, "agreement_nouns") or self._is(t, "agreement_outcome_verbs") for t in unit.span)
+
+    def terms_item(self, unit, issues) -> list[_Position]:
+        """One term of an agreement: every party the item makes a subject agrees to it,
+        on the issues it names ("other" for none)."""
+        sides: list[str] = []
+        for token in unit.span:
+            if token.dep_ not in _SUBJECT_DEPS:
+                continue
+            agent = self._resolve(token)
+            if agent is None or agent.tentative:
+                continue
+            for side in self.parties if agent.how == "both_sides" else agent.sides:
+                if side and side != NO_PARTY and side not in sides:
+                    sides.append(side)
+        words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+        if not sides:
+            sides = self._opening_parties(words)
+        if not sides or not words:
+            return []
+        span = unit.chars(words)
+        named = [(m.kind, m.cue.text) for m in issues] or [("other", "")]
+        return [_Position(tuple(sides), issue, "agrees", "terms", span, cue, "") for issue, cue in dict.fromkeys(named)]
+
+    def _opening_parties(self, words) -> list[str]:
+        """The parties an item opens with, before its first verb: a list marker ahead of
+        "Azerbaijan will ..." can leave the parse without a subject."""
+        opening = []
+        for token in words:
+            if token.pos_ in _VERBAL:
+                break
+            opening.append(token)
+        if self.book.phrase_at("joint_subjects", opening):
+            return list(self.parties)
+        return [p for p in self._parties_in(opening) if p != NO_PARTY]
+
 
 # --- parse helpers ---------------------------------------------------------------------
 
@@ -932,6 +972,8 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                 intro = reader.list_intro(unit, cues)
                 if intro:
                     reader.list_intros[unit.paragraph] = intro
+                elif reader.introduces_terms(unit):
+                    reader.terms_intros.add(unit.paragraph)
         reader.remember_sentence(unit)
     return _rows(article, found + _broad_reading(article, book, reader, units, found), book)
 
@@ -966,10 +1008,13 @@ def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
 
 
 def _list_items(reader: _Reader, unit, issues, bullets) -> list[_Position]:
-    """Issues in a bullet item take the side and stance of the sentence introducing the list."""
+    """Issues in a bullet item take the side and stance of the sentence introducing the
+    list; the items of an agreement's terms are agreed by the parties they make subjects."""
     intro_at = unit.paragraph - 1
     while intro_at in bullets:
         intro_at -= 1
+    if intro_at in reader.terms_intros:
+        return reader.terms_item(unit, issues)
     intro = reader.list_intros.get(intro_at)
     if not intro or not issues:
         return []
