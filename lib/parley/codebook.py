@@ -109,11 +109,23 @@ class Codebook:
 
     def words(self, key: str) -> frozenset[str]:
         """A word list of the `attribution` section, lower-cased."""
-        return frozenset(str(w).lower() for w in self.attribution.get(key, []) or [])
+        if key not in self._word_lists:
+            self._word_lists[key] = frozenset(str(w).lower() for w in self.attribution.get(key, []) or [])
+        return self._word_lists[key]
 
     def phrases(self, key: str) -> tuple[tuple[str, ...], ...]:
         """A phrase list of the `attribution` section, each as its words."""
-        return tuple(_words(str(p)) for p in self.attribution.get(key, []) or [])
+        if key not in self._phrase_lists:
+            self._phrase_lists[key] = tuple(_words(str(p)) for p in self.attribution.get(key, []) or [])
+        return self._phrase_lists[key]
+
+    @functools.cached_property
+    def _word_lists(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @functools.cached_property
+    def _phrase_lists(self) -> dict[str, tuple]:
+        return {}
 
     @property
     def document_default_stance(self) -> str:
@@ -123,20 +135,23 @@ class Codebook:
 
     def find_issues(self, tokens) -> list[Match]:
         """Issue cues in `tokens` (a spaCy Span or token list), overlaps resolved longest-first."""
-        words = _Words(tokens)
-        found = [m for issue in self.issues.values() for cue in issue.cues for m in words.find(cue, issue.id, self.gap_words)]
-        return _longest_first(found)
+        return _longest_first(self._issue_index.find(_Words(tokens), self.gap_words))
 
     def find_stances(self, tokens) -> list[Match]:
         """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
-        words = _Words(tokens)
-        found = []
+        return _longest_first(self._stance_index.find(_Words(tokens), self.gap_words))
+
+    @functools.cached_property
+    def _issue_index(self) -> _CueIndex:
+        return _CueIndex([(issue.id, cue, "explicit") for issue in self.issues.values() for cue in issue.cues])
+
+    @functools.cached_property
+    def _stance_index(self) -> _CueIndex:
+        entries = []
         for stance in STANCES:
-            for cue in self.stance_cues.get(stance, ()):
-                found += words.find(cue, stance, self.gap_words)
-            for cue in self.weak_stance_cues.get(stance, ()):
-                found += [Match(m.kind, m.cue, m.tokens, "weak") for m in words.find(cue, stance, self.gap_words)]
-        return _longest_first(found)
+            entries += [(stance, cue, "explicit") for cue in self.stance_cues.get(stance, ())]
+            entries += [(stance, cue, "weak") for cue in self.weak_stance_cues.get(stance, ())]
+        return _CueIndex(entries)
 
     def phrase_at(self, key: str, tokens) -> bool:
         """Whether `tokens` read as one of the phrases of attribution list `key`."""
@@ -287,6 +302,50 @@ class _Words:
             return None
         tail = self._match_from(rest, start + 1, gap_words)
         return None if tail is None else [start] + tail
+
+
+_PREFIX_KEY = 3  # letters of a "word*" cue's stem it is filed under
+
+
+class _CueIndex:
+    """Cues looked up by their first word, so a run of tokens is read once for all cues
+    rather than once per cue (the codebook holds hundreds). Matches come out in the order
+    the cues are listed, as if each cue had been tried in turn: where two cues overlap
+    equally, the one listed first still wins."""
+
+    def __init__(self, entries: list[tuple[str, Cue, str]]):
+        self.entries = [e for e in entries if e[1].words]
+        self.exact: dict[str, list[int]] = {}
+        self.prefixed: dict[str, list[tuple[str, int]]] = {}  # (stem, entry) of cues starting "word*", by the stem's start
+        self.anywhere: list[int] = []  # cues starting with a gap
+        for index, (_, cue, _) in enumerate(self.entries):
+            first = cue.words[0]
+            if first == GAP:
+                self.anywhere.append(index)
+            elif first.endswith("*"):
+                stem = first[:-1]
+                self.prefixed.setdefault(stem[:_PREFIX_KEY], []).append((stem, index))
+            else:
+                self.exact.setdefault(first, []).append(index)
+
+    def _starting_at(self, forms: tuple[str, str]) -> set[int]:
+        found = set(self.anywhere)
+        for form in set(forms):
+            found.update(self.exact.get(form, ()))
+        for key in {form[:_PREFIX_KEY] for form in forms} | {form[:n] for form in forms for n in range(1, _PREFIX_KEY)}:
+            found.update(i for stem, i in self.prefixed.get(key, ()) if forms[0].startswith(stem) or forms[1].startswith(stem))
+        return found
+
+    def find(self, words: "_Words", gap_words: int) -> list[Match]:
+        hits: list[tuple[int, int, Match]] = []
+        for start, forms in enumerate(words.forms):
+            for index in self._starting_at(forms):
+                kind, cue, strength = self.entries[index]
+                matched = words._match_from(cue.words, start, gap_words)
+                if matched:
+                    hits.append((index, start, Match(kind, cue, tuple(words.tokens[i] for i in matched), strength)))
+        hits.sort(key=lambda hit: (hit[0], hit[1]))
+        return [match for _, _, match in hits]
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

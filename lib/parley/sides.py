@@ -122,13 +122,19 @@ class PartyMention:
 def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention]:
     """Every mention of a party in `text`, with offsets into `text`; with
     `include_no_party`, also the organisations that are no party (`NO_PARTY`)."""
+    return list(_find_parties(text, include_no_party))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_parties(text: str, include_no_party: bool) -> tuple[PartyMention, ...]:
+    # one alternation of every alias is slow to run; the same texts are asked about often
     found = []
     for m in _alias_pattern().finditer(text):
         alias = re.sub(r"\s+", " ", m.group(1))
         party = party_of(alias)
         if party and (include_no_party or party != NO_PARTY):
             found.append(PartyMention(m.start(), m.end(), m.group(0), party, _kind_of_alias().get(fold(alias), "")))
-    return found
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=1)
