@@ -152,3 +152,18 @@ def test_plot_sources_limits_rows_per_kind_and_handles_an_empty_table(tmp_path):
     assert "7 more with fewer sources" in svg
     assert "Person 04" in svg and "Person 05" not in svg
     assert plot_sources(sources_table({}), None, tmp_path / "empty").is_file()
+
+
+def test_a_conflict_is_attached_only_to_facts_its_own_articles_report():
+    tables = _tables()
+    # "Karl Smith" (a1) and "John Smith" (b2) share a surname; the conflict is about two
+    # other Smiths, in c3 alone: neither listed Smith is what it is about
+    tables["conflicts"] = pd.DataFrame([
+        {"kind": "person_namesake", "subject": "Smith", "values": "Eva Smith|Per Smith", "doc_ids": "c3"},
+        {"kind": "person_namesake", "subject": "Smith", "values": "Karl Smith|John Smith", "doc_ids": "a1|b2"},
+    ])
+    df = sources_table(tables)
+    assert _row(df, "Karl Smith")["disagreement"] == "person_namesake: Karl Smith|John Smith"
+    assert _row(df, "John Smith")["disagreement"] == "person_namesake: Karl Smith|John Smith"
+    own = _row(df, "Smith")  # the c3 conflict stands as a fact of its own, reported by c3
+    assert (own["fact_kind"], own["doc_ids"], own["c3"]) == ("person", "c3", 1)

@@ -12,6 +12,7 @@ demands on the same issue), each with a sentence for the report written from the
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import pandas as pd
 
@@ -52,23 +53,30 @@ def compare_positions(positions: pd.DataFrame) -> pd.DataFrame:
         df = df.assign(_start=pd.to_numeric(df["start"], errors="coerce").fillna(0))
     else:
         df = df.assign(_start=0)
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in df[["issue", "side", "stance", "doc_id", "quote", "_start"]].to_dict("records"):
+        groups.setdefault((row["issue"], row["side"]), []).append(row)
     rows = []
-    for (issue, side), group in df.groupby(["issue", "side"], sort=False):
-        group = group.sort_values(["doc_id", "_start"], kind="mergesort")
-        counts = {
-            stance: (part["doc_id"].nunique(), len(part))
-            for stance, part in group.groupby("stance", sort=False)
-        }
+    for (issue, side), group in groups.items():
+        group.sort(key=lambda r: (r["doc_id"], r["_start"]))  # stable: rows of one place keep their order
+        docs_of: dict[str, set] = {}
+        rows_of: Counter = Counter()
+        for r in group:
+            docs_of.setdefault(r["stance"], set()).add(r["doc_id"])
+            rows_of[r["stance"]] += 1
+        counts = {stance: (len(docs), rows_of[stance]) for stance, docs in docs_of.items()}
         stance = dominant_stance(counts)
         ordered = sorted(counts, key=lambda s: (-counts[s][0], -counts[s][1], STANCE_PRECEDENCE.index(s)
                                                 if s in STANCE_PRECEDENCE else 9))
-        doc_ids = sorted(group["doc_id"].unique())
+        doc_ids = sorted({r["doc_id"] for r in group})
         # one quote per article, from a row with the dominant stance where there is one
-        quotes = []
-        for doc_id in doc_ids:
-            rows_of_doc = group[group["doc_id"] == doc_id]
-            preferred = rows_of_doc[rows_of_doc["stance"] == stance]
-            quotes.append(str((preferred if len(preferred) else rows_of_doc)["quote"].iloc[0]).replace("|", "/"))
+        first_of_doc: dict[str, dict] = {}
+        preferred_of_doc: dict[str, dict] = {}
+        for r in group:
+            first_of_doc.setdefault(r["doc_id"], r)
+            if r["stance"] == stance:
+                preferred_of_doc.setdefault(r["doc_id"], r)
+        quotes = [str(preferred_of_doc.get(d, first_of_doc[d])["quote"]).replace("|", "/") for d in doc_ids]
         rows.append({
             "issue": issue,
             "side": side,

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import yaml
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from parley import config
 from parley import leaders
@@ -171,6 +171,7 @@ def _similar(a: str, b: str, threshold: int) -> bool:
     return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= threshold)
 
 
+@functools.lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     """(given-name keys, surname key) of a name; given names are () for a surname alone.
 
@@ -180,9 +181,14 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     words = [w for w in words if fold(w) not in lex.suffixes] or words
     if not words:
         return (), ""
-    surname = re.sub(r"^(?:" + "|".join(sorted(lex.particles)) + r")-", "", words[-1], flags=re.I)
+    surname = _leading_particle().sub("", words[-1])
     given = tuple(name_key(w) for w in words[:-1] if fold(w) not in lex.particles and fold(w) not in lex.honorifics)
     return tuple(g for g in given if g), name_key(surname)
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_particle() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(sorted(lexicon().particles)) + r")-", flags=re.I)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -211,7 +217,8 @@ def slug(name: str) -> str:
 # --- roles: comparison -----------------------------------------------------------------
 
 
-def _role_words(role: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _role_words(role: str) -> frozenset[str]:
     """The words that say which office a role is, for comparing two roles."""
     lex = lexicon()
     text = role.replace("\u2019", "'")
@@ -223,7 +230,7 @@ def _role_words(role: str) -> set[str]:
         if not word or word in lex.connectors or word in _DETERMINERS or party_of(word):
             continue
         words.add(singular(word) if lex.is_head(word) else word)
-    return words
+    return frozenset(words)
 
 
 def roles_compatible(a: str, b: str) -> bool:
@@ -1462,47 +1469,78 @@ def _order(records: list[dict]) -> list[int]:
     return sorted(range(len(records)), key=position)
 
 
+class _SurnameIndex:
+    """Persons filed under the surname keys of their names, so that a name is compared
+    with the persons whose surname is like its own, not with everyone found so far.
+    Similar keys (`same_surname`) are computed once per distinct key of the corpus."""
+
+    def __init__(self, keys: list[str]):
+        distinct = sorted({k for k in keys if k})
+        threshold = _transliteration()[1]
+        self._like: dict[str, tuple[str, ...]] = {}
+        for key in distinct:
+            near = process.extract(key, distinct, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+            self._like[key] = tuple(sorted({match for match, _, _ in near} | {key}))
+        self.named: dict[str, list[int]] = defaultdict(list)  # persons with a full name of that surname
+        self.nameless: dict[str, list[int]] = defaultdict(list)  # persons made of a surname alone
+
+    def file(self, index: dict[str, list[int]], name: str, person: int) -> None:
+        key = name_parts(name)[1]
+        if key and person not in index[key]:
+            index[key].append(person)
+
+    def near(self, index: dict[str, list[int]], name: str) -> list[int]:
+        """Persons filed under a surname like `name`'s, in the order they were made."""
+        key = name_parts(name)[1]
+        return sorted({p for like in self._like.get(key, ()) for p in index.get(like, ())})
+
+
 def _group_rows(records: list[dict], conflicts: list[dict]) -> list[_Person]:
     """Rows of one person together: full names first (they decide who is who), then
     surnames alone, each to the one person with that surname."""
     persons: list[_Person] = []
     namesakes: set[tuple[int, int]] = set()
     order = _order(records)
+    names = [cell_text(records[i].get("name")) for i in range(len(records))]
+    index = _SurnameIndex([name_parts(n)[1] for n in names if n])
     for i in order:
-        name = cell_text(records[i].get("name"))
+        name = names[i]
         if not _is_full(name):
             continue
-        home = next((p for p in persons if any(same_person_name(n, name) for n in p.names)), None)
+        near = index.near(index.named, name)
+        home = next((k for k in near if any(same_person_name(n, name) for n in persons[k].names)), None)
         if home is None:
-            shared = [k for k, p in enumerate(persons) if any(same_surname(n, name) for n in p.names)]
-            namesakes.update((k, len(persons)) for k in shared)
+            namesakes.update((k, len(persons)) for k in near)  # `near` is every person of a like surname
+            index.file(index.named, name, len(persons))
             persons.append(_Person([i], [name]))
         else:
-            home.rows.append(i)
-            home.names.append(name)
+            persons[home].rows.append(i)
+            persons[home].names.append(name)
+            index.file(index.named, name, home)
     conflicts.extend(_namesake_conflict(records, persons[a], persons[b]) for a, b in sorted(namesakes))
     for i in order:
-        name = cell_text(records[i].get("name"))
-        if name and not _is_full(name):
-            _add_surname_row(records, i, persons, conflicts)
+        if names[i] and not _is_full(names[i]):
+            _add_surname_row(records, i, persons, conflicts, index)
     return persons
 
 
-def _add_surname_row(records: list[dict], i: int, persons: list[_Person], conflicts: list[dict]) -> None:
+def _add_surname_row(records: list[dict], i: int, persons: list[_Person], conflicts: list[dict],
+                     index: _SurnameIndex) -> None:
     """A surname alone joins the one person with that surname; between namesakes the
     role decides, else the row is ambiguous and stays a person of its own."""
     name, role = cell_text(records[i].get("name")), cell_text(records[i].get("role"))
-    candidates = [p for p in persons if any(same_surname(n, name) for n in p.names)]
+    candidates = [persons[k] for k in index.near(index.named, name)]
     if len(candidates) > 1:
         fitting = [p for p in candidates if role and any(_role_fits(role, records[r]) for r in p.rows)]
         if len(fitting) != 1:
             conflicts.append(_ambiguous_conflict(records, i, candidates))
         candidates = fitting if len(fitting) == 1 else []
     if not candidates:
-        candidates = [p for p in persons if not p.names and same_surname(cell_text(records[p.rows[0]].get("name")), name)]
+        candidates = [persons[k] for k in index.near(index.nameless, name)]
     if candidates:
         candidates[0].rows.append(i)
     else:
+        index.file(index.nameless, name, len(persons))
         persons.append(_Person([i], []))
 
 

@@ -18,6 +18,7 @@ import functools
 import itertools
 import math
 import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -393,11 +394,6 @@ def _content_words(text: str) -> set[str]:
     return {w.rstrip("s") for w in words if w not in _STOPWORDS and len(w) > 2}
 
 
-def _similarity(a: str, b: str) -> float:
-    x, y = _content_words(a), _content_words(b)
-    return len(x & y) / len(x | y) if x | y else 0.0
-
-
 def _key(row) -> tuple[str, str]:
     unit = str(row.get("unit") or "").lower()
     counts = str(row.get("counts") or unit).lower()
@@ -405,15 +401,36 @@ def _key(row) -> tuple[str, str]:
     return singular(unit), singular(counts)
 
 
-def _same_thing(a: dict, b: dict, threshold: float) -> bool:
-    if a["doc_id"] == b["doc_id"] or _key(a) != _key(b):
+def _linked(a: dict, b: dict, words_a: frozenset, words_b: frozenset, threshold: float) -> bool:
+    """Two rows of one unit (`_key`) counting the same thing: other articles, no two
+    different verbs, contexts sharing enough content words."""
+    if a["doc_id"] == b["doc_id"]:
         return False
     verbs = {str(a.get("verb") or ""), str(b.get("verb") or "")}
     if len(verbs - {""}) > 1:
         return False
-    context_a = a.get("context") or a.get("quote") or ""
-    context_b = b.get("context") or b.get("quote") or ""
-    return _similarity(context_a, context_b) >= threshold
+    union = words_a | words_b
+    return bool(union) and len(words_a & words_b) / len(union) >= threshold
+
+
+def _candidate_pairs(block: list[int], words: list[frozenset], threshold: float):
+    """The pairs of rows of `block` whose word sets may reach `threshold` (Jaccard), in
+    order; the others cannot. Prefix filtering: with words in one fixed order (rarest
+    first), two sets with Jaccard >= t share a word among the first |x| - ceil(t|x|) + 1 of
+    each (floor is used: a longer prefix only adds candidates, never loses one)."""
+    if threshold <= 0:
+        yield from itertools.combinations(block, 2)
+        return
+    frequency = Counter(w for i in block for w in words[i])
+    rank = {w: (n, w) for w, n in frequency.items()}
+    seen_with: dict[str, list[int]] = {}
+    for j in block:
+        prefix = sorted(words[j], key=rank.__getitem__)[: len(words[j]) - math.floor(threshold * len(words[j])) + 1]
+        partners = sorted({i for w in prefix for i in seen_with.get(w, ())})
+        for i in partners:
+            yield i, j
+        for w in prefix:
+            seen_with.setdefault(w, []).append(j)
 
 
 def quantity_conflicts(quantities) -> list[dict]:
@@ -435,9 +452,16 @@ def quantity_conflicts(quantities) -> list[dict]:
             i = parent[i]
         return i
 
-    for i, j in itertools.combinations(range(len(rows)), 2):
-        if _same_thing(rows[i], rows[j], threshold):
-            parent[find(j)] = find(i)
+    # only rows counting the same unit can be linked: compare within those blocks, and
+    # not again rows already linked (the groups are the same, whatever the order of links)
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(rows):
+        blocks.setdefault(_key(row), []).append(index)
+    words = [_content_words(r.get("context") or r.get("quote") or "") for r in rows]
+    for block in blocks.values():
+        for i, j in _candidate_pairs(block, words, threshold):
+            if find(i) != find(j) and _linked(rows[i], rows[j], words[i], words[j], threshold):
+                parent[find(j)] = find(i)
     groups: dict[int, list[dict]] = {}
     for index, row in enumerate(rows):
         groups.setdefault(find(index), []).append(row)

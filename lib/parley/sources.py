@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
@@ -44,20 +45,22 @@ def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     doc_ids = sorted(set(_texts(documents.get("doc_id", []))) | {d for f in facts for d in f["docs"]})
     order = {kind: i for i, kind in enumerate(FACT_KINDS)}
     facts.sort(key=lambda f: (order.get(f["kind"], len(order)), -len(f["docs"]), fold(f["label"]), f["label"]))
-    rows = []
-    for f in facts:
-        docs = sorted(f["docs"])
-        row = {
+    described = pd.DataFrame(
+        [{
             "fact_kind": f["kind"],
             "fact": f["label"],
-            "n_sources": len(docs),
-            "doc_ids": "|".join(docs),
+            "n_sources": len(f["docs"]),
+            "doc_ids": "|".join(sorted(f["docs"])),
             "conflict": int(bool(f["disagreements"])),
             "disagreement": " ; ".join(dict.fromkeys(f["disagreements"])),
-        }
-        row.update({d: int(d in f["docs"]) for d in doc_ids})
-        rows.append(row)
-    return pd.DataFrame(rows, columns=SOURCE_COLUMNS + doc_ids)
+        } for f in facts],
+        columns=SOURCE_COLUMNS,
+    )
+    column_of = {d: i for i, d in enumerate(doc_ids)}
+    reported = np.zeros((len(facts), len(doc_ids)), dtype=np.int64)
+    for row, f in enumerate(facts):
+        reported[row, [column_of[d] for d in f["docs"]]] = 1
+    return pd.concat([described, pd.DataFrame(reported, columns=doc_ids)], axis=1)
 
 
 def doc_columns(sources_df: pd.DataFrame) -> list[str]:
@@ -201,19 +204,29 @@ def _similar(subject: str, key: str) -> bool:
 
 
 def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:
-    """Mark the facts each conflict is about; a conflict about no listed fact becomes a fact."""
+    """Mark the facts each conflict is about; a conflict about no listed fact becomes a fact.
+    A conflict is about facts its own articles report: those are the only ones compared
+    with its subject, which keeps the work per conflict small however large the corpus."""
+    facts_of_doc: dict[str, list[int]] = {}
+    for index, fact in enumerate(facts):
+        for doc in fact["docs"]:
+            facts_of_doc.setdefault(doc, []).append(index)
     for row in conflicts.to_dict("records"):
         kind, subject, values = cell_text(row.get("kind")), cell_text(row.get("subject")), cell_text(row.get("values"))
         fact_kind = _conflict_kind(kind)
         note = f"{kind}: {values}" if values else kind
-        candidates = [f for f in facts if (not fact_kind or f["kind"] == fact_kind)
+        docs = _split(row.get("doc_ids"))
+        near = sorted({i for doc in docs for i in facts_of_doc.get(doc, ())}) if docs else range(len(facts))
+        candidates = [f for f in (facts[i] for i in near) if (not fact_kind or f["kind"] == fact_kind)
                       and any(_similar(subject, k) for k in f["keys"])]
         conflict_values = {fold(v) for v in _split(values)}
         exact = [f for f in candidates if any(fold(number_text(v)) in conflict_values or fold(v) in conflict_values
                                               for v in f["values"])]
         targets = exact or candidates
         if not targets:
-            facts.append(_fact(fact_kind or "other", subject or kind, _split(row.get("doc_ids")), [subject]))
+            facts.append(_fact(fact_kind or "other", subject or kind, docs, [subject]))
+            for doc in docs:
+                facts_of_doc.setdefault(doc, []).append(len(facts) - 1)
             targets = [facts[-1]]
         for fact in targets:
             fact["disagreements"].append(note)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -63,6 +64,8 @@ def resolve_years(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
             out[flag] = out[flag].map(_flag).astype(bool)
     for column in ("date", "basis", "partial"):
         out[column] = out[column].fillna("").astype(object) if column in out.columns else ""
+    if "description" in out.columns:
+        _prepare_features(str(d or "") for d in out["description"])
     dated = [m for m in _mentions(out) if m.precision in ("day", "month")]
     by_day: dict[str, list[_Mention]] = {}
     for m in dated:
@@ -122,10 +125,12 @@ def build_timeline(events: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     """Events merged across articles (timeline.csv rows) and the date conflicts
     (conflicts.csv rows) among them."""
     mentions = _mentions(events)
+    by_day: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_day[(m.date, m.precision)].append(m)
     clusters = []
-    for key in sorted({(m.date, m.precision) for m in mentions}):
-        group = [m for m in mentions if (m.date, m.precision) == key]
-        clusters.extend(_cluster(group, same_happening))
+    for key in sorted(by_day):
+        clusters.extend(_cluster(by_day[key], same_happening))
     rows = _timeline_rows(clusters)
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["date"], rows[i]["event_id"]))
     clusters, rows = [clusters[i] for i in order], [rows[i] for i in order]
@@ -139,6 +144,8 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
     usable = events[events["date"].fillna("").astype(str).ne("")]  # resolved rows only
     order = usable.assign(_start=pd.to_numeric(usable["start"], errors="coerce"))  # numbers, also from a CSV file
     usable = usable.loc[order.sort_values(["date", "doc_id", "_start", "description"], kind="stable").index]
+    if "description" in usable.columns:
+        _prepare_features(str(d or "") for d in usable["description"])
     return [_mention_of(index, row) for index, row in usable.iterrows()]
 
 
@@ -161,13 +168,33 @@ def _mention_of(index, row, date: str | None = None) -> _Mention:
     )
 
 
-@functools.lru_cache(maxsize=4096)
+_FEATURES: dict[str, tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
+# what _features reads of a token (tags, lemmas) comes from the tagger, not the parser or NER
+_TAGGING_ONLY = ("parser", "ner")
+
+
+def _prepare_features(descriptions) -> None:
+    """Tag every description not seen yet in one batch: one spaCy call per description
+    costs more in overhead than in tagging, thousands of times over in a large corpus."""
+    todo = sorted({d for d in descriptions if d not in _FEATURES})
+    model = nlp.load()
+    disabled = [name for name in _TAGGING_ONLY if name in model.pipe_names]
+    for description, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)):
+        _FEATURES[description] = _features_of(doc)
+
+
 def _features(description: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
     """Content words (synonyms folded), kinds of happening, ordinals of a description."""
+    if description not in _FEATURES:
+        _prepare_features([description])
+    return _FEATURES[description]
+
+
+def _features_of(doc) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
     t = terms()
     canonical = _synonym_table()
     words, kinds, ordinals = set(), set(), set()
-    for token in nlp.parse(description):
+    for token in doc:
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in t["ordinal_words"]:
             ordinals.add(t["ordinal_words"][lower])
@@ -307,9 +334,12 @@ _STOP_SLUG = frozenset("a an the of in on at to for and or by with its their his
 def _conflicts(clusters: list[list[_Mention]], rows: list[dict]) -> list[dict]:
     """One happening that different articles put on different days."""
     found = []
-    days = [(c, r) for c, r in zip(clusters, rows) if r["precision"] == "day"]
+    days = [(c, r) for c, r in zip(clusters, rows) if r["precision"] == "day"]  # in date order
     for i, (left, left_row) in enumerate(days):
+        last_day = dt.date.fromisoformat(left_row["date"]) + dt.timedelta(days=MAX_CONFLICT_DAYS)
         for right, right_row in days[i + 1 :]:
+            if dt.date.fromisoformat(right_row["date"]) > last_day:
+                break  # the days further on are further still
             if not _dated_differently(left, left_row, right, right_row):
                 continue
             found.append(
