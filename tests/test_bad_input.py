@@ -134,7 +134,7 @@ def test_the_whole_pipeline_on_the_bad_corpus(bad_corpus, tmp_path):
     for file in bad:
         assert file in index
     for line in first.stderr.splitlines():
-        assert line.startswith(("skipping ", "[", "exporting", "wrote", "no evaluation:")), line
+        assert line.startswith(("skipping ", "[", "extracting", "writing", "wrote", "no evaluation:")), line
     people = pd.read_csv(out / "data" / "people.csv", dtype=str, keep_default_na=False)
     assert {"plain", "sub/nested", "talks in Genève — переговоры"} <= set(people["doc_id"])
 

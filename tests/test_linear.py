@@ -43,3 +43,47 @@ def test_persons_found_through_the_surname_index_match_the_all_pairs_rules():
     assert ids["Dmitry Peskov"] == ids["Dmitri Peskow"]
     assert ids["Ivan Lind"] == ids["Lind"]
     assert ids["Anna Peskova"] != ids["Dmitry Peskov"]
+
+
+def _all_pairs_conflicts(df, threshold=0.3):
+    """quantity_conflicts' groups the slow way: every pair of rows compared."""
+    from parley.quantities import _content_words, _key, _number
+
+    rows = sorted(df.to_dict("records"), key=lambda r: (str(r["doc_id"]), _number(r["start"]) or 0))
+    parent = list(range(len(rows)))
+
+    def find(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(rows)), 2):
+        a, b = rows[i], rows[j]
+        x, y = _content_words(a["context"]), _content_words(b["context"])
+        if (a["doc_id"] != b["doc_id"] and _key(a) == _key(b) and len({a["verb"], b["verb"]} - {""}) <= 1
+                and x | y and len(x & y) / len(x | y) >= threshold):
+            parent[find(j)] = find(i)
+    groups = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(find(i), []).append(row)
+    return sorted(
+        ("|".join(sorted({str(_number(r["value"])) for r in g})), "|".join(sorted({r["doc_id"] for r in g})))
+        for g in groups.values() if len({_number(r["value"]) for r in g}) > 1 and len({r["doc_id"] for r in g}) > 1
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(
+    st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from([10, 20, 30]), st.sampled_from(["prisoners", "trucks"]),
+              st.sampled_from(["", "freed", "sent"]),
+              st.lists(st.sampled_from(["border", "camp", "released", "convoy", "night", "north", "aid"]), max_size=4)),
+    min_size=2, max_size=14,
+))
+def test_quantity_groups_are_those_of_comparing_every_pair(rows):
+    from parley.quantities import _number, quantity_conflicts
+
+    df = pd.DataFrame([{"doc_id": d, "value": v, "unit": u, "counts": "", "verb": verb, "start": k, "end": k + 1,
+                        "quote": "", "context": " ".join(words)} for k, (d, v, u, verb, words) in enumerate(rows)])
+    found = sorted(("|".join(sorted(str(_number(x)) for x in c["values"].split("|"))), c["doc_ids"])
+                   for c in quantity_conflicts(df))
+    assert found == _all_pairs_conflicts(df)

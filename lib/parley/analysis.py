@@ -57,46 +57,83 @@ def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bo
 
 
 def _analyse(corpus: Corpus, jobs: int | None = None, use_cache: bool = True) -> Results:
-    from parley import compare, people, quantities, timeline
+    corpus, extracted = extraction_tables(corpus, jobs=jobs, use_cache=use_cache)
+    return results_of(corpus, {**extracted, **across_tables(extracted), **comparison_tables(extracted)})
 
+
+# --- the stages: each a function of the tables of the one before (`parley.stages` keeps them on disk)
+
+
+def extraction_tables(corpus: Corpus, jobs: int | None = None, use_cache: bool = True,
+                      progress: bool = False) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    """Stage 1, per article: documents, skipped, and each article's people, events,
+    quantities and positions, in the corpus's order (before any resolution). The corpus
+    returned leaves out the articles whose extraction failed; `skipped` names them."""
     failures: dict[str, str] = {}
-    facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache, failures=failures)
-    if failures:  # an article whose extraction failed is skipped like an unreadable file
-        corpus = Corpus(
-            tuple(a for a in corpus.articles if a.doc_id not in failures),
-            tuple(sorted(corpus.skipped + tuple(Skipped(a.file, failures[a.doc_id]) for a in corpus.articles
-                                                 if a.doc_id in failures), key=lambda s: s.file)),
-        )
+    facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache, failures=failures, progress=progress)
+    corpus = without(corpus, failures)
     rows = {kind: [row for doc_facts in facts.values() for row in doc_facts[kind]] for kind in FACT_KINDS}
-
-    documents = corpus.documents()
-    people_rows, persons, person_conflicts = people.resolve_persons(frame("people", rows["people"]))
-    events = timeline.resolve_years(frame("events", rows["events"]), documents)
-    timeline_table, date_conflicts = timeline.build_timeline(events)
     quantity_table = frame("quantities", rows["quantities"])
     # as text: one fraction in the column would otherwise print every value as a float
     quantity_table["value"] = quantity_table["value"].map(number_text)
-    positions = frame("positions", rows["positions"])
-    comparison = compare.compare_positions(positions)
-    conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(quantity_table)
+    return corpus, {
+        "documents": corpus.documents(),
+        "skipped": frame("skipped", [{"file": s.file, "reason": s.reason} for s in corpus.skipped]),
+        "people": frame("people", rows["people"]),
+        "events": frame("events", rows["events"]),
+        "quantities": quantity_table,
+        "positions": frame("positions", rows["positions"]),
+    }
 
-    tables = {
-        "documents": documents,
+
+def without(corpus: Corpus, failures: dict[str, str]) -> Corpus:
+    """`corpus` less the articles whose extraction failed, which join the skipped files:
+    one bad article is named and skipped, never fatal."""
+    if not failures:
+        return corpus
+    return Corpus(
+        tuple(a for a in corpus.articles if a.doc_id not in failures),
+        tuple(sorted(corpus.skipped + tuple(Skipped(a.file, failures[a.doc_id]) for a in corpus.articles
+                                             if a.doc_id in failures), key=lambda s: s.file)),
+    )
+
+
+def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Stage 2, across articles: people resolved to persons, years placed from the corpus,
+    events merged into a timeline, and every disagreement (people, dates, numbers)."""
+    from parley import people, quantities, timeline
+
+    people_rows, persons, person_conflicts = people.resolve_persons(extracted["people"])
+    events = timeline.resolve_years(extracted["events"], extracted["documents"])
+    timeline_table, date_conflicts = timeline.build_timeline(events)
+    conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(extracted["quantities"])
+    return {
         "people": frame("people", people_rows.to_dict("records")),
         "persons": frame("persons", persons.to_dict("records")),
         "events": events,
         "timeline": frame("timeline", timeline_table.to_dict("records")),
-        "quantities": quantity_table,
-        "positions": positions,
-        "comparison": frame("comparison", comparison.to_dict("records")),
         "conflicts": frame("conflicts", conflicts),
-        "skipped": frame("skipped", [{"file": s.file, "reason": s.reason} for s in corpus.skipped]),
     }
-    tables = {name: _stable(name, df) for name, df in tables.items()}
-    return Results(corpus, tables, compare.convergence(tables["comparison"]))
 
 
-def _stable(name: str, df: pd.DataFrame) -> pd.DataFrame:
+def comparison_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Stage 3: each side's stance on each issue across articles."""
+    from parley import compare
+
+    return {"comparison": frame("comparison", compare.compare_positions(extracted["positions"]).to_dict("records"))}
+
+
+def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:
+    """The tables as published: rows in a fixed order, and the convergence they show."""
+    from parley import compare
+
+    order = [name for name in _SORT_KEYS if name in tables] + [name for name in tables if name not in _SORT_KEYS]
+    tables = {name: stable(name, tables[name]) for name in order}
+    convergence = compare.convergence(tables["comparison"]) if "comparison" in tables else []
+    return Results(corpus, tables, convergence)
+
+
+def stable(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Rows in a fixed order and a fresh index, so the same input writes the same bytes."""
     keys = [k for k in _SORT_KEYS[name] if k in df.columns]
     if keys and len(df):

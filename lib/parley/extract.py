@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -68,9 +69,11 @@ def _extract_or_reason(article: Article) -> dict[str, list[dict]] | str:
         return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
 
 
-def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, failures: dict | None = None) -> dict[str, dict[str, list[dict]]]:
+def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, failures: dict | None = None,
+                   progress: bool = False) -> dict[str, dict[str, list[dict]]]:
     """`extract_article` over many articles, cached and in parallel; {doc_id: facts}.
-    Articles whose extraction failed are left out, their reason put in `failures`."""
+    Articles whose extraction failed are left out, their reason put in `failures`. With
+    `progress`, a bar (articles done of total, rate, time left) on stderr."""
     articles = list(articles)
     fingerprint = code_fingerprint()
     results: dict[str, dict] = {}
@@ -87,11 +90,16 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
     if todo:
         jobs = jobs or int(os.environ.get("PARLEY_JOBS", "0")) or min(len(todo), os.cpu_count() or 1)
         log.info("extracting %d article(s) with %d worker(s)", len(todo), jobs)
+        bar = _progress_bar(len(todo), len(articles) - len(todo)) if progress else None
         if jobs > 1 and len(todo) > 1:
+            # workers live for the whole map and load the model once each; small chunks
+            # keep both busy to the end
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                fresh = list(pool.map(_extract_or_reason, todo))
+                fresh = list(_counted(pool.map(_extract_or_reason, todo, chunksize=_chunk(len(todo), jobs)), bar))
         else:
-            fresh = [_extract_or_reason(a) for a in todo]
+            fresh = list(_counted(map(_extract_or_reason, todo), bar))
+        if bar is not None:
+            bar.close()
         for article, facts in zip(todo, fresh):
             if isinstance(facts, str):
                 if failures is not None:
@@ -101,6 +109,24 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
             if use_cache:
                 _store(_cache_path(article, fingerprint), facts)
     return {a.doc_id: results[a.doc_id] for a in articles if a.doc_id in results}
+
+
+def _chunk(n_articles: int, jobs: int) -> int:
+    return max(1, min(8, n_articles // (jobs * 8)))
+
+
+def _progress_bar(n_todo: int, n_cached: int):
+    from tqdm import tqdm  # plain text: in a notebook too, without ipywidgets
+
+    cached = f" ({n_cached} from the cache)" if n_cached else ""
+    return tqdm(total=n_todo, desc=f"extracting{cached}", unit="article", file=sys.stderr, mininterval=2.0)
+
+
+def _counted(results, bar):
+    for result in results:
+        if bar is not None:
+            bar.update(1)
+        yield result
 
 
 def _store(path: Path, facts: dict) -> None:

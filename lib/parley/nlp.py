@@ -37,6 +37,19 @@ def model_name() -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
+def installed_model() -> str:
+    """The installed model's package name and version, without loading it."""
+    from importlib import metadata
+
+    for name in MODEL_NAMES:
+        for dist in (name, name.replace("_", "-")):
+            try:
+                return f"{dist}=={metadata.version(dist)}"
+            except metadata.PackageNotFoundError:
+                continue
+    return "no model"
+
+
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
     return load()(text)

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from parley import config
+from parley import config, stage_cache
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL = "python3"
@@ -37,6 +37,7 @@ class RunSummary:
     out_dir: Path
     notebooks: tuple[str, ...]
     seconds: float
+    reused: tuple[str, ...] = ()  # notebooks whose outputs came from the stage cache
 
 
 def notebook_paths(notebooks_dir: Path | None = None) -> list[Path]:
@@ -83,17 +84,29 @@ def run(
     build = Path(tempfile.mkdtemp(prefix=f".parley-build-{out.name}-", dir=out.parent))
     started = time.monotonic()
     try:
+        # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
+        # every article in the cache and its page shows no timings that differ run to run
+        _extract_with_progress(corpus)
+        key = stage_cache.run_key(corpus, seeds, out, gold)
+        reused = []
         for index, notebook in enumerate(notebooks, start=1):
+            key = stage_cache.notebook_key(key, notebook, (gold or config.GOLD_PATH) if _declares(notebook, "gold_path") else None)
+            if stage_cache.restore(key, build):
+                reused.append(notebook.name)
+                say(f"[{index}/{len(notebooks)}] {notebook.name} reused: its inputs and code are unchanged")
+                continue
             say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
             began = time.monotonic()
+            before = stage_cache.snapshot(build)
             _execute(notebook, build, seeds, out, cell_timeout, gold)
             report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
+            report.export_html(build, only=[notebook.stem])
+            stage_cache.store(key, build, before)
             say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
-        say("exporting HTML and the index page ...")
-        report.export_html(build)
+        say("writing the index page ...")
         report.write_index(build)
         publish(build, out)
     finally:
@@ -101,7 +114,14 @@ def run(
             shutil.rmtree(build, ignore_errors=True)
     seconds = time.monotonic() - started
     say(f"wrote {_shown(out)} in {seconds:.0f}s: open {_shown(out / 'index.html')}")
-    return RunSummary(out, tuple(n.name for n in notebooks), seconds)
+    return RunSummary(out, tuple(n.name for n in notebooks), seconds, tuple(reused))
+
+
+def _extract_with_progress(corpus) -> None:
+    from parley.extract import extract_corpus
+
+    if corpus.articles:  # the bar shows only when some article is not in the cache
+        extract_corpus(corpus.articles, progress=True)
 
 
 def _say_late_skips(build: Path, reported: set[str], say) -> None:

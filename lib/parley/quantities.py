@@ -401,18 +401,6 @@ def _key(row) -> tuple[str, str]:
     return singular(unit), singular(counts)
 
 
-def _linked(a: dict, b: dict, words_a: frozenset, words_b: frozenset, threshold: float) -> bool:
-    """Two rows of one unit (`_key`) counting the same thing: other articles, no two
-    different verbs, contexts sharing enough content words."""
-    if a["doc_id"] == b["doc_id"]:
-        return False
-    verbs = {str(a.get("verb") or ""), str(b.get("verb") or "")}
-    if len(verbs - {""}) > 1:
-        return False
-    union = words_a | words_b
-    return bool(union) and len(words_a & words_b) / len(union) >= threshold
-
-
 def _candidate_pairs(block: list[int], words: list[frozenset], threshold: float):
     """The pairs of rows of `block` whose word sets may reach `threshold` (Jaccard), in
     order; the others cannot. Prefix filtering: with words in one fixed order (rarest
@@ -452,16 +440,39 @@ def quantity_conflicts(quantities) -> list[dict]:
             i = parent[i]
         return i
 
-    # only rows counting the same unit can be linked: compare within those blocks, and
-    # not again rows already linked (the groups are the same, whatever the order of links)
-    blocks: dict[tuple[str, str], list[int]] = {}
+    def union(i, j):
+        parent[find(j)] = find(i)
+
+    # Rows alike in unit, verb and context words ("alike") link or not as one: compared
+    # once per pair of such sets rather than per pair of rows, within blocks of one unit,
+    # through candidate pairs only (`_candidate_pairs`). The linked groups are the same as
+    # comparing every pair of rows.
+    alike: dict[tuple, list[int]] = {}
     for index, row in enumerate(rows):
-        blocks.setdefault(_key(row), []).append(index)
-    words = [_content_words(r.get("context") or r.get("quote") or "") for r in rows]
+        words = frozenset(_content_words(row.get("context") or row.get("quote") or ""))
+        if words:  # no content word: like nothing (Jaccard 0)
+            alike.setdefault((_key(row), str(row.get("verb") or ""), words), []).append(index)
+    sets = list(alike.items())
+    docs = [{rows[i]["doc_id"] for i in members} for _, members in sets]
+    for (_, _, _), members in sets:
+        if len({rows[i]["doc_id"] for i in members}) > 1:  # identical rows of two articles link
+            for i in members[1:]:
+                union(members[0], i)
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, ((key, _, _), _) in enumerate(sets):
+        blocks.setdefault(key, []).append(index)
+    words_of = [words for (_, _, words), _ in sets]
     for block in blocks.values():
-        for i, j in _candidate_pairs(block, words, threshold):
-            if find(i) != find(j) and _linked(rows[i], rows[j], words[i], words[j], threshold):
-                parent[find(j)] = find(i)
+        for a, b in _candidate_pairs(block, words_of, threshold):
+            (_, verb_a, words_a), members_a = sets[a]
+            (_, verb_b, words_b), members_b = sets[b]
+            if find(members_a[0]) == find(members_b[0]) or (len(docs[a]) == 1 and docs[a] == docs[b]):
+                continue  # already one group, or one article's rows alone: no link
+            if verb_a and verb_b and verb_a != verb_b:
+                continue
+            if len(words_a & words_b) / len(words_a | words_b) >= threshold:
+                for i in members_a + members_b:  # every row of a set links to the other set
+                    union(members_a[0], i)
     groups: dict[int, list[dict]] = {}
     for index, row in enumerate(rows):
         groups.setdefault(find(index), []).append(row)

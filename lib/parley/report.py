@@ -91,8 +91,8 @@ def _replace_in_output(output, old: str, new: str) -> None:
             output["data"][mime] = value.replace(old, new)
 
 
-def export_html(out_dir: Path) -> list[Path]:
-    """`OUT/html/<notebook>.html` for each executed notebook, code hidden.
+def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
+    """`OUT/html/<notebook>.html` for each executed notebook (or those named in `only`), code hidden.
 
     nbconvert's `sanitize_html` is not used: it escapes headings and paragraphs of
     Markdown cells. Article text reaches outputs only as escaped DataFrame HTML, plain
@@ -107,6 +107,8 @@ def export_html(out_dir: Path) -> list[Path]:
     exporter.log.setLevel("ERROR")  # it warns of missing alt text, which _describe_images then gives
     written = []
     for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
+        if only is not None and notebook.stem not in only:
+            continue
         nb = nbformat.read(notebook, as_version=4)
         body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
         written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", _describe_images(body).encode("utf-8")))
