@@ -8,7 +8,7 @@ PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 SUPPORTED := (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks eval accept-eval lab check-pythons clean
+.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks eval accept-eval bench lab check-pythons clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -72,6 +72,10 @@ eval: setup ## score the development corpus against its gold: all, train and che
 accept-eval: ## record the last `make eval` as the dev corpus's scores (tests fail below the check part's) and update the README
 	cp .cache/dev-reports/data/evaluation.csv $(DEV)/scores.csv
 	$(VENV)/bin/parley readme
+
+SIZES ?= 100 400 1600
+bench: setup ## time Parley on 100, 400 and 1,600 synthetic articles next to spaCy alone (SIZES="100 400"); writes .cache/bench/bench.csv
+	$(PY) tools/bench.py --sizes $(SIZES)
 
 lab: setup ## open JupyterLab at the project root, on the notebooks
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks \

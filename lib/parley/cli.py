@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     run.add_argument("--gold", default="", help="a gold annotation (JSON, see the README) to score the articles against")
+    _executor_arguments(run)
 
     evaluate = commands.add_parser("evaluate", help="run the pipeline on a corpus and score it against a gold file; print the scores")
     evaluate.add_argument("--gold", required=True, help="the gold annotation (JSON); a split.csv beside it gives train/check scores")
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--out", default="", help="where to publish the reports (default: .cache/evaluation/<seeds folder name>)")
     evaluate.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     evaluate.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    _executor_arguments(evaluate)
 
     refresh = commands.add_parser("refresh-notebooks", help="copy the outputs of executed notebooks into notebooks/ for nbval")
     refresh.add_argument("--from", dest="source", default="", help="the reports folder whose notebooks/ to copy from (default: reports/)")
@@ -51,6 +53,13 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _executor_arguments(command) -> None:
+    command.add_argument("--executor", choices=("local", "dask"), default="local",
+                         help="where articles are extracted: local processes (default) or a Dask cluster")
+    command.add_argument("--scheduler", default="", help="with --executor dask: the scheduler's address "
+                         "(tcp://HOST:8786); without it, a local Dask cluster on this machine")
+
+
 def _log_parley_only() -> None:
     """Parley's own warnings on stderr, prefixed; other libraries' log lines are not for a
     user of the command (their failures reach the user as Parley's own message)."""
@@ -71,7 +80,8 @@ def _run(args) -> int:
         seeds = config.from_cwd(args.seeds, config.default_seeds_dir())
         out = config.PROJECT_ROOT / ".cache" / "evaluation" / seeds.name
     try:
-        summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None)
+        summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None,
+                      executor=args.executor, scheduler=args.scheduler or None)
     except PipelineError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ articles are mapped over in parallel. Everything that looks across articles
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -45,12 +46,28 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
 
 def code_fingerprint() -> str:
     """A hash of the library's code and data files: a change to either invalidates the cache."""
+    files = tuple(
+        (str(path.relative_to(config.PACKAGE_DIR)), path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(config.PACKAGE_DIR.rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".csv", ".yml", ".yaml", ".json", ".txt"}
+    )
+    return _fingerprint_of(files)
+
+
+@functools.lru_cache(maxsize=8)
+def _fingerprint_of(files: tuple[tuple[str, int, int], ...]) -> str:
+    # keyed by names, sizes and times, so that asking again costs a directory walk, not a read
     digest = hashlib.sha256()
-    for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".csv", ".yml", ".yaml", ".json", ".txt"}:
-            digest.update(str(path.relative_to(config.PACKAGE_DIR)).encode())
-            digest.update(path.read_bytes())
+    for relative, _, _ in files:
+        digest.update(relative.encode())
+        digest.update((config.PACKAGE_DIR / relative).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def uncached(articles) -> list[Article]:
+    """The articles whose facts are not in the cache for the code as it is."""
+    fingerprint = code_fingerprint()
+    return [a for a in articles if not _cache_path(a, fingerprint).is_file()]
 
 
 def _cache_path(article: Article, fingerprint: str) -> Path:
@@ -70,10 +87,13 @@ def _extract_or_reason(article: Article) -> dict[str, list[dict]] | str:
 
 
 def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, failures: dict | None = None,
-                   progress: bool = False) -> dict[str, dict[str, list[dict]]]:
+                   progress: bool = False, executor: str = "local",
+                   scheduler: str | None = None) -> dict[str, dict[str, list[dict]]]:
     """`extract_article` over many articles, cached and in parallel; {doc_id: facts}.
     Articles whose extraction failed are left out, their reason put in `failures`. With
-    `progress`, a bar (articles done of total, rate, time left) on stderr."""
+    `progress`, a bar (articles done of total, rate, time left) on stderr. `executor`
+    "dask" maps the articles over a Dask cluster: the one at `scheduler`
+    ("tcp://host:8786"), or a `LocalCluster` of `jobs` workers on this machine."""
     articles = list(articles)
     fingerprint = code_fingerprint()
     results: dict[str, dict] = {}
@@ -90,14 +110,12 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
     if todo:
         jobs = jobs or int(os.environ.get("PARLEY_JOBS", "0")) or min(len(todo), os.cpu_count() or 1)
         log.info("extracting %d article(s) with %d worker(s)", len(todo), jobs)
-        bar = _progress_bar(len(todo), len(articles) - len(todo)) if progress else None
-        if jobs > 1 and len(todo) > 1:
-            # workers live for the whole map and load the model once each; small chunks
-            # keep both busy to the end
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                fresh = list(_counted(pool.map(_extract_or_reason, todo, chunksize=_chunk(len(todo), jobs)), bar))
+        counts = (len(todo), len(articles) - len(todo)) if progress else None
+        if executor == "dask":  # its bar starts once the cluster is reached
+            bar, fresh = _map_on_dask(todo, jobs, scheduler, counts)
         else:
-            fresh = list(_counted(map(_extract_or_reason, todo), bar))
+            bar = _progress_bar(*counts) if counts else None
+            fresh = _map_locally(todo, jobs, bar)
         if bar is not None:
             bar.close()
         for article, facts in zip(todo, fresh):
@@ -109,6 +127,49 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
             if use_cache:
                 _store(_cache_path(article, fingerprint), facts)
     return {a.doc_id: results[a.doc_id] for a in articles if a.doc_id in results}
+
+
+def _map_locally(todo: list[Article], jobs: int, bar) -> list:
+    if jobs > 1 and len(todo) > 1:
+        # workers live for the whole map and load the model once each; small chunks keep
+        # both busy to the end
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(_counted(pool.map(_extract_or_reason, todo, chunksize=_chunk(len(todo), jobs)), bar))
+    return list(_counted(map(_extract_or_reason, todo), bar))
+
+
+class ExecutorError(RuntimeError):
+    """The Dask cluster could not be reached or started; the message says what to check."""
+
+
+def _map_on_dask(todo: list[Article], jobs: int, scheduler: str | None, counts: tuple[int, int] | None):
+    """(progress bar or None, the articles' facts computed by Dask workers in the order of
+    `todo`). The workers need Parley and the spaCy model installed: the same environment."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="5s")
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as err:
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        raise ExecutorError(f"Could not reach {where} ({type(err).__name__}: {str(err)[:200]}). "
+                            "Check that the scheduler runs and its workers share this environment.") from err
+    bar = _progress_bar(*counts) if counts else None
+    try:
+        futures = client.map(_extract_or_reason, todo, pure=False)
+        for _ in as_completed(futures):
+            if bar is not None:
+                bar.update(1)
+        return bar, client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _chunk(n_articles: int, jobs: int) -> int:

@@ -52,10 +52,13 @@ def run(
     cell_timeout: int = CELL_TIMEOUT_SECONDS,
     progress=None,
     gold_path: str | os.PathLike | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
     (relative paths start at the current directory; defaults: seeds/ and reports/). With
-    `gold_path`, the evaluation scores the articles against that gold file."""
+    `gold_path`, the evaluation scores the articles against that gold file. `executor`
+    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one)."""
     from parley import report
     from parley.corpus import CorpusError, read_corpus
     from parley.output_folder import OutputFolderError, check_writable, publish
@@ -86,7 +89,9 @@ def run(
     try:
         # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
         # every article in the cache and its page shows no timings that differ run to run
-        _extract_with_progress(corpus)
+        began = time.monotonic()
+        if _extract_with_progress(corpus, executor, scheduler):
+            say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
         key = stage_cache.run_key(corpus, seeds, out, gold)
         reused = []
         for index, notebook in enumerate(notebooks, start=1):
@@ -117,11 +122,18 @@ def run(
     return RunSummary(out, tuple(n.name for n in notebooks), seconds, tuple(reused))
 
 
-def _extract_with_progress(corpus) -> None:
-    from parley.extract import extract_corpus
+def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:
+    """Extract every article not in the cache yet (a bar shows while it works); False when
+    every article was in the cache."""
+    from parley.extract import ExecutorError, extract_corpus, uncached
 
-    if corpus.articles:  # the bar shows only when some article is not in the cache
-        extract_corpus(corpus.articles, progress=True)
+    if not uncached(corpus.articles):
+        return False
+    try:
+        extract_corpus(corpus.articles, progress=True, executor=executor, scheduler=scheduler)
+    except ExecutorError as err:
+        raise PipelineError(f"{err} Nothing was published.") from err
+    return True
 
 
 def _say_late_skips(build: Path, reported: set[str], say) -> None:

@@ -19,6 +19,7 @@ import pandas as pd
 from parley.figures import PALETTE, save, style
 
 MAX_SIDES = 4
+MAX_PEOPLE = 20  # per panel: the people most articles name; the rest are counted in a last line
 PANEL_INCHES = 3.5
 LINE_INCHES = 0.19
 ROLE_CHARS = 34
@@ -95,6 +96,11 @@ def _panels(df: pd.DataFrame, max_sides: int) -> list[tuple[str, list[dict]]]:
 def _entries(rows: list[dict], show_side: bool) -> list[dict]:
     rows = sorted(rows, key=lambda r: (-int(r.get("n_docs") or 0), str(r.get("name", "")).casefold()))
     entries = []
+    if len(rows) > MAX_PEOPLE:
+        rest = rows[MAX_PEOPLE - 1:]
+        rows = rows[: MAX_PEOPLE - 1]
+    else:
+        rest = []
     for row in rows:
         name = textwrap.shorten(str(row.get("name", "")), width=NAME_CHARS, placeholder="…")
         role = str(row.get("role") or "")
@@ -102,6 +108,9 @@ def _entries(rows: list[dict], show_side: bool) -> list[dict]:
             role = f"{row['side']}: {role}" if role else str(row["side"])
         lines = textwrap.wrap(role, width=ROLE_CHARS, max_lines=ROLE_LINES, placeholder=" …") if role else []
         entries.append({"name": name, "role_lines": lines, "n_docs": int(row.get("n_docs") or 0)})
+    if rest:
+        entries.append({"name": f"and {len(rest)} more", "role_lines": ["named by fewer articles: see persons.csv"],
+                        "n_docs": None, "people": len(rest)})
     return entries
 
 
@@ -117,10 +126,16 @@ def _draw_panel(ax, side: str, entries: list[dict], colour: str, total_docs: int
     ax.set_xlim(0, 1)
     ax.set_ylim(n_lines, 0)  # y counts text lines from the top
     ax.axis("off")
-    ax.text(0, 0.2, f"{side} ({len(entries)})", fontsize=12, fontweight="bold", color=colour, va="top", ha="left")
+    people = sum(e.get("people", 1) for e in entries)
+    ax.text(0, 0.2, f"{side} ({people})", fontsize=12, fontweight="bold", color=colour, va="top", ha="left")
     ax.plot([0, 0.92], [1.5, 1.5], color=colour, linewidth=1.5, solid_capstyle="butt")
     y = 2.0
     for entry in entries:
+        if entry["n_docs"] is None:  # the "and N more" line
+            ax.text(TEXT_X, y, entry["name"], fontsize=10, fontstyle="italic", va="top", ha="left", color="0.3")
+            ax.text(TEXT_X, y + 1, entry["role_lines"][0], fontsize=8.5, color="0.45", va="top", ha="left")
+            y += _entry_lines(entry)
+            continue
         share = entry["n_docs"] / total_docs if total_docs else 0
         ax.barh(y + 0.45, BAR_WIDTH, height=0.55, left=0, color="0.9", edgecolor="none")
         ax.barh(y + 0.45, BAR_WIDTH * share, height=0.55, left=0, color=colour, edgecolor="none")

@@ -27,6 +27,9 @@ STANCE_STYLE = {
 _FALLBACK_STYLE = (PALETTE[4], "D", "other")
 
 
+MAX_SIDES = 10  # columns: the sides with most positions; the others are counted in a note
+
+
 def _marker_size(n_sources: int) -> float:
     return 90 + 70 * min(max(n_sources, 1), 6)
 
@@ -53,6 +56,11 @@ def plot_positions(comparison_df, out_dir, name: str = "positions") -> Path:
             return path
         df["n_sources"] = df["n_sources"].astype(int)
         issues, sides = _order(df)
+        more = sides[MAX_SIDES:]
+        if more:
+            sides = sides[:MAX_SIDES]
+            df = df[df["side"].isin(sides)]
+            issues = [i for i in issues if i in set(df["issue"])]
         width = 3.2 + 1.5 * len(sides)
         height = 1.6 + 0.48 * len(issues)
         fig, ax = plt.subplots(figsize=(max(width, 6.0), height))
@@ -86,6 +94,9 @@ def plot_positions(comparison_df, out_dir, name: str = "positions") -> Path:
         ax.text(1.02, 0.0, "Marker size and number:\narticles reporting the\nside's position on the issue",
                 transform=ax.transAxes, fontsize=8.5, color="#444444", va="bottom")
         fig.suptitle("Where each side stands, issue by issue", x=0.01, ha="left", fontweight="bold", fontsize=12)
+        if more:
+            ax.text(1.02, -0.04, f"and {len(more)} more sides with fewer\npositions: see comparison.csv",
+                    transform=ax.transAxes, fontsize=8.5, color="#444444", va="top", fontstyle="italic")
         fig.tight_layout()
         path = save(fig, out_dir, name)
         plt.close(fig)

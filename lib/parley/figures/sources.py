@@ -5,7 +5,9 @@ quantities), one column per article (labelled by outlet and a short id), a dot w
 the article reports the fact, the number of supporting articles at the right.
 Facts the articles disagree about are drawn in vermillion with a ring around their
 dots. Each kind shows at most `max_per_kind` facts, the best-supported first (the
-sources table has them all).
+sources table has them all). Beyond `MAX_ARTICLE_COLUMNS` articles a column per article
+would be unreadable: the columns are then outlets, a dot where any of the outlet's
+articles reports the fact.
 """
 
 from __future__ import annotations
@@ -26,16 +28,25 @@ CONFLICT_COLOUR = PALETTE[1]
 LABEL_CHARS = 48
 ROW_INCHES = 0.24
 MAX_PER_KIND = 30
+MAX_ARTICLE_COLUMNS = 40  # more articles than this: one column per outlet instead
+MAX_OUTLET_COLUMNS = 30  # and the outlets with fewest articles share a last column
+NO_OUTLET = "(no outlet)"
+OTHER_OUTLETS = "other outlets"
 
 
 def plot_sources(sources_df: pd.DataFrame, documents_df: pd.DataFrame | None, out_dir, max_per_kind: int = MAX_PER_KIND) -> Path:
     """Draw the fact x article matrix and write `out_dir/figures/sources.png` (and .svg)."""
     docs = doc_columns(sources_df)
+    by_outlet = len(docs) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        sources_df, docs, labels = _by_outlet(sources_df, docs, documents_df)
+    else:
+        labels = _article_labels(docs, documents_df)
     rows = _layout(sources_df, max_per_kind)
     with style():
         fig, ax = plt.subplots(figsize=_size(len(rows), len(docs)))
         if rows and docs:
-            _draw(ax, rows, docs, documents_df)
+            _draw(ax, rows, docs, labels, by_outlet)
         else:
             ax.axis("off")
             ax.text(0.5, 0.5, "No facts to show: the tables are empty.", ha="center", va="center", transform=ax.transAxes)
@@ -71,6 +82,26 @@ def _shorten(label: str) -> str:
     return textwrap.shorten(label.replace("_", " "), width=LABEL_CHARS, placeholder="…")
 
 
+def _by_outlet(sources_df: pd.DataFrame, docs: list[str], documents_df) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The sources table with one column per outlet (how many of its articles report each
+    fact), the outlets with most articles first, and their labels ("Daily Post\n12 art.")."""
+    outlet_of = {}
+    if documents_df is not None and len(documents_df) and "outlet" in documents_df:
+        outlet_of = {str(d): ("" if pd.isna(o) else str(o)) for d, o in zip(documents_df["doc_id"], documents_df["outlet"])}
+    members: dict[str, list[str]] = {}
+    for doc in docs:
+        members.setdefault(outlet_of.get(doc) or NO_OUTLET, []).append(doc)
+    ranked = sorted(members, key=lambda o: (-len(members[o]), o))
+    if len(ranked) > MAX_OUTLET_COLUMNS:
+        keep = ranked[: MAX_OUTLET_COLUMNS - 1]
+        members = {**{o: members[o] for o in keep}, OTHER_OUTLETS: [d for o in ranked[len(keep):] for d in members[o]]}
+        ranked = keep + [OTHER_OUTLETS]
+    counts = pd.DataFrame({o: sources_df[members[o]].astype(int).sum(axis=1) for o in ranked}, index=sources_df.index)
+    described = sources_df[[c for c in sources_df.columns if c not in docs]]
+    labels = [f"{textwrap.shorten(o, width=16, placeholder='…')}\n{len(members[o])} art." for o in ranked]
+    return pd.concat([described, counts], axis=1), ranked, labels
+
+
 def _article_labels(docs: list[str], documents_df: pd.DataFrame | None) -> list[str]:
     """Outlet over a short id ("Daily Post\\n003"); the id alone where the outlet is unknown."""
     outlets = {}
@@ -84,7 +115,7 @@ def _article_labels(docs: list[str], documents_df: pd.DataFrame | None) -> list[
     return labels
 
 
-def _draw(ax, rows: list[dict], docs: list[str], documents_df) -> None:
+def _draw(ax, rows: list[dict], docs: list[str], labels: list[str], by_outlet: bool) -> None:
     n_docs = len(docs)
     for y, row in enumerate(rows):
         if row["type"] == "header":
@@ -101,10 +132,10 @@ def _draw(ax, rows: list[dict], docs: list[str], documents_df) -> None:
             ax.scatter(xs, [y] * len(xs), s=120, facecolors="none", edgecolors=CONFLICT_COLOUR, linewidths=1.2, zorder=2)
         ax.text(n_docs - 0.2, y, str(int(fact["n_sources"])), va="center", ha="left", fontsize=9,
                 color=colour, fontweight="bold" if row["conflict"] else "normal")
-    _axes(ax, rows, docs, documents_df)
+    _axes(ax, rows, docs, labels, by_outlet)
 
 
-def _axes(ax, rows: list[dict], docs: list[str], documents_df) -> None:
+def _axes(ax, rows: list[dict], docs: list[str], labels: list[str], by_outlet: bool) -> None:
     n_docs = len(docs)
     ax.set_xlim(-0.6, n_docs + 0.3)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -122,7 +153,7 @@ def _axes(ax, rows: list[dict], docs: list[str], documents_df) -> None:
     ax.tick_params(axis="y", length=0)
     ax.xaxis.tick_top()
     ax.set_xticks(range(n_docs))
-    ax.set_xticklabels(_article_labels(docs, documents_df), fontsize=8, rotation=0 if n_docs <= 8 else 60,
+    ax.set_xticklabels(labels, fontsize=8, rotation=0 if n_docs <= 8 else 60,
                        ha="center" if n_docs <= 8 else "left")
     ax.tick_params(axis="x", length=0)
     ax.text(n_docs - 0.2, -0.9, "n", ha="left", va="bottom", fontsize=9, fontweight="bold", transform=ax.transData,
@@ -130,8 +161,12 @@ def _axes(ax, rows: list[dict], docs: list[str], documents_df) -> None:
     for spine in ax.spines.values():
         spine.set_visible(False)
     pad = 42 if n_docs <= 8 else 80
-    ax.set_title("Which article reports which fact", loc="left", pad=pad + 14)
-    ax.annotate("a dot: the article reports it; n: how many articles do", xy=(0, 1), xycoords="axes fraction",
+    title, how = ("Which article reports which fact", "a dot: the article reports it; n: how many articles do")
+    if by_outlet:
+        title, how = ("Which outlet reports which fact", "a dot: one or more of the outlet's articles report it; "
+                      "n: how many articles do")
+    ax.set_title(title, loc="left", pad=pad + 14)
+    ax.annotate(how, xy=(0, 1), xycoords="axes fraction",
                 xytext=(0, pad + 2), textcoords="offset points", fontsize=8.5, color="0.35", va="bottom")
     handles = [Line2D([], [], marker="o", ls="", color=KIND_COLOURS[k], label=KIND_TITLES[k])
                for k in FACT_KINDS if any(r["kind"] == k for r in rows)]

@@ -1,0 +1,44 @@
+"""Figures stay readable at thousands of articles: the top entries and "and N more"."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PIL import Image
+
+from parley.figures import delegations as delegations_figure
+from parley.figures import sources as sources_figure
+from parley.figures.positions import MAX_SIDES, plot_positions
+from parley.sources import SOURCE_COLUMNS
+
+
+def test_a_side_with_hundreds_of_people_shows_the_most_named_and_counts_the_rest():
+    people = pd.DataFrame([{"side": "Ruritania", "name": f"Person {k:03d}", "role": "adviser", "n_docs": 500 - k,
+                            "doc_ids": "a"} for k in range(300)])
+    [(side, entries)] = delegations_figure._panels(people, max_sides=4)
+    assert len(entries) == delegations_figure.MAX_PEOPLE
+    assert entries[0]["name"] == "Person 000"
+    assert entries[-1]["name"] == f"and {300 - delegations_figure.MAX_PEOPLE + 1} more"
+    assert sum(e.get("people", 1) for e in entries) == 300
+
+
+def test_the_positions_figure_keeps_the_sides_with_most_positions(tmp_path):
+    rows = [{"issue": "ceasefire", "side": f"Side {k:02d}", "stance": "demands", "n_sources": 1, "doc_ids": "a",
+             "stances": "demands:1", "quotes": "", "label": ""} for k in range(3 * MAX_SIDES)]
+    few = plot_positions(pd.DataFrame(rows[:MAX_SIDES]), tmp_path / "few")
+    many = plot_positions(pd.DataFrame(rows), tmp_path / "many")
+    assert Image.open(many).size[0] == Image.open(few).size[0]  # no wider for the extra sides
+
+
+def test_the_sources_view_of_many_articles_has_a_column_per_outlet(tmp_path):
+    docs = [f"d{k:04d}" for k in range(400)]
+    outlets = [f"Outlet {k % 50}" if k % 7 else "" for k in range(400)]
+    facts = pd.DataFrame([{"fact_kind": "person", "fact": f"Person {f}", "n_sources": 0, "doc_ids": "", "conflict": 0,
+                           "disagreement": "", **{d: int((k + f) % 9 == 0) for k, d in enumerate(docs)}} for f in range(40)],
+                         columns=SOURCE_COLUMNS + docs)
+    documents = pd.DataFrame({"doc_id": docs, "outlet": outlets})
+    table, columns, labels = sources_figure._by_outlet(facts, docs, documents)
+    assert len(columns) == sources_figure.MAX_OUTLET_COLUMNS and columns[-1] == sources_figure.OTHER_OUTLETS
+    assert columns[0] == sources_figure.NO_OUTLET  # 58 articles without an outlet: the largest group
+    assert int(table[columns].to_numpy().sum()) == int(facts[docs].to_numpy().sum())  # every report counted once
+    width, _ = Image.open(sources_figure.plot_sources(facts, documents, tmp_path)).size
+    assert width < 2500
