@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import nbformat
-
 from parley import config
 from parley.tables import write_atomic
 
@@ -48,6 +46,8 @@ def refresh_stored_outputs(executed_dir: Path, notebooks_dir: Path) -> list[Path
     """Copy each executed notebook's outputs into the stored notebook of the same name, cell by
     cell (matched by cell id), leaving sources untouched and dropping papermill's injected cell.
     This is how a change in results is accepted on purpose: `make refresh-notebooks`."""
+    import nbformat  # here, not at the top: every notebook imports this module, and nbformat costs seconds
+
     refreshed = []
     for stored_path in sorted(notebooks_dir.glob("[0-9][0-9]_*.ipynb")):
         executed_path = executed_dir / stored_path.name

@@ -90,7 +90,8 @@ def run(
         # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
         # every article in the cache and its page shows no timings that differ run to run
         began = time.monotonic()
-        if _extract_with_progress(corpus, executor, scheduler):
+        own_notebooks = notebooks_dir is None or config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR) == config.NOTEBOOKS_DIR
+        if own_notebooks and _extract_with_progress(corpus, executor, scheduler):
             say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
         key = stage_cache.run_key(corpus, seeds, out, gold)
         reused = []
