@@ -42,3 +42,28 @@ def test_the_sources_view_of_many_articles_has_a_column_per_outlet(tmp_path):
     assert int(table[columns].to_numpy().sum()) == int(facts[docs].to_numpy().sum())  # every report counted once
     width, _ = Image.open(sources_figure.plot_sources(facts, documents, tmp_path)).size
     assert width < 2500
+
+
+def test_the_convergence_text_lists_the_best_supported_and_counts_the_rest():
+    from parley.compare import MAX_LISTED, MAX_SOURCES, convergence_markdown
+
+    items = [{"kind": "clash", "sentence": f"Issue {k}: they clash.", "doc_ids": "|".join(f"d{j}" for j in range(k + 1))}
+             for k in range(MAX_LISTED + 10)]
+    text = convergence_markdown(items)
+    assert f"Issue {MAX_LISTED + 9}:" in text and "Issue 0:" not in text  # the most sources first
+    assert "… and 10 more, with fewer sources" in text
+    assert f"and {MAX_LISTED + 10 - MAX_SOURCES} more." in text  # ids beyond the first few are counted
+
+
+def test_a_long_table_shows_as_a_preview_with_its_size():
+    import pandas as pd
+
+    from parley import notebooks
+
+    with pd.option_context("display.max_rows", 60, "display.min_rows", 10):  # restored afterwards
+        notebooks.show_whole_tables()
+        long = pd.DataFrame({"n": range(5000)})
+        html = long._repr_html_()
+        assert "5000 rows" in html and html.count("<tr>") < 250
+        short = pd.DataFrame({"n": range(notebooks.PREVIEW_ROWS)})
+        assert "rows ×" not in short._repr_html_()

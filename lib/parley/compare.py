@@ -200,15 +200,31 @@ def matrix(comparison: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+MAX_LISTED = 25  # sentences per kind on the page; the rest are counted (all are in comparison.csv)
+MAX_SOURCES = 6  # article ids per sentence
+
+
 def convergence_markdown(items: list[dict]) -> str:
-    """The clashes and convergences as Markdown bullet lists, one sentence each."""
+    """The clashes and convergences as Markdown bullet lists, one sentence each; the ones
+    most articles support first where there are more than `MAX_LISTED` of a kind."""
     if not items:
         return "The articles report no issue on which two sides both take a position."
     parts = []
     for kind, title in (("clash", "Where the sides clash"), ("contested", "Where both sides make demands"),
                         ("converge", "Where the sides converge")):
+        of_kind = [item for item in items if item["kind"] == kind]
+        shown = of_kind
+        if len(of_kind) > MAX_LISTED:
+            shown = sorted(of_kind, key=lambda item: -len(item["doc_ids"].split("|")))[:MAX_LISTED]
         # escaped: the Markdown is rendered as HTML, and names and ids come from the articles
-        sentences = [f"- {html.escape(item['sentence'])} Sources: {html.escape(item['doc_ids'].replace('|', ', '))}."
-                     for item in items if item["kind"] == kind]
+        sentences = [f"- {html.escape(item['sentence'])} Sources: {_sources(item['doc_ids'])}." for item in shown]
+        if len(of_kind) > len(shown):
+            sentences.append(f"- … and {len(of_kind) - len(shown)} more, with fewer sources (see `comparison.csv`).")
         parts.append(f"**{title}**\n\n" + ("\n".join(sentences) if sentences else "- none found"))
     return "\n\n".join(parts) + "\n"
+
+
+def _sources(doc_ids: str) -> str:
+    ids = doc_ids.split("|")
+    listed = html.escape(", ".join(ids[:MAX_SOURCES]))
+    return listed if len(ids) <= MAX_SOURCES else f"{listed} and {len(ids) - MAX_SOURCES} more"

@@ -9,11 +9,17 @@ from parley import config
 from parley.tables import write_atomic
 
 
+PREVIEW_ROWS = 300  # a page shows tables up to this long whole; longer ones as a preview
+
+
 def show_whole_tables() -> None:
-    """A published report shows every row and whole quotes, not pandas' truncated preview."""
+    """A published report shows every row of a table up to `PREVIEW_ROWS` rows, and whole
+    quotes; a longer table shows its first and last 100 rows and its size (the whole table
+    is in data/, listed at the end of each notebook), so that a page stays small."""
     import pandas as pd
 
-    pd.set_option("display.max_rows", 2000)
+    pd.set_option("display.max_rows", PREVIEW_ROWS)
+    pd.set_option("display.min_rows", 200)
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.max_colwidth", 400)
     pd.set_option("display.width", 250)
