@@ -16,6 +16,7 @@ year is a bar across it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import textwrap
 from pathlib import Path
 
@@ -40,6 +41,9 @@ ZOOM_WHEN_SPAN_DAYS = 120
 MIN_ZOOMED_EVENTS = 3
 # A panel shows at most this many events, the best-supported (timeline.csv has them all).
 MAX_ROWS = 40
+# Marks grow with the number of articles up to this many; more draw as large as this.
+MAX_MARK_SOURCES = 12
+MAX_TICKS = 12
 
 
 def plot_timeline(timeline_df: pd.DataFrame, out_dir) -> Path:
@@ -213,7 +217,8 @@ def _mark(ax, event: dict, y: float) -> None:
     if event["precision"] == "day":
         ax.scatter([start + 0.5], [y], s=_area(event["n_sources"]), color=colour, edgecolor="white", linewidth=0.8, zorder=3)
     else:
-        ax.plot([start, end], [y, y], color=colour, linewidth=2 + 1.5 * event["n_sources"], solid_capstyle="butt", alpha=0.85)
+        ax.plot([start, end], [y, y], color=colour, linewidth=2 + 1.5 * min(event["n_sources"], MAX_MARK_SOURCES),
+                solid_capstyle="butt", alpha=0.85)
 
 
 def _date_axis(ax, window: tuple[dt.date, dt.date], scale: str) -> None:
@@ -224,10 +229,10 @@ def _date_axis(ax, window: tuple[dt.date, dt.date], scale: str) -> None:
     margin = 0.02 * days
     ax.set_xlim(start - margin, end + margin)
     if scale == "years":
-        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil(days / 365.25 / MAX_TICKS))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     elif scale == "months":
-        ax.xaxis.set_major_locator(mdates.MonthLocator())
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(days / 30.4 / MAX_TICKS))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     else:
         step = max(1, round(days / 12))
@@ -245,14 +250,14 @@ def _legend(fig, events: list[dict]) -> None:
     ]
     sizes = sorted({e["n_sources"] for e in events if e["precision"] == "day"})
     for n in (sizes[0], sizes[-1]) if len(sizes) > 1 else sizes[:1]:
-        handles.append(Line2D([], [], marker="o", linestyle="", color="0.6", markersize=_area(n) ** 0.5,
-                              label=_sources_label(n)))
+        label = _sources_label(n) if n <= MAX_MARK_SOURCES else f"{MAX_MARK_SOURCES} articles or more"
+        handles.append(Line2D([], [], marker="o", linestyle="", color="0.6", markersize=_area(n) ** 0.5, label=label))
     fig.legend(handles=handles, loc="upper right", ncol=len(handles), frameon=False, fontsize=8, bbox_to_anchor=(0.98, 1.0),
                title="Date known to the day, month or year; dot area: articles reporting the event", title_fontsize=8)
 
 
 def _area(n_sources: int) -> float:
-    return 30 + 45 * (n_sources - 1)
+    return 30 + 45 * (min(n_sources, MAX_MARK_SOURCES) - 1)
 
 
 def _sources_label(n: int) -> str:
