@@ -686,21 +686,19 @@ class ArticleWriter:
 
     def subject(self, person: Person) -> str:
         """A person as a clause's subject: in full with a role the first time, by surname later."""
-        if person.full in self.introduced:
-            return person.last
-        self.introduced.add(person.full)
-        if self.rng.random() < 0.5 and person.role != "analyst":
-            return f"{self._role(person, True)} {person.full}"
-        return f"{person.full}, {self._role(person, False)},"
+        return self._named(person, title_first=0.5, apposition_end=",")
 
     def speaker(self, person: Person) -> str:
         """A person at the end of a sentence ("..., said X, the head of the delegation")."""
+        return self._named(person, title_first=0.4, apposition_end="")
+
+    def _named(self, person: Person, title_first: float, apposition_end: str) -> str:
         if person.full in self.introduced:
             return person.last
         self.introduced.add(person.full)
-        if self.rng.random() < 0.4 and person.role != "analyst":
+        if self.rng.random() < title_first and person.role != "analyst":
             return f"{self._role(person, True)} {person.full}"
-        return f"{person.full}, {self._role(person, False)}"
+        return f"{person.full}, {self._role(person, False)}{apposition_end}"
 
     # -- slots -----------------------------------------------------------------------------
 
