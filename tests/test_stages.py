@@ -78,3 +78,29 @@ def test_a_rerun_with_nothing_changed_reuses_every_notebook_and_writes_the_same_
     reused = [line for line in result.stderr.splitlines() if "reused" in line]
     assert len(reused) == 5, result.stderr
     assert {path: (seeds_report / path).read_bytes() for path in files_under(seeds_report)} == before
+
+
+def test_a_notebook_is_reused_only_for_the_same_articles_code_libraries_and_notebook(tmp_path, monkeypatch):
+    from parley import stage_cache
+    from parley.corpus import read_corpus
+
+    corpus = read_corpus(PRISTINE_SEEDS)
+    notebook = tmp_path / "01_x.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+
+    def key():
+        return stage_cache.notebook_key(stage_cache.run_key(corpus, PRISTINE_SEEDS, tmp_path / "out", None), notebook, None)
+
+    first = key()
+    assert key() == first
+    monkeypatch.setattr(stage_cache, "_versions", lambda: "pandas==0.0")
+    assert key() != first  # an upgraded library may draw differently
+    monkeypatch.undo()
+    notebook.write_text('{"cells": []}', encoding="utf-8")
+    assert key() != first  # an edited notebook
+    notebook.write_text("{}", encoding="utf-8")
+    assert key() == first
+    fewer = read_corpus(PRISTINE_SEEDS)
+    fewer = type(fewer)(fewer.articles[1:], fewer.skipped)
+    assert stage_cache.run_key(fewer, PRISTINE_SEEDS, tmp_path / "out", None) != stage_cache.run_key(
+        corpus, PRISTINE_SEEDS, tmp_path / "out", None)

@@ -1,7 +1,8 @@
 """Incremental runs: a notebook whose inputs and code are unchanged is not executed again.
 
 `parley run` gives each notebook a key: the articles (their bytes), the library's code
-and data, the spaCy model, where the run reads and publishes (both appear in the pages),
+and data, the spaCy model and the versions of the libraries that shape the output,
+where the run reads and publishes (both appear in the pages),
 every notebook up to this one (their bytes) and the gold file where the notebook reads
 one. After a notebook ran, every file it added to the build folder (its executed copy,
 HTML page, tables, figures and the stage tables of `.stages/`) is kept under
@@ -35,9 +36,25 @@ def run_key(corpus, seeds: Path, out: Path, gold: Path | None) -> str:
     from parley.extract import code_fingerprint
     from parley.stages import corpus_key
 
-    parts = ["parley-run-1", corpus_key(corpus), code_fingerprint(), nlp.installed_model(), str(seeds), str(out),
-             _file_hash(gold) if gold is not None else ""]
+    parts = ["parley-run-1", corpus_key(corpus), code_fingerprint(), nlp.installed_model(), _versions(), str(seeds),
+             str(out), _file_hash(gold) if gold is not None else ""]
     return _hash("\0".join(parts))
+
+
+# the libraries whose upgrade can change a table, a figure or a page
+_LIBRARIES = ("spacy", "pandas", "numpy", "matplotlib", "pyarrow", "nbconvert", "papermill", "rapidfuzz", "dateparser")
+
+
+def _versions() -> str:
+    from importlib import metadata
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "-"
+
+    return " ".join(f"{name}=={version(name)}" for name in _LIBRARIES)
 
 
 def notebook_key(previous: str, notebook: Path, gold: Path | None) -> str:
