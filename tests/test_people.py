@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley import people as pp
-from parley.corpus import parse_article, read_corpus
+from parley.extract import people as pp
+from parley.read.corpus import parse_article, read_corpus
 from parley.tables import COLUMNS
 from parley.text import fold, normalize
 
@@ -399,7 +399,7 @@ def _delegations_for_figure() -> pd.DataFrame:
 
 
 def test_delegations_figure_is_written_twice_identically(tmp_path):
-    from parley.figures.delegations import plot_delegations
+    from parley.publish.figures.delegations import plot_delegations
 
     df = _delegations_for_figure()
     path = plot_delegations(df, tmp_path)
@@ -412,8 +412,8 @@ def test_delegations_figure_is_written_twice_identically(tmp_path):
 def test_delegations_figure_text_does_not_overlap():
     import matplotlib.pyplot as plt
 
-    from parley.figures import style
-    from parley.figures.delegations import OTHERS, UNKNOWN, draw_delegations
+    from parley.publish.figures import style
+    from parley.publish.figures.delegations import OTHERS, UNKNOWN, draw_delegations
 
     with style():
         fig = draw_delegations(_delegations_for_figure())

@@ -1,6 +1,6 @@
 """From a folder of articles to every table of the contract.
 
-Extraction runs per article (cached, in parallel: `parley.extract`); what follows
+Extraction runs per article (cached, in parallel: `parley.extract.run`); what follows
 looks across articles: people resolved to persons, years placed from the corpus,
 events merged into a timeline, positions compared, disagreements collected.
 Every notebook calls `analyse`, so each runs on its own; the cache makes the
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from parley import config
-from parley.corpus import Corpus, Skipped, read_corpus
-from parley.extract import FACT_KINDS, extract_corpus
+from parley.extract.run import FACT_KINDS, extract_corpus
+from parley.read.corpus import Corpus, Skipped, read_corpus
 from parley.tables import frame, number_text
 
 _SORT_KEYS = {
@@ -101,7 +101,8 @@ def without(corpus: Corpus, failures: dict[str, str]) -> Corpus:
 def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Stage 2, across articles: people resolved to persons, years placed from the corpus,
     events merged into a timeline, and every disagreement (people, dates, numbers)."""
-    from parley import people, quantities, timeline
+    from parley.across import timeline
+    from parley.extract import people, quantities
 
     people_rows, persons, person_conflicts = people.resolve_persons(extracted["people"])
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
@@ -118,14 +119,14 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
 
 def comparison_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Stage 3: each side's stance on each issue across articles."""
-    from parley import compare
+    from parley.across import compare
 
     return {"comparison": frame("comparison", compare.compare_positions(extracted["positions"]).to_dict("records"))}
 
 
 def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:
     """The tables as published: rows in a fixed order, and the convergence they show."""
-    from parley import compare
+    from parley.across import compare
 
     order = [name for name in _SORT_KEYS if name in tables] + [name for name in tables if name not in _SORT_KEYS]
     tables = {name: stable(name, tables[name]) for name in order}

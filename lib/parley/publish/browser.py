@@ -3,7 +3,7 @@
 Used by the tests: every figure on the page loads, every link resolves, and no
 script runs (an article containing `<script>` must show it as text). Chromium is
 Debian's package (`/usr/bin/chromium`), driven through Playwright; Playwright's own
-browser download is never used. `python -m parley.browser --ensure` installs
+browser download is never used. `python -m parley.publish.browser --ensure` installs
 Chromium with apt-get where it is missing and the user may do so.
 """
 
@@ -61,7 +61,7 @@ def check_page(page_path: str | Path, follow_links: bool = True) -> PageCheck:
     page_path = Path(page_path).resolve()
     chromium = find_chromium()
     if chromium is None:
-        raise RuntimeError("Chromium is not installed: run `python -m parley.browser --ensure` (Debian package chromium).")
+        raise RuntimeError("Chromium is not installed: run `python -m parley.publish.browser --ensure` (Debian package chromium).")
     result = PageCheck(page_path.as_uri())
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         browser = pw.chromium.launch_persistent_context(

@@ -1,11 +1,11 @@
 """One timeline from every article's dated events.
 
-Two corpus-level steps follow the per-article extraction (`parley.events`):
+Two corpus-level steps follow the per-article extraction (`parley.extract.events`):
 
 1. `resolve_years`: a yearless date ("on April 7") in an article that states neither a
    publication date nor a full date has no year of its own. The corpus supplies one:
    the year that puts the date nearest before/around the median publication date of
-   the corpus's dated articles (the same rule `parley.dates` applies to one article:
+   the corpus's dated articles (the same rule `parley.extract.dates` applies to one article:
    the latest such date no more than two months after the reference). Such rows get
    `basis` "corpus"; rows resolved within their article are never touched.
 
@@ -33,9 +33,10 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz
 
-from parley import dates, nlp
-from parley.events import terms
-from parley.sides import party_of
+from parley import nlp
+from parley.extract import dates
+from parley.extract.events import terms
+from parley.knowledge.sides import party_of
 from parley.tables import COLUMNS
 from parley.text import fold
 
@@ -55,7 +56,7 @@ def resolve_years(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
     """`events` with each `needs_year` row placed in a year only where another article
     reports the same happening on the same day with its year (basis "corpus"); a month
     and day no article pins down stays without a year. An article's own dates come
-    first (`parley.dates`); the corpus never lends its usual year to a lone date."""
+    first (`parley.extract.dates`); the corpus never lends its usual year to a lone date."""
     out = events.copy()
     if out.empty or "needs_year" not in out.columns:
         return out

@@ -8,7 +8,7 @@ one. After a notebook ran, every file it added to the build folder (its executed
 HTML page, tables, figures and the stage tables of `.stages/`) is kept under
 `.cache/runs/<key>/`; a later run with the same key copies them back instead of
 executing the notebook. Keys chain, so a change reaches every notebook after it.
-Per-article extraction has its own cache (`parley.extract`): one edited article
+Per-article extraction has its own cache (`parley.extract.run`): one edited article
 re-extracts that article alone.
 """
 
@@ -33,7 +33,7 @@ def cache_root() -> Path:
 
 def run_key(corpus, seeds: Path, out: Path, gold: Path | None) -> str:
     from parley import nlp
-    from parley.extract import code_fingerprint
+    from parley.extract.run import code_fingerprint
     from parley.stages import corpus_key
 
     parts = ["parley-run-1", corpus_key(corpus), code_fingerprint(), nlp.installed_model(), _versions(), str(seeds),

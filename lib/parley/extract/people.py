@@ -41,10 +41,10 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from parley import config
-from parley import leaders
-from parley.gazetteer import is_given_name, is_place
-from parley.metadata import known_outlet
-from parley.sides import NO_PARTY, article_party_nouns, find_parties, kind_of_party, party_of
+from parley.knowledge import leaders
+from parley.knowledge.gazetteer import is_given_name, is_place
+from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties, kind_of_party, party_of
+from parley.read.metadata import known_outlet
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold, paragraph_spans
 

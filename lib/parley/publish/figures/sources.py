@@ -19,8 +19,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from parley.figures import PALETTE, save, style
-from parley.sources import FACT_KINDS, doc_columns
+from parley.across.sources import FACT_KINDS, doc_columns
+from parley.publish.figures import PALETTE, save, style
 
 KIND_TITLES = {"person": "People", "event": "Events", "position": "Positions", "quantity": "Quantities", "other": "Other"}
 KIND_COLOURS = {"person": PALETTE[0], "event": PALETTE[2], "position": PALETTE[3], "quantity": PALETTE[7], "other": "0.55"}

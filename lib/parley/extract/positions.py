@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parley import codebook as codebook_module
 from parley import nlp
-from parley.sides import NO_PARTY, find_parties, party_of
+from parley.knowledge import codebook as codebook_module
+from parley.knowledge.sides import NO_PARTY, find_parties, party_of
 from parley.text import fold, paragraph_spans
 
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -979,9 +979,9 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
 
 
 def _broad_reading(article, book, reader: _Reader, units, found: list[_Position]) -> list[_Position]:
-    """What `parley.stances` finds in the sentences where the reading above found no
+    """What `parley.extract.stances` finds in the sentences where the reading above found no
     position (each sentence is still read, so pronouns find their agents)."""
-    from parley.stances import BroadReader
+    from parley.extract.stances import BroadReader
 
     broad = BroadReader(article, book, {k: v for k, v in reader.people.items() if v != NO_PARTY}, reader.parties)
     have = {(side, p.issue, p.span) for p in found for side in p.sides}

@@ -3,7 +3,7 @@
 `extract_article` is a pure function of one `Article`, so its result is cached per
 article (keyed by the article's bytes and the library's own code and data) and
 articles are mapped over in parallel. Everything that looks across articles
-(resolving people, the timeline, the comparison) comes after, in `parley.pipeline`.
+(resolving people, the timeline, the comparison) comes after, in `parley.publish.pipeline`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from parley import config
-from parley.corpus import Article
+from parley.read.corpus import Article
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,8 @@ FACT_KINDS = ("people", "events", "quantities", "positions")
 def extract_article(article: Article) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
     positions.csv (person_id is assigned later, when people are resolved across articles)."""
-    from parley import events, nlp, people, positions, quantities
+    from parley import nlp
+    from parley.extract import events, people, positions, quantities
 
     doc = nlp.parse(article.body)
     people_rows = people.extract_people(article, doc)

@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from parley.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, save, style
 
 MAX_SIDES = 4
 MAX_PEOPLE = 20  # per panel: the people most articles name; the rest are counted in a last line
@@ -43,7 +43,7 @@ def plot_delegations(delegations_df: pd.DataFrame, out_dir, max_sides: int = MAX
 
 
 def draw_delegations(delegations_df: pd.DataFrame, max_sides: int = MAX_SIDES):
-    """The figure (call inside `parley.figures.style()`); `plot_delegations` saves it."""
+    """The figure (call inside `parley.publish.figures.style()`); `plot_delegations` saves it."""
     panels = _panels(delegations_df, max_sides)
     total_docs = _total_docs(delegations_df)
     n_lines = max([_panel_lines(entries) for _, entries in panels] + [6])

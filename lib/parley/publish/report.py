@@ -185,7 +185,7 @@ def write_index(out_dir: Path) -> Path:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
-        loader=FileSystemLoader(str(config.PACKAGE_DIR / "templates")),
+        loader=FileSystemLoader(str(config.PACKAGE_DIR / "publish" / "templates")),
         autoescape=select_autoescape(["html"]),
         keep_trailing_newline=True,
     )
@@ -234,7 +234,7 @@ def _evaluation_html(evaluation: pd.DataFrame) -> str:
 def _index_table(out_dir: Path, name: str) -> pd.DataFrame:
     if name != "delegations":
         return _read(out_dir, name)
-    from parley.people import delegations
+    from parley.extract.people import delegations
 
     people, persons = _read(out_dir, "people"), _read(out_dir, "persons")
     if people.empty or persons.empty:

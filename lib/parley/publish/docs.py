@@ -30,7 +30,7 @@ def _cell(text: str) -> str:
 
 
 def codebook_markdown() -> str:
-    from parley import codebook
+    from parley.knowledge import codebook
 
     table = codebook.table()
     lines = ["#### The issue codebook (`lib/parley/data/codebook.yml`)\n", "", "| issue | label | definition | PA-X |", "|---|---|---|---|"]

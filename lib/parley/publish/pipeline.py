@@ -2,7 +2,7 @@
 
 Everything is built in a temporary folder beside OUT and published only when every
 notebook succeeded, so a failed run leaves the previous reports as they were. OUT must
-be empty, missing, or one Parley published before (`parley.output_folder`), and nothing
+be empty, missing, or one Parley published before (`parley.publish.output_folder`), and nothing
 else in it is touched. Executed notebooks are tidied (papermill's timestamps and the
 build folder's name removed) so that re-running on the same articles changes nothing.
 """
@@ -19,7 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from parley import config, stage_cache
+from parley import config
+from parley.publish import stage_cache
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL = "python3"
@@ -59,9 +60,9 @@ def run(
     (relative paths start at the current directory; defaults: seeds/ and reports/). With
     `gold_path`, the evaluation scores the articles against that gold file. `executor`
     "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one)."""
-    from parley import report
-    from parley.corpus import CorpusError, read_corpus
-    from parley.output_folder import OutputFolderError, check_writable, publish
+    from parley.publish import report
+    from parley.publish.output_folder import OutputFolderError, check_writable, publish
+    from parley.read.corpus import CorpusError, read_corpus
 
     say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
     seeds = config.from_cwd(seeds_dir, config.default_seeds_dir())
@@ -126,7 +127,7 @@ def run(
 def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:
     """Extract every article not in the cache yet (a bar shows while it works); False when
     every article was in the cache."""
-    from parley.extract import ExecutorError, extract_corpus, uncached
+    from parley.extract.run import ExecutorError, extract_corpus, uncached
 
     if not uncached(corpus.articles):
         return False
@@ -266,6 +267,6 @@ def _untouched(out: Path) -> str:
 
 
 def _shown(path: Path) -> str:
-    from parley.report import display_path
+    from parley.publish.report import display_path
 
     return display_path(path) + "/" * path.is_dir()

@@ -1,6 +1,6 @@
 """Dated events in one article: each date, the clause it belongs to, and who did what.
 
-For every date `parley.dates.find_dates` finds in the article's body, the dependency
+For every date `parley.extract.dates.find_dates` finds in the article's body, the dependency
 parse says what the date belongs to:
 
 - a verb ("the army shelled the port on Sunday"): the event is that verb's clause;
@@ -15,7 +15,7 @@ quotes. The description is that clause trimmed to its core: the date itself, its
 preposition, attributions ("according to ..."), durations and side clauses removed.
 
 Dates that cannot be resolved within the article are kept (resolved False, date ""),
-so the timeline report can list them and `parley.timeline.resolve_years` can place
+so the timeline report can list them and `parley.across.timeline.resolve_years` can place
 those that lack only a year.
 """
 
@@ -27,9 +27,9 @@ import re
 import yaml
 
 from parley import config
-from parley.corpus import Article
-from parley.dates import DateMention, find_dates
-from parley.sides import find_parties
+from parley.extract.dates import DateMention, find_dates
+from parley.knowledge.sides import find_parties
+from parley.read.corpus import Article
 
 # Children of the event's head word that carry no "who did what".
 DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}

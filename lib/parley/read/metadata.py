@@ -1,6 +1,6 @@
 """What a news page says about itself: when it was published, and by whom.
 
-`parley.corpus` hands this module the page's lines; it answers from credible patterns
+`parley.read.corpus` hands this module the page's lines; it answers from credible patterns
 only, and an empty answer beats a wrong one.
 
 **Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022",
@@ -107,8 +107,8 @@ def known_outlet(name: str) -> Outlet | None:
 def is_section_label(line: str) -> bool:
     """"MIDDLE EAST", "Top Stories", "World News", "EN", "AFGHANISTAN": menu and section
     words only, or a country or region alone."""
-    from parley.gazetteer import is_place
-    from parley.sides import party_of
+    from parley.knowledge.gazetteer import is_place
+    from parley.knowledge.sides import party_of
 
     if re.search(r"\d", line):
         return False
@@ -148,7 +148,7 @@ def date_order(text: str, country: str = "") -> str:
 
 def full_date(line: str, order: str = DMY) -> FoundDate | None:
     """The first complete date (day, month and year) stated in `line`, any format."""
-    from parley.dates import find_dates
+    from parley.extract.dates import find_dates
 
     found: list[FoundDate] = []
     for mention in find_dates(_title_case_months(line), ""):
@@ -183,7 +183,7 @@ def date_line_kind(line: str, found: FoundDate) -> str:
     kind = "updated" if _UPDATED.search(rest) else ("published" if _PUBLISHED.search(rest) else "plain")
     for pattern in (_UPDATED, _PUBLISHED, _CLOCK, _ZONE, _FILLER):
         rest = pattern.sub(" ", rest)
-    from parley.dates import _table
+    from parley.extract.dates import _table
 
     weekdays = {w.lower() for w in _table().weekdays}
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in weekdays and w.lower() not in {"am", "pm"}]
@@ -196,7 +196,7 @@ def _title_case_months(line: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    from parley.dates import _table
+    from parley.extract.dates import _table
 
     t = _table()
     name = name.strip(".").title()

@@ -16,7 +16,7 @@ time and says which date it is, with a precision (`year`, `month`, `day`) and th
 - `unresolved`: nothing in the article places it. Relative expressions in an article
   without a publication date stay here: nothing is guessed. A yearless month-day or
   month is marked `needs_year` (with `partial`, "--05-24" or "--05") so that the
-  corpus step (`parley.timeline.resolve_years`) can place it.
+  corpus step (`parley.across.timeline.resolve_years`) can place it.
 - `vague`: a stretch longer than a day that no single date stands for ("this week",
   "over the weekend"): found so that a report can list it, never resolved.
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
-from parley import codebook
-from parley.figures import PALETTE, save, style
+from parley.knowledge import codebook
+from parley.publish.figures import PALETTE, save, style
 
 # stance -> (colour, marker, description); Okabe-Ito colours from PALETTE
 STANCE_STYLE = {

@@ -33,7 +33,7 @@ def out_dir(value: str | None = None) -> Path:
     """The folder a notebook writes to: its `out_dir` parameter resolved from the project
     root; empty means the scratch folder. A folder `parley run` published is refused: a
     notebook run by hand would leave its tables out of step with the report's pages."""
-    from parley.output_folder import is_published
+    from parley.publish.output_folder import is_published
 
     folder = config.resolve(value, config.default_out_dir())
     if is_published(folder):

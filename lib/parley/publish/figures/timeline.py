@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from parley.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, save, style
 
 PRECISION_COLOURS = {"day": PALETTE[0], "month": PALETTE[1], "year": PALETTE[2]}
 LABEL_CHARS = 62

@@ -16,7 +16,7 @@ from collections import Counter
 
 import pandas as pd
 
-from parley import codebook
+from parley.knowledge import codebook
 from parley.tables import COLUMNS
 
 STANCES = ("demands", "proposes", "rejects", "agrees")

@@ -21,7 +21,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from parley import config, metadata
+from parley import config
+from parley.read import metadata
 from parley.text import fold, normalize, quote, word_count
 
 _LONG_LINE_WORDS = 15
@@ -469,7 +470,7 @@ def _dateline_date(text: str, story_start: list[str], removed: list[Removed]) ->
     agency's ("WASHINGTON, Feb 28 (Reuters) -"). The year must be stated elsewhere in the
     article: with that same day, or as the one year its full dates share. Otherwise the
     date stays empty."""
-    from parley.dates import find_dates
+    from parley.extract.dates import find_dates
 
     full = [m.date for m in find_dates(text, "") if m.basis == "explicit" and m.precision == "day"]
 

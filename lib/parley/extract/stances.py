@@ -1,6 +1,6 @@
 """A second, broader reading of positions: every stance word with the party that holds it.
 
-`parley.positions` reads positions the way the seed articles phrased them: an issue
+`parley.extract.positions` reads positions the way the seed articles phrased them: an issue
 phrase first, then who stands where on it. On negotiations the seeds never mentioned that
 reading finds few rows, because it needs an issue cue in a precise place. This reader
 starts from the other end: every stance cue of the codebook in a sentence ("wanted",
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.sides import NO_PARTY, article_party_nouns, find_parties
+from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
 from parley.text import fold
 
 _VERBS = {"VERB", "AUX"}
