@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parley.extract import people
+from parley.across.persons import resolve_persons
 from parley.extract.quantities import _candidate_pairs
 
 
@@ -38,7 +38,7 @@ def test_persons_found_through_the_surname_index_match_the_all_pairs_rules():
         {"doc_id": "d", "start": 0, "end": 1, "name": "Ivan Lind", "role": "envoy", "side": "Norway", "mentions": 1, "quote": ""},
         {"doc_id": "e", "start": 0, "end": 1, "name": "Lind", "role": "", "side": "", "mentions": 1, "quote": ""},
     ])
-    table, persons, _ = people.resolve_persons(rows)
+    table, persons, _ = resolve_persons(rows)
     ids = dict(zip(table["name"], table["person_id"]))
     assert ids["Dmitry Peskov"] == ids["Dmitri Peskow"]
     assert ids["Ivan Lind"] == ids["Lind"]

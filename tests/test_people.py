@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from parley import config, nlp
 from parley import evaluate as ev
+from parley.across.persons import delegations, resolve_persons
 from parley.extract import people as pp
 from parley.read.corpus import parse_article, read_corpus
 from parley.tables import COLUMNS
@@ -30,7 +31,7 @@ def by_name(rows: list[dict]) -> dict[str, dict]:
 
 def resolve(*articles: tuple[str, str]):
     rows = [row for doc_id, text in articles for row in extract(text, doc_id)]
-    return pp.resolve_persons(pd.DataFrame(rows))
+    return resolve_persons(pd.DataFrame(rows))
 
 
 HEADLINE = "Talks resume in the capital\n\n"
@@ -274,7 +275,7 @@ def _rows(*people: tuple[str, str, str, str]) -> pd.DataFrame:
     ],
 )
 def test_transliteration_variants_are_one_person(first, second):
-    people, persons, conflicts = pp.resolve_persons(_rows(("d1", first, "", "X"), ("d2", second, "", "X")))
+    people, persons, conflicts = resolve_persons(_rows(("d1", first, "", "X"), ("d2", second, "", "X")))
     assert len(persons) == 1
     assert people["person_id"].nunique() == 1
     assert set(persons.loc[0, "variants"].split("|")) == {first, second}
@@ -283,7 +284,7 @@ def test_transliteration_variants_are_one_person(first, second):
 
 
 def test_surname_alone_in_another_article_joins_the_full_name():
-    people, persons, _ = pp.resolve_persons(_rows(
+    people, persons, _ = resolve_persons(_rows(
         ("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Berg", "", ""), ("d3", "Tomas Lind", "", "")))
     assert sorted(persons["person_id"]) == ["anna-berg", "tomas-lind"]
     berg = people[people["name"] == "Berg"].iloc[0]
@@ -293,7 +294,7 @@ def test_surname_alone_in_another_article_joins_the_full_name():
 
 
 def test_namesakes_are_two_persons_and_a_conflict():
-    people, persons, conflicts = pp.resolve_persons(_rows(
+    people, persons, conflicts = resolve_persons(_rows(
         ("d1", "Aleksandr Fomin", "Deputy Defence Minister", "Russia"),
         ("d2", "Andrei Fomin", "deputy head of the legal division", "Russia"),
     ))
@@ -312,7 +313,7 @@ def test_surname_alone_with_two_namesakes_is_ambiguous_unless_the_role_decides()
         ("d2", "Nowak", "", ""),
         ("d3", "Nowak", "Colonel", ""),
     )
-    people, persons, conflicts = pp.resolve_persons(rows)
+    people, persons, conflicts = resolve_persons(rows)
     ids = dict(zip(people["doc_id"] + people["role"], people["person_id"]))
     assert ids["d3Colonel"] == "jan-nowak"
     assert ids["d2"] not in {"piotr-nowak", "jan-nowak"}
@@ -350,14 +351,14 @@ def test_person_ids_are_readable_and_stable_when_articles_are_added():
     first = _rows(("d1", "Anna Berg", "", "Norway"), ("d2", "Tomas Lind", "", "Poland"))
     more = _rows(("d0", "Erik Dahl", "", ""), ("d1", "Anna Berg", "", "Norway"), ("d2", "Tomas Lind", "", "Poland"),
                  ("d3", "Anna Berg", "", ""))
-    ids_first = set(pp.resolve_persons(first)[1]["person_id"])
-    ids_more = set(pp.resolve_persons(more)[1]["person_id"])
+    ids_first = set(resolve_persons(first)[1]["person_id"])
+    ids_more = set(resolve_persons(more)[1]["person_id"])
     assert ids_first == {"anna-berg", "tomas-lind"}
     assert ids_first <= ids_more
 
 
 def test_persons_table_has_the_contract_columns_and_sorted_multi_values():
-    _, persons, _ = pp.resolve_persons(_rows(
+    _, persons, _ = resolve_persons(_rows(
         ("d2", "Volodymyr Zelenskyy", "President", "Ukraine"), ("d1", "Volodymyr Zelensky", "Ukrainian President", "Ukraine")))
     assert list(persons.columns[: len(COLUMNS["persons"])]) == COLUMNS["persons"]
     row = persons.iloc[0]
@@ -367,19 +368,19 @@ def test_persons_table_has_the_contract_columns_and_sorted_multi_values():
 
 
 def test_resolving_no_people_gives_empty_tables():
-    people, persons, conflicts = pp.resolve_persons(pd.DataFrame(columns=COLUMNS["people"]))
+    people, persons, conflicts = resolve_persons(pd.DataFrame(columns=COLUMNS["people"]))
     assert people.empty and persons.empty and conflicts == []
     assert list(persons.columns[: len(COLUMNS["persons"])]) == COLUMNS["persons"]
-    assert pp.delegations(people, persons).empty
+    assert delegations(people, persons).empty
 
 
 def test_delegations_sorted_by_side_then_articles_then_name():
-    people, persons, _ = pp.resolve_persons(_rows(
+    people, persons, _ = resolve_persons(_rows(
         ("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Anna Berg", "Foreign Minister", "Norway"),
         ("d1", "Erik Dahl", "aide", "Norway"), ("d1", "Tomas Lind", "Colonel", "Poland"), ("d1", "Mark Olsen", "analyst", ""),
         ("d2", "Adam Bryn", "envoy", "Norway"),
     ))
-    view = pp.delegations(people, persons)
+    view = delegations(people, persons)
     assert list(view["name"]) == ["Anna Berg", "Adam Bryn", "Erik Dahl", "Tomas Lind", "Mark Olsen"]
     assert list(view["n_docs"]) == [2, 1, 1, 1, 1]
     assert view.loc[0, "role"] == "Foreign Minister"
@@ -437,7 +438,7 @@ def seeds():
     corpus = read_corpus(config.default_seeds_dir())
     rows = [row for a in corpus.articles for row in pp.extract_people(a, nlp.parse(a.body))]
     extracted = pd.DataFrame(rows)
-    people, persons, conflicts = pp.resolve_persons(extracted)
+    people, persons, conflicts = resolve_persons(extracted)
     gold = ev.load_gold(config.GOLD_PATH)
     raw = {a.doc_id: a.raw for a in corpus.articles}
     return {"extracted": extracted, "people": people, "persons": persons, "conflicts": conflicts, "gold": gold, "raw": raw}

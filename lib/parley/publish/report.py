@@ -234,7 +234,7 @@ def _evaluation_html(evaluation: pd.DataFrame) -> str:
 def _index_table(out_dir: Path, name: str) -> pd.DataFrame:
     if name != "delegations":
         return _read(out_dir, name)
-    from parley.extract.people import delegations
+    from parley.across.persons import delegations
 
     people, persons = _read(out_dir, "people"), _read(out_dir, "persons")
     if people.empty or persons.empty:
