@@ -14,7 +14,10 @@ from rapidfuzz import fuzz
 from parley import config, nlp
 from parley import evaluate as ev
 from parley.across.persons import delegations, resolve_persons
-from parley.extract import people as pp
+from parley.extract.people.article import extract_people
+from parley.extract.people.names import slug
+from parley.extract.people.roles import roles_compatible
+from parley.extract.people.sides import role_side
 from parley.read.corpus import parse_article, read_corpus
 from parley.tables import COLUMNS
 from parley.text import fold, normalize
@@ -22,7 +25,7 @@ from parley.text import fold, normalize
 
 def extract(text: str, doc_id: str = "a1") -> list[dict]:
     article = parse_article(text, doc_id=doc_id)
-    return pp.extract_people(article, nlp.parse(article.body))
+    return extract_people(article, nlp.parse(article.body))
 
 
 def by_name(rows: list[dict]) -> dict[str, dict]:
@@ -163,7 +166,7 @@ def test_plural_title_is_shared_by_the_names_it_introduces():
 def test_a_name_with_diacritics_keeps_them_and_its_offsets():
     raw = HEADLINE + "The Turkish hosts included intelligence chief İsmail Çelik and Foreign Minister Ayşe Gündoğdu. Celik said little."
     article = parse_article(raw, doc_id="d")
-    rows = by_name(pp.extract_people(article, nlp.parse(article.body)))
+    rows = by_name(extract_people(article, nlp.parse(article.body)))
     assert set(rows) == {"İsmail Çelik", "Ayşe Gündoğdu"}
     celik = rows["İsmail Çelik"]
     assert celik["mentions"] == 2  # the folded surname later ("Celik") is the same person
@@ -237,14 +240,14 @@ def test_envoy_for_a_country_is_not_on_that_countrys_side():
     row = by_name(extract(text))["Jane Doe"]
     assert row["role"] == "special envoy for Lebanon"
     assert row["side"] == ""
-    assert pp.role_side("Russian U.N. Ambassador") == "Russia"
-    assert pp.role_side("spokesperson for Poland's Ministry of Foreign Affairs") == "Poland"
+    assert role_side("Russian U.N. Ambassador") == "Russia"
+    assert role_side("spokesperson for Poland's Ministry of Foreign Affairs") == "Poland"
 
 
 def test_rows_carry_offsets_that_point_at_the_quote():
     raw = HEADLINE + "Norwegian Defence Minister Anna Berg arrived.\n\nThe Qatari delegation, led by Prime Minister Ali Hamad, came later."
     article = parse_article(raw, doc_id="d")
-    for row in pp.extract_people(article, nlp.parse(article.body)):
+    for row in extract_people(article, nlp.parse(article.body)):
         assert normalize(raw[row["start"] : row["end"]]).replace("\n", " ") == normalize(row["quote"])
         assert row["surface"] in row["quote"]
         assert set(COLUMNS["people"]) - {"person_id"} <= set(row)
@@ -344,7 +347,7 @@ def test_roles_that_disagree_between_articles_are_a_conflict_with_quotes():
     ],
 )
 def test_roles_compatible(a, b, same):
-    assert pp.roles_compatible(a, b) is same
+    assert roles_compatible(a, b) is same
 
 
 def test_person_ids_are_readable_and_stable_when_articles_are_added():
@@ -395,7 +398,7 @@ def _delegations_for_figure() -> pd.DataFrame:
     rows += [("Poland", "Tomas Lind", "Colonel", 2), ("Qatar", "Ali Hamad", "Prime Minister", 4),
              ("Egypt", "Hassan Rashad", "intelligence chief", 1), ("Israel", "Dan Levi", "Mossad director", 1),
              ("", "Mark Olsen", "political analyst", 1)]
-    return pd.DataFrame([{"side": s, "person_id": pp.slug(n), "name": n, "role": r, "roles": r, "n_docs": k,
+    return pd.DataFrame([{"side": s, "person_id": slug(n), "name": n, "role": r, "roles": r, "n_docs": k,
                           "doc_ids": "|".join(f"d{j}" for j in range(k))} for s, n, r, k in rows])
 
 
@@ -436,7 +439,7 @@ def test_delegations_figure_text_does_not_overlap():
 @pytest.fixture(scope="module")
 def seeds():
     corpus = read_corpus(config.default_seeds_dir())
-    rows = [row for a in corpus.articles for row in pp.extract_people(a, nlp.parse(a.body))]
+    rows = [row for a in corpus.articles for row in extract_people(a, nlp.parse(a.body))]
     extracted = pd.DataFrame(rows)
     people, persons, conflicts = resolve_persons(extracted)
     gold = ev.load_gold(config.GOLD_PATH)

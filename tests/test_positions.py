@@ -257,7 +257,7 @@ def test_gold_positions_found_with_side_issue_and_stance(seeds):
 
 def test_gold_positions_with_the_people_parley_extracts():
     """The same acceptance as the pipeline runs it: people's sides from `parley.extract.people`."""
-    people = pytest.importorskip("parley.extract.people")
+    people = pytest.importorskip("parley.extract.people.article")
     corpus = read_corpus(config.default_seeds_dir())
     rows = []
     for article in corpus.articles:

@@ -15,20 +15,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from parley.extract.people import (
-    SIDE_FROM_GROUP,
-    _clean_name,
-    _is_full,
-    _transliteration,
-    name_parts,
-    roles_compatible,
-    same_person_name,
-    slug,
-)
+from parley.extract.people.names import _clean_name, _is_full, _transliteration, name_parts, same_person_name, slug
+from parley.extract.people.roles import roles_compatible
+from parley.extract.people.sides import SIDE_FROM_GROUP
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold
 
-# --- across articles -------------------------------------------------------------------
+# --- one person across articles --------------------------------------------------------
 
 
 def _int(value, default: int) -> int:

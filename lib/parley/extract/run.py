@@ -29,10 +29,11 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
     positions.csv (person_id is assigned later, when people are resolved across articles)."""
     from parley import nlp
-    from parley.extract import events, people, positions, quantities
+    from parley.extract import events, positions, quantities
+    from parley.extract.people.article import extract_people
 
     doc = nlp.parse(article.body)
-    people_rows = people.extract_people(article, doc)
+    people_rows = extract_people(article, doc)
     facts = {
         "people": people_rows,
         "events": events.extract_events(article, doc),
