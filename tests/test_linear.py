@@ -7,8 +7,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parley.across.conflicts import _candidate_pairs
 from parley.across.persons import resolve_persons
-from parley.extract.quantities import _candidate_pairs
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -47,7 +47,7 @@ def test_persons_found_through_the_surname_index_match_the_all_pairs_rules():
 
 def _all_pairs_conflicts(df, threshold=0.3):
     """quantity_conflicts' groups the slow way: every pair of rows compared."""
-    from parley.extract.quantities import _content_words, _key, _number
+    from parley.across.conflicts import _content_words, _key, _number
 
     rows = sorted(df.to_dict("records"), key=lambda r: (str(r["doc_id"]), _number(r["start"]) or 0))
     parent = list(range(len(rows)))
@@ -80,7 +80,7 @@ def _all_pairs_conflicts(df, threshold=0.3):
     min_size=2, max_size=14,
 ))
 def test_quantity_groups_are_those_of_comparing_every_pair(rows):
-    from parley.extract.quantities import _number, quantity_conflicts
+    from parley.across.conflicts import _number, quantity_conflicts
 
     df = pd.DataFrame([{"doc_id": d, "value": v, "unit": u, "counts": "", "verb": verb, "start": k, "end": k + 1,
                         "quote": "", "context": " ".join(words)} for k, (d, v, u, verb, words) in enumerate(rows)])

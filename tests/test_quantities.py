@@ -8,7 +8,8 @@ import pytest
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley.extract.quantities import extract_quantities, quantity_conflicts
+from parley.across.conflicts import quantity_conflicts
+from parley.extract.quantities import extract_quantities
 from parley.read.corpus import parse_article, read_corpus
 from parley.text import quote
 

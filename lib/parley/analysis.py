@@ -102,13 +102,13 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     """Stage 2, across articles: people resolved to persons, years placed from the corpus,
     events merged into a timeline, and every disagreement (people, dates, numbers)."""
     from parley.across import timeline
+    from parley.across.conflicts import quantity_conflicts
     from parley.across.persons import resolve_persons
-    from parley.extract import quantities
 
     people_rows, persons, person_conflicts = resolve_persons(extracted["people"])
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
     timeline_table, date_conflicts = timeline.build_timeline(events)
-    conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(extracted["quantities"])
+    conflicts = person_conflicts + date_conflicts + quantity_conflicts(extracted["quantities"])
     return {
         "people": frame("people", people_rows.to_dict("records")),
         "persons": frame("persons", persons.to_dict("records")),
