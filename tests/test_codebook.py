@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from parley import nlp
-from parley.extract.positions import extract_positions
+from parley.extract.positions.article import extract_positions
 from parley.knowledge import codebook
 from parley.read.corpus import parse_article
 
@@ -42,7 +42,7 @@ def test_every_contract_issue_has_label_definition_and_cues():
 
 def test_a_topic_is_reported_under_its_issue():
     from parley import nlp
-    from parley.extract.positions import extract_positions
+    from parley.extract.positions.article import extract_positions
     from parley.read.corpus import parse_article
 
     article = parse_article("Talks\n\nMarch 4, 2025\n\nIran rejected any limit on uranium enrichment. "

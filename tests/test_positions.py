@@ -8,7 +8,8 @@ import pytest
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley.extract.positions import extract_positions, main_parties
+from parley.extract.positions.agents import main_parties
+from parley.extract.positions.article import extract_positions
 from parley.read.corpus import parse_article, read_corpus
 from parley.text import normalize, quote
 

@@ -4,7 +4,7 @@ issue names, as a synthetic sentence with parties of no corpus article."""
 import pytest
 
 from parley import nlp
-from parley.extract.positions import extract_positions
+from parley.extract.positions.article import extract_positions
 from parley.extract.quantities import extract_quantities
 from parley.read.corpus import parse_article
 

@@ -29,8 +29,9 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
     positions.csv (person_id is assigned later, when people are resolved across articles)."""
     from parley import nlp
-    from parley.extract import events, positions, quantities
+    from parley.extract import events, quantities
     from parley.extract.people.article import extract_people
+    from parley.extract.positions.article import extract_positions
 
     doc = nlp.parse(article.body)
     people_rows = extract_people(article, doc)
@@ -38,7 +39,7 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
         "people": people_rows,
         "events": events.extract_events(article, doc),
         "quantities": quantities.extract_quantities(article, doc),
-        "positions": positions.extract_positions(article, doc, people_rows),
+        "positions": extract_positions(article, doc, people_rows),
     }
     for rows in facts.values():
         for row in rows:
