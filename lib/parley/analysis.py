@@ -1,8 +1,8 @@
 """From a folder of articles to every table of the contract.
 
 Extraction runs per article (cached, in parallel: `parley.extract.run`); what follows
-looks across articles: people resolved to persons, years placed from the corpus,
-events merged into a timeline, positions compared, disagreements collected.
+looks across articles (`parley.across`): people resolved to persons, years placed from
+the corpus, events merged into a timeline, positions compared, disagreements collected.
 Every notebook calls `analyse`, so each runs on its own; the cache makes the
 repeated calls cheap.
 """

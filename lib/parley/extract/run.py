@@ -3,7 +3,7 @@
 `extract_article` is a pure function of one `Article`, so its result is cached per
 article (keyed by the article's bytes and the library's own code and data) and
 articles are mapped over in parallel. Everything that looks across articles
-(resolving people, the timeline, the comparison) comes after, in `parley.publish.pipeline`.
+(resolving people, the timeline, the comparison) comes after, in `parley.across`.
 """
 
 from __future__ import annotations
