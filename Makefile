@@ -51,7 +51,7 @@ run: setup ## run every notebook on seeds/, publish reports/ and README's genera
 NBVAL := $(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 test: setup ## run every test: the library's, then nbval over the notebooks (one pytest run)
-	@$(PY) -m parley.browser --ensure
+	@$(PY) -m parley.publish.browser --ensure
 	$(NBVAL) tests notebooks
 
 test-lib: setup ## library tests only

@@ -42,7 +42,7 @@ def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
 
 
 def _run_quietly(seeds, out):
-    from parley.pipeline import run
+    from parley.publish.pipeline import run
 
     run(seeds, out, progress=lambda message: None)
     return out

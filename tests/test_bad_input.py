@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 import pytest
 
-from parley.corpus import CorpusError, read_corpus
+from parley.read.corpus import CorpusError, read_corpus
 
 ARTICLE = (
     "Envoys meet in Geneva\n\nMarch 04, 2024\n\nUkraine's Foreign Minister Dmytro Kuleba met mediators in Geneva "

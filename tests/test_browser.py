@@ -2,7 +2,7 @@
 
 import pytest
 
-from parley.browser import check_page
+from parley.publish.browser import check_page
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

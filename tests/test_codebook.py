@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from parley import codebook, nlp
-from parley.corpus import parse_article
-from parley.positions import extract_positions
+from parley import nlp
+from parley.extract.positions.article import extract_positions
+from parley.knowledge import codebook
+from parley.read.corpus import parse_article
 
 CONTRACT_ISSUES = [
     "ceasefire", "prisoners", "children", "civilians", "humanitarian", "territory", "nato_eu", "sanctions",
@@ -41,8 +42,8 @@ def test_every_contract_issue_has_label_definition_and_cues():
 
 def test_a_topic_is_reported_under_its_issue():
     from parley import nlp
-    from parley.corpus import parse_article
-    from parley.positions import extract_positions
+    from parley.extract.positions.article import extract_positions
+    from parley.read.corpus import parse_article
 
     article = parse_article("Talks\n\nMarch 4, 2025\n\nIran rejected any limit on uranium enrichment. "
                             "The FARC demanded an amnesty for its fighters.")

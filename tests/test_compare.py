@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parley.compare import COMPARISON_COLUMNS, compare_positions, convergence
-from parley.figures.positions import plot_positions
+from parley.across.compare import COMPARISON_COLUMNS, compare_positions, convergence
+from parley.publish.figures.positions import plot_positions
 from parley.tables import COLUMNS
 
 
@@ -135,7 +135,7 @@ def test_figure_without_positions_still_says_so(tmp_path):
 
 
 def test_matrix_and_markdown_for_the_report():
-    from parley.compare import convergence_markdown, matrix
+    from parley.across.compare import convergence_markdown, matrix
 
     comparison = compare_positions(_positions([
         ("a", "Ukraine", "ceasefire", "demands"), ("b", "Ukraine", "ceasefire", "demands"),

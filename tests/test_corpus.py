@@ -5,7 +5,7 @@ import hashlib
 import pytest
 
 from parley import config
-from parley.corpus import CorpusError, parse_article, read_article, read_corpus, removed_table
+from parley.read.corpus import CorpusError, parse_article, read_article, read_corpus, removed_table
 from parley.text import fold, normalize
 
 SEED_EXPECTED = {
@@ -227,7 +227,7 @@ def test_documents_row_has_the_contract_fields(tmp_path):
 
 
 def test_removed_table_lists_each_piece_with_offsets(seeds):
-    from parley.corpus import Corpus
+    from parley.read.corpus import Corpus
 
     table = removed_table(Corpus((seeds["001"],), ()))
     assert set(table["kind"]) >= {"consent", "headline", "outlet", "caption", "share"}

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from conftest import PRISTINE_SEEDS
-from parley.corpus import read_corpus
-from parley.extract import extract_corpus
+from parley.extract.run import extract_corpus
+from parley.read.corpus import read_corpus
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from dateparser.search import search_dates
 
-from parley.dates import dateparser_baseline, find_dates, year_near
+from parley.extract.dates import dateparser_baseline, find_dates, year_near
 
 MONDAY = "2025-06-02"  # a Monday
 SATURDAY = "2025-05-31"

@@ -5,7 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from parley import config, docs
+from parley import config
+from parley.publish import docs
 from parley.tables import column_dictionary
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from parley import config
 from parley import evaluate as ev
-from parley.corpus import read_corpus
+from parley.read.corpus import read_corpus
 
 # --- the gold file ---------------------------------------------------------------------
 

@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 
 from parley import config, evaluate, nlp
-from parley.corpus import parse_article, read_corpus
-from parley.events import extract_events
+from parley.across.timeline import resolve_years
+from parley.extract.events import extract_events
+from parley.read.corpus import parse_article, read_corpus
 from parley.text import normalize
-from parley.timeline import resolve_years
 
 HEADER = "Talks resume in Geneva after a long pause\n\nThe Wire Desk\n\nJune 02, 2025\n\n"
 

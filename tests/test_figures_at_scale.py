@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from PIL import Image
 
-from parley.figures import delegations as delegations_figure
-from parley.figures import sources as sources_figure
-from parley.figures.positions import MAX_SIDES, plot_positions
-from parley.sources import SOURCE_COLUMNS
+from parley.across.sources import SOURCE_COLUMNS
+from parley.publish.figures import delegations as delegations_figure
+from parley.publish.figures import sources as sources_figure
+from parley.publish.figures.positions import MAX_SIDES, plot_positions
 
 
 def test_a_side_with_hundreds_of_people_shows_the_most_named_and_counts_the_rest():
@@ -45,7 +45,7 @@ def test_the_sources_view_of_many_articles_has_a_column_per_outlet(tmp_path):
 
 
 def test_the_convergence_text_lists_the_best_supported_and_counts_the_rest():
-    from parley.compare import MAX_LISTED, MAX_SOURCES, convergence_markdown
+    from parley.across.compare import MAX_LISTED, MAX_SOURCES, convergence_markdown
 
     items = [{"kind": "clash", "sentence": f"Issue {k}: they clash.", "doc_ids": "|".join(f"d{j}" for j in range(k + 1))}
              for k in range(MAX_LISTED + 10)]
@@ -58,7 +58,7 @@ def test_the_convergence_text_lists_the_best_supported_and_counts_the_rest():
 def test_a_long_table_shows_as_a_preview_with_its_size():
     import pandas as pd
 
-    from parley import notebooks
+    from parley.publish import notebooks
 
     with pd.option_context("display.max_rows", 60, "display.min_rows", 10):  # restored afterwards
         notebooks.show_whole_tables()

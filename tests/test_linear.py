@@ -7,8 +7,8 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parley import people
-from parley.quantities import _candidate_pairs
+from parley.across.conflicts import _candidate_pairs
+from parley.across.persons import resolve_persons
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -38,7 +38,7 @@ def test_persons_found_through_the_surname_index_match_the_all_pairs_rules():
         {"doc_id": "d", "start": 0, "end": 1, "name": "Ivan Lind", "role": "envoy", "side": "Norway", "mentions": 1, "quote": ""},
         {"doc_id": "e", "start": 0, "end": 1, "name": "Lind", "role": "", "side": "", "mentions": 1, "quote": ""},
     ])
-    table, persons, _ = people.resolve_persons(rows)
+    table, persons, _ = resolve_persons(rows)
     ids = dict(zip(table["name"], table["person_id"]))
     assert ids["Dmitry Peskov"] == ids["Dmitri Peskow"]
     assert ids["Ivan Lind"] == ids["Lind"]
@@ -47,7 +47,7 @@ def test_persons_found_through_the_surname_index_match_the_all_pairs_rules():
 
 def _all_pairs_conflicts(df, threshold=0.3):
     """quantity_conflicts' groups the slow way: every pair of rows compared."""
-    from parley.quantities import _content_words, _key, _number
+    from parley.across.conflicts import _content_words, _key, _number
 
     rows = sorted(df.to_dict("records"), key=lambda r: (str(r["doc_id"]), _number(r["start"]) or 0))
     parent = list(range(len(rows)))
@@ -80,7 +80,7 @@ def _all_pairs_conflicts(df, threshold=0.3):
     min_size=2, max_size=14,
 ))
 def test_quantity_groups_are_those_of_comparing_every_pair(rows):
-    from parley.quantities import _number, quantity_conflicts
+    from parley.across.conflicts import _number, quantity_conflicts
 
     df = pd.DataFrame([{"doc_id": d, "value": v, "unit": u, "counts": "", "verb": verb, "start": k, "end": k + 1,
                         "quote": "", "context": " ".join(words)} for k, (d, v, u, verb, words) in enumerate(rows)])

@@ -3,8 +3,8 @@ publication date and the outlet, from credible patterns only; empty beats wrong.
 
 import pytest
 
-from parley.corpus import parse_article
-from parley.metadata import date_order, full_date, is_section_label
+from parley.read.corpus import parse_article
+from parley.read.metadata import date_order, full_date, is_section_label
 
 BODY = (
     "The two delegations met again on Monday for a new round of talks in the capital, officials said.\n\n"

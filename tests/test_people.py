@@ -13,15 +13,19 @@ from rapidfuzz import fuzz
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley import people as pp
-from parley.corpus import parse_article, read_corpus
+from parley.across.persons import delegations, resolve_persons
+from parley.extract.people.article import extract_people
+from parley.extract.people.names import slug
+from parley.extract.people.roles import roles_compatible
+from parley.extract.people.sides import role_side
+from parley.read.corpus import parse_article, read_corpus
 from parley.tables import COLUMNS
 from parley.text import fold, normalize
 
 
 def extract(text: str, doc_id: str = "a1") -> list[dict]:
     article = parse_article(text, doc_id=doc_id)
-    return pp.extract_people(article, nlp.parse(article.body))
+    return extract_people(article, nlp.parse(article.body))
 
 
 def by_name(rows: list[dict]) -> dict[str, dict]:
@@ -30,7 +34,7 @@ def by_name(rows: list[dict]) -> dict[str, dict]:
 
 def resolve(*articles: tuple[str, str]):
     rows = [row for doc_id, text in articles for row in extract(text, doc_id)]
-    return pp.resolve_persons(pd.DataFrame(rows))
+    return resolve_persons(pd.DataFrame(rows))
 
 
 HEADLINE = "Talks resume in the capital\n\n"
@@ -162,7 +166,7 @@ def test_plural_title_is_shared_by_the_names_it_introduces():
 def test_a_name_with_diacritics_keeps_them_and_its_offsets():
     raw = HEADLINE + "The Turkish hosts included intelligence chief İsmail Çelik and Foreign Minister Ayşe Gündoğdu. Celik said little."
     article = parse_article(raw, doc_id="d")
-    rows = by_name(pp.extract_people(article, nlp.parse(article.body)))
+    rows = by_name(extract_people(article, nlp.parse(article.body)))
     assert set(rows) == {"İsmail Çelik", "Ayşe Gündoğdu"}
     celik = rows["İsmail Çelik"]
     assert celik["mentions"] == 2  # the folded surname later ("Celik") is the same person
@@ -236,14 +240,14 @@ def test_envoy_for_a_country_is_not_on_that_countrys_side():
     row = by_name(extract(text))["Jane Doe"]
     assert row["role"] == "special envoy for Lebanon"
     assert row["side"] == ""
-    assert pp.role_side("Russian U.N. Ambassador") == "Russia"
-    assert pp.role_side("spokesperson for Poland's Ministry of Foreign Affairs") == "Poland"
+    assert role_side("Russian U.N. Ambassador") == "Russia"
+    assert role_side("spokesperson for Poland's Ministry of Foreign Affairs") == "Poland"
 
 
 def test_rows_carry_offsets_that_point_at_the_quote():
     raw = HEADLINE + "Norwegian Defence Minister Anna Berg arrived.\n\nThe Qatari delegation, led by Prime Minister Ali Hamad, came later."
     article = parse_article(raw, doc_id="d")
-    for row in pp.extract_people(article, nlp.parse(article.body)):
+    for row in extract_people(article, nlp.parse(article.body)):
         assert normalize(raw[row["start"] : row["end"]]).replace("\n", " ") == normalize(row["quote"])
         assert row["surface"] in row["quote"]
         assert set(COLUMNS["people"]) - {"person_id"} <= set(row)
@@ -274,7 +278,7 @@ def _rows(*people: tuple[str, str, str, str]) -> pd.DataFrame:
     ],
 )
 def test_transliteration_variants_are_one_person(first, second):
-    people, persons, conflicts = pp.resolve_persons(_rows(("d1", first, "", "X"), ("d2", second, "", "X")))
+    people, persons, conflicts = resolve_persons(_rows(("d1", first, "", "X"), ("d2", second, "", "X")))
     assert len(persons) == 1
     assert people["person_id"].nunique() == 1
     assert set(persons.loc[0, "variants"].split("|")) == {first, second}
@@ -283,7 +287,7 @@ def test_transliteration_variants_are_one_person(first, second):
 
 
 def test_surname_alone_in_another_article_joins_the_full_name():
-    people, persons, _ = pp.resolve_persons(_rows(
+    people, persons, _ = resolve_persons(_rows(
         ("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Berg", "", ""), ("d3", "Tomas Lind", "", "")))
     assert sorted(persons["person_id"]) == ["anna-berg", "tomas-lind"]
     berg = people[people["name"] == "Berg"].iloc[0]
@@ -293,7 +297,7 @@ def test_surname_alone_in_another_article_joins_the_full_name():
 
 
 def test_namesakes_are_two_persons_and_a_conflict():
-    people, persons, conflicts = pp.resolve_persons(_rows(
+    people, persons, conflicts = resolve_persons(_rows(
         ("d1", "Aleksandr Fomin", "Deputy Defence Minister", "Russia"),
         ("d2", "Andrei Fomin", "deputy head of the legal division", "Russia"),
     ))
@@ -312,7 +316,7 @@ def test_surname_alone_with_two_namesakes_is_ambiguous_unless_the_role_decides()
         ("d2", "Nowak", "", ""),
         ("d3", "Nowak", "Colonel", ""),
     )
-    people, persons, conflicts = pp.resolve_persons(rows)
+    people, persons, conflicts = resolve_persons(rows)
     ids = dict(zip(people["doc_id"] + people["role"], people["person_id"]))
     assert ids["d3Colonel"] == "jan-nowak"
     assert ids["d2"] not in {"piotr-nowak", "jan-nowak"}
@@ -343,21 +347,21 @@ def test_roles_that_disagree_between_articles_are_a_conflict_with_quotes():
     ],
 )
 def test_roles_compatible(a, b, same):
-    assert pp.roles_compatible(a, b) is same
+    assert roles_compatible(a, b) is same
 
 
 def test_person_ids_are_readable_and_stable_when_articles_are_added():
     first = _rows(("d1", "Anna Berg", "", "Norway"), ("d2", "Tomas Lind", "", "Poland"))
     more = _rows(("d0", "Erik Dahl", "", ""), ("d1", "Anna Berg", "", "Norway"), ("d2", "Tomas Lind", "", "Poland"),
                  ("d3", "Anna Berg", "", ""))
-    ids_first = set(pp.resolve_persons(first)[1]["person_id"])
-    ids_more = set(pp.resolve_persons(more)[1]["person_id"])
+    ids_first = set(resolve_persons(first)[1]["person_id"])
+    ids_more = set(resolve_persons(more)[1]["person_id"])
     assert ids_first == {"anna-berg", "tomas-lind"}
     assert ids_first <= ids_more
 
 
 def test_persons_table_has_the_contract_columns_and_sorted_multi_values():
-    _, persons, _ = pp.resolve_persons(_rows(
+    _, persons, _ = resolve_persons(_rows(
         ("d2", "Volodymyr Zelenskyy", "President", "Ukraine"), ("d1", "Volodymyr Zelensky", "Ukrainian President", "Ukraine")))
     assert list(persons.columns[: len(COLUMNS["persons"])]) == COLUMNS["persons"]
     row = persons.iloc[0]
@@ -367,19 +371,19 @@ def test_persons_table_has_the_contract_columns_and_sorted_multi_values():
 
 
 def test_resolving_no_people_gives_empty_tables():
-    people, persons, conflicts = pp.resolve_persons(pd.DataFrame(columns=COLUMNS["people"]))
+    people, persons, conflicts = resolve_persons(pd.DataFrame(columns=COLUMNS["people"]))
     assert people.empty and persons.empty and conflicts == []
     assert list(persons.columns[: len(COLUMNS["persons"])]) == COLUMNS["persons"]
-    assert pp.delegations(people, persons).empty
+    assert delegations(people, persons).empty
 
 
 def test_delegations_sorted_by_side_then_articles_then_name():
-    people, persons, _ = pp.resolve_persons(_rows(
+    people, persons, _ = resolve_persons(_rows(
         ("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Anna Berg", "Foreign Minister", "Norway"),
         ("d1", "Erik Dahl", "aide", "Norway"), ("d1", "Tomas Lind", "Colonel", "Poland"), ("d1", "Mark Olsen", "analyst", ""),
         ("d2", "Adam Bryn", "envoy", "Norway"),
     ))
-    view = pp.delegations(people, persons)
+    view = delegations(people, persons)
     assert list(view["name"]) == ["Anna Berg", "Adam Bryn", "Erik Dahl", "Tomas Lind", "Mark Olsen"]
     assert list(view["n_docs"]) == [2, 1, 1, 1, 1]
     assert view.loc[0, "role"] == "Foreign Minister"
@@ -394,12 +398,12 @@ def _delegations_for_figure() -> pd.DataFrame:
     rows += [("Poland", "Tomas Lind", "Colonel", 2), ("Qatar", "Ali Hamad", "Prime Minister", 4),
              ("Egypt", "Hassan Rashad", "intelligence chief", 1), ("Israel", "Dan Levi", "Mossad director", 1),
              ("", "Mark Olsen", "political analyst", 1)]
-    return pd.DataFrame([{"side": s, "person_id": pp.slug(n), "name": n, "role": r, "roles": r, "n_docs": k,
+    return pd.DataFrame([{"side": s, "person_id": slug(n), "name": n, "role": r, "roles": r, "n_docs": k,
                           "doc_ids": "|".join(f"d{j}" for j in range(k))} for s, n, r, k in rows])
 
 
 def test_delegations_figure_is_written_twice_identically(tmp_path):
-    from parley.figures.delegations import plot_delegations
+    from parley.publish.figures.delegations import plot_delegations
 
     df = _delegations_for_figure()
     path = plot_delegations(df, tmp_path)
@@ -412,8 +416,8 @@ def test_delegations_figure_is_written_twice_identically(tmp_path):
 def test_delegations_figure_text_does_not_overlap():
     import matplotlib.pyplot as plt
 
-    from parley.figures import style
-    from parley.figures.delegations import OTHERS, UNKNOWN, draw_delegations
+    from parley.publish.figures import style
+    from parley.publish.figures.delegations import OTHERS, UNKNOWN, draw_delegations
 
     with style():
         fig = draw_delegations(_delegations_for_figure())
@@ -435,9 +439,9 @@ def test_delegations_figure_text_does_not_overlap():
 @pytest.fixture(scope="module")
 def seeds():
     corpus = read_corpus(config.default_seeds_dir())
-    rows = [row for a in corpus.articles for row in pp.extract_people(a, nlp.parse(a.body))]
+    rows = [row for a in corpus.articles for row in extract_people(a, nlp.parse(a.body))]
     extracted = pd.DataFrame(rows)
-    people, persons, conflicts = pp.resolve_persons(extracted)
+    people, persons, conflicts = resolve_persons(extracted)
     gold = ev.load_gold(config.GOLD_PATH)
     raw = {a.doc_id: a.raw for a in corpus.articles}
     return {"extracted": extracted, "people": people, "persons": persons, "conflicts": conflicts, "gold": gold, "raw": raw}

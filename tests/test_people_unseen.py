@@ -2,8 +2,8 @@
 synthetic sentence of its own, with names and parties of no corpus article."""
 
 from parley import nlp
-from parley.corpus import parse_article
-from parley.people import extract_people
+from parley.extract.people.article import extract_people
+from parley.read.corpus import parse_article
 
 HEADLINE = "Envoys meet again as ceasefire talks resume in the capital\n\nMarch 4, 2025\n\n"
 

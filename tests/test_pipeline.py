@@ -13,7 +13,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from parley import cli
-from parley.pipeline import PipelineError, run
+from parley.publish.pipeline import PipelineError, run
 
 
 def _notebook(path, *sources):
@@ -26,8 +26,9 @@ def _notebook(path, *sources):
 
 
 WRITE_TABLE = """
-from parley import analysis, notebooks, tables
-from parley.corpus import read_corpus
+from parley import analysis, tables
+from parley.publish import notebooks
+from parley.read.corpus import read_corpus
 corpus = read_corpus(notebooks.seeds_dir(seeds_dir))
 tables.write_table(corpus.documents(), notebooks.out_dir(out_dir), "documents")
 print(len(corpus.articles), "articles")
@@ -46,7 +47,7 @@ def articles(tmp_path):
 @pytest.fixture
 def previous_reports(tmp_path):
     """Reports an earlier run published (with Parley's manifest), to be replaced or kept."""
-    from parley.output_folder import publish
+    from parley.publish.output_folder import publish
 
     build = tmp_path / "earlier-build"
     (build / "data").mkdir(parents=True)
@@ -85,7 +86,7 @@ def test_an_article_with_markup_is_shown_as_text_in_every_report(tmp_path, artic
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     _notebook(notebooks / "01_documents.ipynb", WRITE_TABLE,
-              "from parley.corpus import read_corpus\nread_corpus(notebooks.seeds_dir(seeds_dir)).documents()",
+              "from parley.read.corpus import read_corpus\nread_corpus(notebooks.seeds_dir(seeds_dir)).documents()",
               "print(read_corpus(notebooks.seeds_dir(seeds_dir)).articles[1].body)")
     run(articles, previous_reports, notebooks, progress=lambda m: None)
     for page in list(previous_reports.rglob("*.html")):
@@ -152,7 +153,8 @@ def test_printed_text_is_one_output_however_the_kernel_split_it(tmp_path, articl
 
 
 EVALUATE = """
-from parley import analysis, evaluate, notebooks, tables
+from parley import analysis, evaluate, tables
+from parley.publish import notebooks
 scores = evaluate.evaluate_corpus(analysis.load(seeds_dir), gold_path)
 if scores is not None:
     tables.write_table(scores.table, notebooks.out_dir(out_dir), "evaluation")

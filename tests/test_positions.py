@@ -8,8 +8,9 @@ import pytest
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley.corpus import parse_article, read_corpus
-from parley.positions import extract_positions, main_parties
+from parley.extract.positions.agents import main_parties
+from parley.extract.positions.article import extract_positions
+from parley.read.corpus import parse_article, read_corpus
 from parley.text import normalize, quote
 
 HEADLINE = "Talks resume in the capital\n\n"
@@ -256,8 +257,8 @@ def test_gold_positions_found_with_side_issue_and_stance(seeds):
 
 
 def test_gold_positions_with_the_people_parley_extracts():
-    """The same acceptance as the pipeline runs it: people's sides from `parley.people`."""
-    people = pytest.importorskip("parley.people")
+    """The same acceptance as the pipeline runs it: people's sides from `parley.extract.people`."""
+    people = pytest.importorskip("parley.extract.people.article")
     corpus = read_corpus(config.default_seeds_dir())
     rows = []
     for article in corpus.articles:

@@ -4,9 +4,9 @@ issue names, as a synthetic sentence with parties of no corpus article."""
 import pytest
 
 from parley import nlp
-from parley.corpus import parse_article
-from parley.positions import extract_positions
-from parley.quantities import extract_quantities
+from parley.extract.positions.article import extract_positions
+from parley.extract.quantities import extract_quantities
+from parley.read.corpus import parse_article
 
 HEADLINE = "Envoys meet again as talks resume in the capital\n\nMarch 4, 2025\n\n"
 

@@ -6,8 +6,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parley.corpus import parse_article
-from parley.dates import find_dates
+from parley.extract.dates import find_dates
+from parley.read.corpus import parse_article
 from parley.tables import number_text
 from parley.text import normalize
 
@@ -82,7 +82,7 @@ def test_number_text_never_raises_and_keeps_what_is_not_a_number(value):
 ]), min_size=1, max_size=40).map(" ".join))
 def test_every_quantity_found_quotes_the_file(raw):
     from parley import nlp
-    from parley.quantities import extract_quantities
+    from parley.extract.quantities import extract_quantities
 
     article = parse_article(raw)
     for row in extract_quantities(article, nlp.parse(article.body)):

@@ -8,8 +8,9 @@ import pytest
 
 from parley import config, nlp
 from parley import evaluate as ev
-from parley.corpus import parse_article, read_corpus
-from parley.quantities import extract_quantities, quantity_conflicts
+from parley.across.conflicts import quantity_conflicts
+from parley.extract.quantities import extract_quantities
+from parley.read.corpus import parse_article, read_corpus
 from parley.text import quote
 
 HEADLINE = "Talks resume in the capital\n\n"

@@ -15,8 +15,8 @@ import pytest
 from test_pipeline import WRITE_TABLE, _notebook, _snapshot
 
 from parley import analysis, cli, config
-from parley.output_folder import MANIFEST, manifest
-from parley.pipeline import PipelineError, run
+from parley.publish.output_folder import MANIFEST, manifest
+from parley.publish.pipeline import PipelineError, run
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def test_an_out_folder_holding_a_users_files_is_refused_and_left_untouched(tmp_p
 
 def test_rerunning_into_parleys_own_folder_keeps_the_users_files_beside_the_reports(tmp_path, articles, tiny_notebooks):
     out = tmp_path / "reports"
-    _notebook(tiny_notebooks / "02_extra.ipynb", "from parley import notebooks, tables\nimport pandas as pd\n"
+    _notebook(tiny_notebooks / "02_extra.ipynb", "from parley import tables\nfrom parley.publish import notebooks\nimport pandas as pd\n"
               "tables.write_atomic(notebooks.out_dir(out_dir) / 'data' / 'extra.csv', b'x\\n')")
     run(articles, out, tiny_notebooks, progress=lambda m: None)
     assert "data/extra.csv" in manifest(out)

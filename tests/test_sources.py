@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parley.figures.sources import plot_sources
-from parley.sources import SOURCE_COLUMNS, doc_columns, sources_table
+from parley.across.sources import SOURCE_COLUMNS, doc_columns, sources_table
+from parley.publish.figures.sources import plot_sources
 
 DOCS = pd.DataFrame({"doc_id": ["a1", "b2", "c3"], "outlet": ["Daily Post", "", "Wire"]})
 

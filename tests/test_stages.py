@@ -11,7 +11,7 @@ import pytest
 
 from conftest import PRISTINE_SEEDS
 from parley import analysis, stages
-from parley.output_folder import files_under
+from parley.publish.output_folder import files_under
 
 
 def _csv(tables):
@@ -81,8 +81,8 @@ def test_a_rerun_with_nothing_changed_reuses_every_notebook_and_writes_the_same_
 
 
 def test_a_notebook_is_reused_only_for_the_same_articles_code_libraries_and_notebook(tmp_path, monkeypatch):
-    from parley import stage_cache
-    from parley.corpus import read_corpus
+    from parley.publish import stage_cache
+    from parley.read.corpus import read_corpus
 
     corpus = read_corpus(PRISTINE_SEEDS)
     notebook = tmp_path / "01_x.ipynb"

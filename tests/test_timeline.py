@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 
 from parley import config, nlp
-from parley.corpus import read_corpus
-from parley.events import extract_events
-from parley.timeline import build_timeline, resolve_years
+from parley.across.timeline import build_timeline, resolve_years
+from parley.extract.events import extract_events
+from parley.read.corpus import read_corpus
 
 
 def mention(doc_id, date, description, actors="", statement=False, precision="day", start=0, **extra):
@@ -206,7 +206,7 @@ def _timeline_rows():
 
 
 def test_figure_zooms_into_the_crowded_weeks(tmp_path):
-    from parley.figures.timeline import _dense_window, _events, plot_timeline
+    from parley.publish.figures.timeline import _dense_window, _events, plot_timeline
 
     events = _events(_timeline_rows())
     first, last = _dense_window(events)
@@ -219,7 +219,7 @@ def test_figure_zooms_into_the_crowded_weeks(tmp_path):
 
 
 def test_figure_without_a_long_span_has_one_panel_and_empty_is_drawn(tmp_path):
-    from parley.figures.timeline import _dense_window, _events, plot_timeline
+    from parley.publish.figures.timeline import _dense_window, _events, plot_timeline
 
     short = _timeline_rows().iloc[2:]
     assert _dense_window(_events(short)) is None

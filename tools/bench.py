@@ -131,7 +131,7 @@ def _measured(command: list[str]) -> dict:
 def _spacy_alone(corpus: Path, jobs: int) -> dict:
     sys.path.insert(0, str(ROOT / "lib"))
     from parley import nlp
-    from parley.corpus import read_corpus
+    from parley.read.corpus import read_corpus
 
     bodies = [a.body for a in read_corpus(corpus).articles]
     model = nlp.load()

@@ -21,8 +21,8 @@ find_python() {
 smoke_test='
 from parley import __version__
 import spacy, pandas, matplotlib, papermill, nbval, dateparser, rapidfuzz
-from parley.corpus import parse_article
-from parley.extract import extract_article
+from parley.read.corpus import parse_article
+from parley.extract.run import extract_article
 facts = extract_article(parse_article(
     "Talks in Geneva\n\nMarch 4, 2024\n\nUkraine'"'"'s Foreign Minister Dmytro Kuleba said on Monday that Russia "
     "rejected a ceasefire. Both sides agreed to exchange 200 prisoners.\n"))

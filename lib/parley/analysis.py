@@ -1,8 +1,8 @@
 """From a folder of articles to every table of the contract.
 
-Extraction runs per article (cached, in parallel: `parley.extract`); what follows
-looks across articles: people resolved to persons, years placed from the corpus,
-events merged into a timeline, positions compared, disagreements collected.
+Extraction runs per article (cached, in parallel: `parley.extract.run`); what follows
+looks across articles (`parley.across`): people resolved to persons, years placed from
+the corpus, events merged into a timeline, positions compared, disagreements collected.
 Every notebook calls `analyse`, so each runs on its own; the cache makes the
 repeated calls cheap.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from parley import config
-from parley.corpus import Corpus, Skipped, read_corpus
-from parley.extract import FACT_KINDS, extract_corpus
+from parley.extract.run import FACT_KINDS, extract_corpus
+from parley.read.corpus import Corpus, Skipped, read_corpus
 from parley.tables import frame, number_text
 
 _SORT_KEYS = {
@@ -101,12 +101,14 @@ def without(corpus: Corpus, failures: dict[str, str]) -> Corpus:
 def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Stage 2, across articles: people resolved to persons, years placed from the corpus,
     events merged into a timeline, and every disagreement (people, dates, numbers)."""
-    from parley import people, quantities, timeline
+    from parley.across import timeline
+    from parley.across.conflicts import quantity_conflicts
+    from parley.across.persons import resolve_persons
 
-    people_rows, persons, person_conflicts = people.resolve_persons(extracted["people"])
+    people_rows, persons, person_conflicts = resolve_persons(extracted["people"])
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
     timeline_table, date_conflicts = timeline.build_timeline(events)
-    conflicts = person_conflicts + date_conflicts + quantities.quantity_conflicts(extracted["quantities"])
+    conflicts = person_conflicts + date_conflicts + quantity_conflicts(extracted["quantities"])
     return {
         "people": frame("people", people_rows.to_dict("records")),
         "persons": frame("persons", persons.to_dict("records")),
@@ -118,14 +120,14 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
 
 def comparison_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Stage 3: each side's stance on each issue across articles."""
-    from parley import compare
+    from parley.across import compare
 
     return {"comparison": frame("comparison", compare.compare_positions(extracted["positions"]).to_dict("records"))}
 
 
 def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:
     """The tables as published: rows in a fixed order, and the convergence they show."""
-    from parley import compare
+    from parley.across import compare
 
     order = [name for name in _SORT_KEYS if name in tables] + [name for name in tables if name not in _SORT_KEYS]
     tables = {name: stable(name, tables[name]) for name in order}

@@ -39,14 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("run", "evaluate"):
         return _run(args)
     if args.command == "refresh-notebooks":
-        from parley.notebooks import refresh_stored_outputs
+        from parley.publish.notebooks import refresh_stored_outputs
 
         source = config.from_cwd(args.source, config.REPORTS_DIR)
         for path in refresh_stored_outputs(source / "notebooks", config.NOTEBOOKS_DIR):
             print(f"refreshed {path.relative_to(config.PROJECT_ROOT)}")
         return 0
     if args.command == "readme":
-        from parley.docs import update_readme
+        from parley.publish.docs import update_readme
 
         print("README.md updated" if update_readme() else "README.md already up to date")
         return 0
@@ -73,7 +73,7 @@ def _log_parley_only() -> None:
 
 
 def _run(args) -> int:
-    from parley.pipeline import PipelineError, run
+    from parley.publish.pipeline import PipelineError, run
 
     out = args.out
     if args.command == "evaluate" and not out:  # scoring a corpus is not publishing the project's reports/

@@ -159,7 +159,7 @@ def _gold_article(entry, index: int, path: Path) -> dict:
 
 def _canonical_side(item: dict) -> dict:
     """Gold sides as the contract spells them ("USA" -> "United States")."""
-    from parley.sides import party_of
+    from parley.knowledge.sides import party_of
 
     item = dict(item)
     if item.get("side"):
@@ -284,7 +284,7 @@ def _located(article: dict, raw_texts: dict, items_key: str) -> list[tuple[dict,
 def _outlet_key(outlet: str) -> str:
     """Outlets compared as one when they are one: "Deutsche Welle", "DW.COM" and "DW" are
     the same known outlet (data/outlets.csv); others after folding, without spaces."""
-    from parley.metadata import known_outlet
+    from parley.read.metadata import known_outlet
 
     known = known_outlet(outlet) if outlet else None
     return re.sub(r"[\W_]+", "", fold(known.name if known else outlet))
@@ -680,14 +680,14 @@ def baseline_people(corpus) -> pd.DataFrame:
 
 
 def baseline_dates(corpus) -> pd.DataFrame:
-    """dateparser's `search_dates` alone on each body (`parley.dates.dateparser_baseline`),
+    """dateparser's `search_dates` alone on each body (`parley.extract.dates.dateparser_baseline`),
     every hit an event at day precision.
 
     Relative expressions are resolved from the article's publication day. For an article
     with no publication date, the base is the latest publication day in the corpus, so
     the baseline's output never depends on the day it is run (dateparser's own default
     would be today); with no dated article at all, dateparser's default applies."""
-    from parley.dates import dateparser_baseline
+    from parley.extract.dates import dateparser_baseline
     from parley.tables import frame
 
     articles = _articles(corpus)

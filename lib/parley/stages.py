@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from parley import analysis, config
-from parley.corpus import Corpus, read_corpus
+from parley.read.corpus import Corpus, read_corpus
 from parley.tables import write_atomic
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,7 @@ def corpus_key(corpus: Corpus) -> str:
 def _stage(name: str, corpus: Corpus, out: Path, make, announce: bool = True) -> StageTables:
     """Stage `name`'s tables from `out` when they are of these articles and this code, else
     made by `make` and written there (`announce`: say so, naming the notebook to run first)."""
-    from parley.extract import code_fingerprint
+    from parley.extract.run import code_fingerprint
 
     folder = Path(out) / STAGES_FOLDER / name
     expected = {"stage": name, "articles": corpus_key(corpus), "code": code_fingerprint()}

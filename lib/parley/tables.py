@@ -72,7 +72,7 @@ def frame(name: str, rows) -> pd.DataFrame:
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` so that readers see the old file or the new one, never half of one.
     The file gets the user's umask, as any other file they write would (mkstemp's is 0600)."""
-    from parley.output_folder import file_mode
+    from parley.publish.output_folder import file_mode
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

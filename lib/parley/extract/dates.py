@@ -1,0 +1,500 @@
+"""Dates in news text, normalised against the article's publication date.
+
+`find_dates(text, published)` finds every temporal expression that names a point in
+time and says which date it is, with a precision (`year`, `month`, `day`) and the
+`basis` of the reading:
+
+- `explicit`: the text states the date in full ("March 3, 2024", "October 2023", "in 2008").
+- `published`: read against the publication date: weekdays ("on Monday"), relative
+  phrases ("yesterday", "last month"), and yearless dates ("March 9", "mid-March") which
+  take the year that puts them no more than two months after publication (the latest
+  such date: an article mostly reports what has happened, sometimes what is planned).
+- `article`: in an article with no publication date, read against the latest full date
+  the article itself states: a yearless date takes its year ("on March 3, 2024 ... on
+  March 9"), a weekday or "last month" is counted from it.
+- `previous`: relative to the date mentioned just before ("earlier the same day").
+- `unresolved`: nothing in the article places it. Relative expressions in an article
+  without a publication date stay here: nothing is guessed. A yearless month-day or
+  month is marked `needs_year` (with `partial`, "--05-24" or "--05") so that the
+  corpus step (`parley.across.timeline.resolve_years`) can place it.
+- `vague`: a stretch longer than a day that no single date stands for ("this week",
+  "over the weekend"): found so that a report can list it, never resolved.
+
+Not dates: durations and ages ("30-day", "four hours", "three years", "under 18",
+"for months"), the verb "may", times of day ("1:00 pm"), ordinals ("the second day").
+Nothing matches them because every pattern needs a month name, a weekday, a year in
+its place or a phrase from the table; lower-case "may" is never a month.
+
+The words (month names, cue words, relative phrases, exclusions) are data:
+`data/time_expressions.yml`.
+
+Why not dateparser: tested in tests/test_dates.py, `dateparser.search.search_dates`
+reads the verb "may" as a month, "four hours on Monday afternoon" as a date in
+April, "a March 3 meeting" as 1 March 2003, "one week" and "three years of" as dates,
+puts "on Monday" a week before a Monday publication date when told to prefer the
+past (and "on Sunday" after a Saturday one when not), finds no "mid-May" or
+"post-2008", and gives every date a day even where the text names only a month.
+`dateparser_baseline` keeps it as the off-the-shelf baseline for the evaluation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+
+import yaml
+
+from parley import config
+
+# A yearless date is read as the latest such date at most this far after publication.
+FUTURE_WINDOW_DAYS = 61
+FUTURE_WINDOW_MONTHS = 2
+# How far back (in words, within the sentence) a future-tense cue governs a weekday.
+FUTURE_CUE_WORDS = 18
+# An undated article is told from its first full date (True) or its latest (False).
+ANCHOR_BY_FIRST_DATE = True
+# A month and day looks ahead only after a cue this close ("will meet on May 9"): a
+# "will" earlier in the sentence governs another clause ("will be the first since Feb. 28").
+DATE_FUTURE_CUE_WORDS = 5
+
+_GAP = r"[^\S\n]+"  # spaces but never a line break: an expression stays in its paragraph
+# A date ends at a word boundary, or where page furniture is glued to its digits ("June 02, 2025Clash Report").
+_END = r"(?:(?!\w)|(?<=\d)(?=[A-Z][a-z]))"
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets into the text given to find_dates
+    end: int
+    text: str
+    date: str  # ISO prefix YYYY, YYYY-MM or YYYY-MM-DD; "" when unresolved
+    precision: str  # year | month | day ("" for vague stretches)
+    resolved: bool
+    basis: str  # explicit | published | article | previous | unresolved | vague
+    needs_year: bool = False
+    partial: str = ""  # yearless date as ISO "--MM-DD" or "--MM" when needs_year
+    kind: str = ""  # which pattern: full, month_day, month_year, month, year, weekday, relative, ...
+    deadline: bool = False  # "by March 10", "until Monday": a limit, not when something happened
+
+
+# --- the table --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    months: dict[str, int]
+    abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    data: dict
+
+
+@functools.lru_cache(maxsize=None)
+def _table() -> _Table:
+    data = yaml.safe_load(config.data_file("time_expressions.yml").read_text(encoding="utf-8"))
+    months = {}
+    for name, number in data["months"].items():
+        months[name] = months[name.upper()] = number
+    abbreviations = {}
+    for name, number in data["month_abbreviations"].items():
+        abbreviations[name] = abbreviations[name.upper()] = number
+    weekdays = {}
+    for name, number in data["weekdays"].items():
+        weekdays[name] = weekdays[name.upper()] = number
+    return _Table(months, abbreviations, weekdays, data)
+
+
+def _alternation(words, case_insensitive: bool = False) -> str:
+    """A regex alternation of `words`, longest first so that the longest phrase wins."""
+    parts = [re.escape(w).replace(r"\ ", _GAP) for w in sorted(set(words), key=lambda w: (-len(w), w))]
+    body = "|".join(parts)
+    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    t = _table()
+    month = _alternation(t.months)
+    month_or_abbr = _alternation(list(t.months) + list(t.abbreviations))
+    weekday = _alternation(t.weekdays)
+    day = rf"(?P<day>[0-3]?\d){_ORD}(?:[-\u2013][0-3]?\d{_ORD})?"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    lead_weekday = rf"(?:{weekday},?{_GAP})?"
+    part = _alternation(t.data["month_parts"], case_insensitive=True)
+    cue = _alternation(t.data["month_only_cues"], case_insensitive=True)
+    prefix = _alternation(t.data["year_prefixes"], case_insensitive=True)
+    modifier = _alternation(t.data["weekday_modifiers"], case_insensitive=True)
+    day_part = _alternation(t.data["day_parts"], case_insensitive=True)
+    number = _alternation(t.data["number_words"], case_insensitive=True)
+    ago_unit = _alternation(t.data["ago_units"], case_insensitive=True)
+    part_sep = rf"(?:-|{_GAP})"
+    return {
+        # "March 3, 2024", "Monday, April 7th", "Apr 7 2024", "March 3-4"
+        "month_day": re.compile(
+            rf"\b{lead_weekday}(?P<month>{month_or_abbr})\.?{_GAP}{day}(?:,?{_GAP}{year})?{_END}"
+        ),
+        # "3 March 2024", "14 August", "the 7th of April"
+        "day_month": re.compile(
+            rf"\b{lead_weekday}(?:the{_GAP})?{day}(?:{_GAP}of)?{_GAP}(?P<month>{month_or_abbr})\b\.?(?:,?{_GAP}{year})?{_END}"
+        ),
+        # "2024-04-07", "07-Apr-2024"
+        "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        "dmy_dashed": re.compile(rf"\b(?P<day>[0-3]?\d)[-/](?P<month>{month_or_abbr})[-/](?P<year>(?:19|20)\d\d)\b"),
+        # "October 2023", "mid-March 2024"
+        "month_year": re.compile(rf"\b(?:(?P<part>{part}){part_sep})?(?P<month>{month}),?{_GAP}{year}\b"),
+        # "mid-May", "late May", "the end of June"
+        "month_part": re.compile(rf"\b(?P<part>{part}){part_sep}(?P<month>{month})\b(?!['\u2019]s\b)"),
+        # "in February" (the cue word is context, not part of the expression)
+        "month_cue": re.compile(rf"\b(?:{cue}){_GAP}(?P<month>{month})\b(?!['\u2019]s\b)"),
+        # "post-2008", "in 2008", "the 2019 talks"
+        "year": re.compile(rf"(?<![\w$\u20ac\u00a3#.,/-])(?P<prefix>{prefix})?{year}(?![\w%/]|[.,]\d|-\d)"),
+        # "overnight Saturday", "Monday afternoon", "last Tuesday"
+        "weekday": re.compile(
+            rf"\b(?:(?P<modifier>{modifier}){_GAP})?(?P<weekday>{weekday})(?:{_GAP}(?P<day_part>{day_part}))?\b"
+        ),
+        "relative_days": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_days'], True)})\b"),
+        "relative_months": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_months'], True)})\b"),
+        "relative_years": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_years'], True)})\b"),
+        "anaphoric": re.compile(rf"\b(?P<phrase>{_alternation(t.data['anaphoric_days'], True)})\b"),
+        "vague": re.compile(rf"\b(?P<phrase>{_alternation(t.data['vague'], True)})\b"),
+        "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
+        "not_dates": re.compile(rf"\b{_alternation(t.data['not_dates'])}\b"),
+        "future_cue": re.compile(rf"(?<![\w']){_alternation(t.data['future_cues'], True)}\b"),
+        "conditional_cue": re.compile(rf"(?<![\w']){_alternation(t.data['conditional_cues'], True)}\b"),
+        "reporting_word": re.compile(rf"\b{_alternation(t.data['reporting_words'], True)}\b"),
+    }
+
+
+# --- finding ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    match: re.Match
+
+
+def find_dates(text: str, published: str = "") -> list[DateMention]:
+    """Every temporal expression in `text`, resolved against the publication date
+    `published` (ISO "YYYY-MM-DD", or "" when the article states none); in text order."""
+    reference = parse_iso(published)
+    candidates = _non_overlapping(_candidates(text))
+    mentions = [m for m in (_read(c, text, reference) for c in candidates) if m is not None]
+    latest_full = max((m.date for m in mentions if m.basis == "explicit" and m.precision == "day"), default="")
+    if reference is None and latest_full:
+        # No publication date: the article's own latest full date anchors its yearless
+        # dates, weekdays and relative phrases (basis "article"), never another article's.
+        anchor = parse_iso(_anchor_date(mentions, latest_full))
+        mentions = [_as_article_anchored(m) for m in (_read(c, text, anchor, forward=True) for c in candidates) if m is not None]
+        mentions = [_place_in_year_of(m, int(latest_full[:4])) for m in mentions]
+    return _resolve_anaphora(mentions)
+
+
+def _anchor_date(mentions: list[DateMention], latest_full: str) -> str:
+    """The date an undated article is told from: its first full date, unless a later full
+    date comes within a week after it (the lede dates the news; a plebiscite months away
+    or a war's start years ago does not)."""
+    full = [m.date for m in mentions if m.basis == "explicit" and m.precision == "day"]
+    return full[0] if full and ANCHOR_BY_FIRST_DATE else latest_full
+
+
+def _as_article_anchored(mention: DateMention) -> DateMention:
+    """A reading against the article's own date. "Today", "this afternoon", "yesterday"
+    are not read against it: they count from the day of writing, which a date the
+    article reports need not be; weeks, months and years are coarse enough."""
+    if mention.basis != "published":
+        return mention
+    if mention.kind in ("relative_days", "ago") and mention.precision == "day":
+        return replace(mention, date="", resolved=False, basis="unresolved")
+    return replace(mention, basis="article")
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    patterns = _patterns()
+    excluded = [m.span() for m in patterns["not_dates"].finditer(text)]
+    found = []
+    for kind, pattern in patterns.items():
+        if kind in ("not_dates", "future_cue", "conditional_cue", "reporting_word"):
+            continue
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if kind == "month_cue":
+                start = m.start("month")
+            if any(s < end and start < e for s, e in excluded):
+                continue
+            if kind == "year" and not _plausible_year(text, m):
+                continue
+            if kind == "day_month" and text[end - 1] == "." and m["month"] in _table().months:
+                end -= 1  # "by 15 December.": the full stop ends the sentence, not an abbreviation
+            found.append(_Candidate(start, end, kind, m))
+    return found
+
+
+def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The longest expression wins where two overlap ("March 3, 2024" over "2024")."""
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start, c.kind)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _plausible_year(text: str, m: re.Match) -> bool:
+    """A four-digit number is a year unless it numbers a thing or measures something."""
+    data = _table().data
+    before = re.findall(r"[\w.]+", text[max(0, m.start() - 20) : m.start()])
+    after = re.findall(r"\w+", text[m.end() : m.end() + 20])
+    if before and before[-1].lower() in data["not_year_after_words"]:
+        return False
+    if after and after[0].lower() in data["not_year_before_words"]:
+        return False
+    return True
+
+
+# --- reading one expression ---------------------------------------------------------
+
+
+def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = False) -> DateMention | None:
+    """One expression read against `reference`; with `forward` (the reference is a date
+    the article reports, not its publication day) a weekday is the first such day on or
+    after it."""
+    m, t = c.match, _table()
+    base = dict(start=c.start, end=c.end, text=text[c.start : c.end], kind=c.kind, deadline=_deadline_before(text, c.start))
+    if c.kind in ("month_day", "day_month", "iso", "dmy_dashed"):
+        month = _month_number(m["month"])
+        day = int(re.match(r"\d+", m["day"]).group())
+        if not _valid_day(month, day):
+            return None
+        if m["year"]:
+            return DateMention(**base, date=_iso(int(m["year"]), month, day), precision="day", resolved=True, basis="explicit")
+        ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start, words=DATE_FUTURE_CUE_WORDS)
+        return _yearless(base, month, day, reference, direction="ahead" if ahead else "")
+    if c.kind == "month_year":
+        date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
+        return DateMention(**base, date=date, precision="month", resolved=True, basis="explicit")
+    if c.kind in ("month_part", "month_cue"):
+        return _yearless(base, t.months[m["month"]], None, reference, cue=_preceding_word(text, c.start))
+    if c.kind == "year":
+        return DateMention(**base, date=m["year"], precision="year", resolved=True, basis="explicit")
+    if c.kind == "weekday":
+        return _weekday(base, m, text, reference, forward)
+    if c.kind.startswith("relative_"):
+        return _relative(base, c.kind, _phrase_key(m["phrase"], t.data[c.kind]), reference)
+    if c.kind == "anaphoric":
+        offset = t.data["anaphoric_days"][_phrase_key(m["phrase"], t.data["anaphoric_days"])]
+        return DateMention(**base, date="", precision="day", resolved=False, basis="previous", partial=str(offset))
+    if c.kind == "vague":
+        return DateMention(**base, date="", precision="", resolved=False, basis="vague")
+    if c.kind == "ago":
+        return _ago(base, m, reference)
+    raise AssertionError(c.kind)
+
+
+def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None, cue: str = "",
+              direction: str = "") -> DateMention:
+    """A month-day ("March 9") or month ("mid-March") without a year."""
+    precision = "day" if day else "month"
+    partial = f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    if reference is None:
+        return DateMention(
+            **base, date="", precision=precision, resolved=False, basis="unresolved", needs_year=True, partial=partial
+        )
+    year = year_near(reference, month, day, direction=direction or _direction_of(cue))
+    date = _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
+    return DateMention(**base, date=date, precision=precision, resolved=True, basis="published")
+
+
+def year_near(reference: dt.date, month: int, day: int | None = None, direction: str = "") -> int:
+    """The year that places month(-day) nearest before/around `reference`: the latest such
+    date no more than two months after it. `direction` "past" ("last May") wants the
+    latest before the reference's month, "future" ("next May") the first after it,
+    "ahead" ("by 15 December", "will meet on May 9") the first on or after the day."""
+    ref_month = reference.year * 12 + reference.month - 1
+    if direction == "ahead" and day:  # "by 15 December": the first such day from the reference on
+        return next(y for y in (reference.year, reference.year + 1, reference.year + 2)
+                    if _valid_day(month, day, y) and dt.date(y, month, day) >= reference)
+    for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2):
+        here = year * 12 + month - 1
+        if direction == "past":
+            ok = here < ref_month
+        elif direction == "future":
+            ok = here > ref_month and (year - 1) * 12 + month - 1 <= ref_month
+        elif day:
+            ok = _valid_day(month, day, year) and dt.date(year, month, day) <= reference + dt.timedelta(days=FUTURE_WINDOW_DAYS)
+        else:
+            ok = here <= ref_month + FUTURE_WINDOW_MONTHS
+        if ok:
+            return year
+    return reference.year
+
+
+def _direction_of(cue: str) -> str:
+    """"last May" lies before the publication month, "next May" after it."""
+    direction = _table().data["weekday_modifiers"].get(cue.lower(), "")
+    return direction if direction in ("past", "future") else ""
+
+
+def _weekday(base: dict, m: re.Match, text: str, reference: dt.date | None, forward: bool = False) -> DateMention:
+    if reference is None:
+        return DateMention(**base, date="", precision="day", resolved=False, basis="unresolved")
+    target = _table().weekdays[m["weekday"]]
+    modifier = _table().data["weekday_modifiers"].get((m["modifier"] or "").lower(), "same")
+    if modifier == "same" and (forward or _future_cue_before(text, base["start"])):
+        modifier = "future_or_same"
+    back = (reference.weekday() - target) % 7
+    ahead = (target - reference.weekday()) % 7
+    if modifier == "past":
+        date = reference - dt.timedelta(days=back or 7)
+    elif modifier == "future":
+        date = reference + dt.timedelta(days=ahead or 7)
+    elif modifier == "future_or_same":
+        date = reference + dt.timedelta(days=ahead)
+    else:  # the publication day itself, or the last such day before it
+        date = reference - dt.timedelta(days=back)
+    return DateMention(**base, date=date.isoformat(), precision="day", resolved=True, basis="published")
+
+
+def _deadline_before(text: str, start: int) -> bool:
+    """"by March 10", "until Monday", "no later than ...": a time limit."""
+    return _preceding_word(text, start).lower() in _table().data["deadline_words"]
+
+
+def _future_cue_before(text: str, start: int, words: int = FUTURE_CUE_WORDS) -> bool:
+    """Is there a future-tense cue ("will", "is due to") shortly before, in the same
+    sentence? A "would" counts unless the sentence reports speech before it."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
+    sentence = text[sentence_start:start]
+    window = sentence
+    found = list(re.finditer(r"\S+", window))
+    if len(found) > words:
+        window = window[found[-words].start() :]
+    patterns = _patterns()
+    if patterns["future_cue"].search(window):
+        return True
+    conditional = patterns["conditional_cue"].search(window)
+    if conditional is None:
+        return False
+    return not patterns["reporting_word"].search(sentence[: len(sentence) - len(window) + conditional.start()])
+
+
+def _relative(base: dict, kind: str, phrase: str, reference: dt.date | None) -> DateMention:
+    precision = {"relative_days": "day", "relative_months": "month", "relative_years": "year"}[kind]
+    if reference is None:
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="unresolved")
+    offset = _table().data[kind][phrase]
+    return DateMention(**base, date=_shift(reference, precision, offset), precision=precision, resolved=True, basis="published")
+
+
+def _ago(base: dict, m: re.Match, reference: dt.date | None) -> DateMention:
+    data = _table().data
+    precision = data["ago_units"][m["unit"].lower()]
+    if precision == "vague":
+        return DateMention(**base, date="", precision="", resolved=False, basis="vague")
+    if reference is None:
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="unresolved")
+    count = int(m["count"]) if m["count"].isdigit() else data["number_words"][m["count"].lower()]
+    return DateMention(**base, date=_shift(reference, precision, -count), precision=precision, resolved=True, basis="published")
+
+
+def _shift(reference: dt.date, precision: str, offset: int) -> str:
+    if precision == "day":
+        return (reference + dt.timedelta(days=offset)).isoformat()
+    if precision == "month":
+        index = reference.year * 12 + reference.month - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return f"{reference.year + offset:04d}"
+
+
+# --- what the article alone settles ------------------------------------------------
+
+
+def _place_in_year_of(mention: DateMention, year: int) -> DateMention:
+    """Without a publication date, a yearless date takes the year of the article's
+    latest full date."""
+    if not mention.needs_year:
+        return mention
+    month_day = mention.partial[2:]  # "--05-24" or "--05"
+    if mention.precision == "day" and not _valid_day(int(month_day[:2]), int(month_day[3:]), year):
+        return mention  # 29 February in a year without one
+    return replace(mention, date=f"{year:04d}-{month_day}", resolved=True, basis="article", needs_year=False, partial="")
+
+
+def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
+    """"the same day", "the next day": the day mentioned last before them."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        if mention.kind == "anaphoric":
+            offset = int(mention.partial)
+            antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline), None)
+            if antecedent is None or not (antecedent.resolved or antecedent.needs_year):
+                mention = replace(mention, basis="unresolved", partial="")
+            elif antecedent.resolved:
+                day = dt.date.fromisoformat(antecedent.date) + dt.timedelta(days=offset)
+                mention = replace(mention, date=day.isoformat(), resolved=True, partial="")
+            elif offset == 0:  # the antecedent awaits its year: so does this
+                mention = replace(mention, basis="unresolved", needs_year=True, partial=antecedent.partial)
+            else:
+                mention = replace(mention, basis="unresolved", partial="")
+        out.append(mention)
+    return out
+
+
+# --- small helpers -------------------------------------------------------------------
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    """The day an ISO date string names, or None for "" and anything that is not one."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    t = _table()
+    name = name.rstrip(".")
+    return t.months.get(name) or t.abbreviations.get(name) or int(name)
+
+
+def _valid_day(month: int, day: int, year: int = 2000) -> bool:  # 2000: a leap year, so 29 Feb passes
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    return dt.date(year, month, day).isoformat()
+
+
+def _phrase_key(phrase: str, table: dict) -> str:
+    key = re.sub(r"\s+", " ", phrase.lower())
+    return key if key in table else next(k for k in table if k.lower() == key)
+
+
+def _preceding_word(text: str, start: int) -> str:
+    words = re.findall(r"[\w-]+", text[max(0, start - 20) : start])
+    return words[-1] if words else ""
+
+
+# --- the off-the-shelf baseline --------------------------------------------------------
+
+
+def dateparser_baseline(text: str, published: str = "", fallback_base: str = "") -> list[tuple[str, str]]:
+    """What `dateparser.search.search_dates` alone finds in `text`, with RELATIVE_BASE the
+    publication date: [(expression, ISO day)]. dateparser always answers with a day.
+    Without a publication date dateparser reads relative to the clock; pass
+    `fallback_base` (ISO date) to make such runs reproducible."""
+    from dateparser.search import search_dates
+
+    base = parse_iso(published) or parse_iso(fallback_base)
+    settings = {"RELATIVE_BASE": dt.datetime.combine(base, dt.time())} if base else {}
+    found = search_dates(text, languages=["en"], settings=settings) or []
+    return [(expression, value.date().isoformat()) for expression, value in found]

@@ -1,0 +1,312 @@
+"""Dated events in one article: each date, the clause it belongs to, and who did what.
+
+For every date `parley.extract.dates.find_dates` finds in the article's body, the dependency
+parse says what the date belongs to:
+
+- a verb ("the army shelled the port on Sunday"): the event is that verb's clause;
+- an event noun ("a March 3 meeting", "the 2019 talks"): the event is that noun
+  phrase, or the clause it is the subject of ("the first round of talks on March 3
+  resulted in ..."); the event nouns are in `data/event_terms.yml`;
+- any other noun ("pre-2008 borders", "claims post-2008"): no event, no row.
+
+The quote (and its offsets into the file) is the clause around the date, cut where a
+subordinate or coordinated clause begins, so that two dates in one sentence get two
+quotes. The description is that clause trimmed to its core: the date itself, its
+preposition, attributions ("according to ..."), durations and side clauses removed.
+
+Dates that cannot be resolved within the article are kept (resolved False, date ""),
+so the timeline report can list them and `parley.across.timeline.resolve_years` can place
+those that lack only a year.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+
+from parley import config
+from parley.extract.dates import DateMention, find_dates
+from parley.knowledge.sides import find_parties
+from parley.read.corpus import Article
+
+# Children of the event's head word that carry no "who did what".
+DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}
+MAX_DESCRIPTION_WORDS = 28
+_VERBS = {"VERB", "AUX"}
+_NOUNS = {"NOUN", "PROPN"}
+# A date after one of these says when something happened, whatever noun it hangs from.
+_TEMPORAL = {"on", "since", "until", "till", "by", "before", "after", "during", "from", "at"}
+
+
+@functools.lru_cache(maxsize=None)
+def terms() -> dict:
+    data = yaml.safe_load(config.data_file("event_terms.yml").read_text(encoding="utf-8"))
+    for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words"):
+        data[key] = frozenset(w.lower() for w in data[key])
+    return data
+
+
+def extract_events(article: Article, doc) -> list[dict]:
+    """One row per dated event mention in `article` (`doc` is the parse of its body)."""
+    rows, seen = [], set()
+    for mention in find_dates(article.body, article.published):
+        row = _event_row(article, doc, mention)
+        if row is None:
+            continue
+        key = (row["start"], row["end"], row["date"], row["date_text"])
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(row)
+    return sorted(rows, key=lambda r: (r["start"], r["date_start"]))
+
+
+def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    date_root = _span_root(span)
+    anchor = _anchor(date_root, span)
+    if anchor is None:
+        return None
+    kept = _clause_tokens(anchor, date_root)
+    run = _contiguous_run(doc, kept, date_root, anchor, span)
+    start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]].text)
+    raw_start, raw_end, quote = article.span(start, end)
+    date_start, date_end, _ = article.span(mention.start, mention.end)
+    return {
+        "doc_id": article.doc_id,
+        "date": mention.date,
+        "precision": mention.precision,
+        "date_text": mention.text,
+        "description": _describe(anchor, kept, date_root, span),
+        "start": raw_start,
+        "end": raw_end,
+        "quote": quote,
+        "basis": mention.basis,
+        "resolved": mention.resolved,
+        "needs_year": mention.needs_year,
+        "partial": mention.partial,
+        "date_start": date_start,
+        "date_end": date_end,
+        "anchor": "clause" if anchor.pos_ in _VERBS else "noun",
+        "actors": "|".join(_actors(anchor)),
+        "statement": anchor.pos_ in _VERBS and anchor.lemma_.lower() in terms()["reporting_verbs"],
+    }
+
+
+# --- what the date belongs to --------------------------------------------------------
+
+
+def _span_root(span):
+    """The token of the date expression that the rest of the sentence attaches to."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    return outside[0] if outside else span.root
+
+
+def _anchor(date_root, span):
+    """The verb or event noun the date belongs to, or None when it dates a thing."""
+    t = terms()
+    if (clause := _dated_clause(date_root, span)) is not None:
+        return clause
+    token = date_root
+    while True:
+        head = token.head
+        if head.i == token.i:  # the date heads its sentence: a dated event noun or nothing
+            return None
+        if span.start <= head.i < span.end or (token.dep_ == "conj" and head.ent_type_ in ("DATE", "TIME")):
+            token = head  # within the expression, or a date coordinated with another ("March 3 and 4")
+            continue
+        if head.pos_ in _VERBS:
+            return _reporting_verb(_main_verb(head), date_root)
+        lemma = head.lemma_.lower()
+        if head.pos_ in _NOUNS and (lemma in t["event_nouns"] or head.text.lower() in t["event_nouns"]):
+            return _event_of_noun(head)
+        if head.pos_ in _NOUNS and lemma in t["time_nouns"]:
+            token = head  # "the second day on March 9 ...": pass the date on
+            continue
+        if head.pos_ in _NOUNS and token.pos_ == "ADP" and token.lower_ in _TEMPORAL:
+            token = head  # "contact since Feb. 28", "the row on Monday": the date is when, not what
+            continue
+        if head.pos_ in _NOUNS or head.pos_ == "PRON" or head.pos_ == "NUM":
+            return None
+        token = head  # prepositions, adverbs, adjectives: keep climbing
+
+
+def _dated_clause(date_root, span):
+    """A date that a clause describes: "since Feb. 28, when X berated Y" (the "when"
+    clause), or a list item "14 August: the ship sails from Yuzhne" (the clause after
+    the colon)."""
+    for child in date_root.children:
+        if child.i >= span.end and child.dep_ in ("relcl", "acl", "advcl") and child.pos_ in _VERBS:
+            if any(c.lower_ == "when" for c in child.children):
+                return child
+    if date_root.head.i == date_root.i:
+        doc = date_root.doc
+        colon = span.end < len(doc) and doc[span.end].text == ":"
+        if colon:
+            verbs = [t for t in doc[span.end + 1 : date_root.sent.end] if t.pos_ in _VERBS and t.dep_ != "aux"]
+            return verbs[0] if verbs else None
+    return None
+
+
+def _event_of_noun(noun):
+    """The happening an event noun names: its clause when it is the clause's subject
+    ("the first round of talks on March 3 resulted in ..."), else the noun phrase."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _NOUNS:
+        noun = noun.head.head  # "round of talks": the phrase is headed by "round"
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in _VERBS:
+        return noun.head
+    return noun
+
+
+def _main_verb(verb):
+    """A verb without a clause of its own hands the date to the one it completes:
+    "was seen walking out ... on Monday" (xcomp), "talks presided over ... on April 7"
+    (a participle on the object or subject of a clause)."""
+    while True:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ in _VERBS:
+            verb = head
+        elif verb.dep_ == "acl" and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ in _VERBS:
+            verb = head.head
+        else:
+            return verb
+
+
+def _reporting_verb(verb, date_root):
+    """"X said on Sunday he would ...": the date belongs to "said", not to "would send"."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "xcomp") or head.lemma_.lower() not in terms()["reporting_verbs"]:
+        return verb
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    boundary = subject.left_edge.i if subject is not None else verb.i
+    return head if head.i < date_root.i < boundary else verb
+
+
+def _actors(anchor) -> list[str]:
+    """The parties doing the deed: those named in the clause's subject, or in the noun
+    phrase the date belongs to ("Israel struck ..." -> Israel)."""
+    if anchor.pos_ in _VERBS:
+        subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if not subjects:
+            return []
+        start = min(s.left_edge.idx for s in subjects)
+        end = max(s.right_edge.idx + len(s.right_edge.text) for s in subjects)
+    else:
+        start, end = anchor.left_edge.idx, anchor.idx + len(anchor.text)
+    return sorted({m.party for m in find_parties(anchor.doc.text[start:end])})
+
+
+# --- the clause: quote and description ----------------------------------------------------
+
+
+def _clause_tokens(anchor, date_root) -> set[int]:
+    """Indices of the anchor's subtree without its side clauses (unless they hold the date):
+    subordinate clauses, and whatever is coordinated with the anchor itself or with a
+    verb inside it ("... resulted in a swap, but no signs of peace"). Coordination
+    inside a phrase stays ("Israel and Hamas agreed ...")."""
+    kept = {t.i for t in anchor.subtree}
+    date_path = {date_root.i, *(a.i for a in date_root.ancestors)}
+    for token in anchor.subtree:
+        if token.i == anchor.i or token.i in date_path:
+            continue
+        if _starts_side_clause(token, anchor):
+            kept -= {t.i for t in token.subtree}
+    return kept
+
+
+def _starts_side_clause(token, anchor) -> bool:
+    if token.dep_ in ("advcl", "parataxis"):
+        return True
+    if token.dep_ == "appos" and anchor.pos_ in _NOUNS and token.head.i == anchor.i:
+        return True
+    if token.dep_ in ("conj", "cc", "preconj"):
+        head = token.head
+        return head.i == anchor.i or head.pos_ in _VERBS
+    return False
+
+
+def _contiguous_run(doc, kept: set[int], date_root, anchor, span) -> list[int]:
+    """The unbroken stretch of `kept` holding both the date and its anchor, within one
+    paragraph, without punctuation at either end."""
+    low = min(date_root.i, anchor.i, span.start)
+    high = max(date_root.i, anchor.i, span.end - 1)
+    while low - 1 in kept and "\n" not in doc[low - 1].text and "\n" not in doc[low - 1].whitespace_:
+        low -= 1
+    while high + 1 in kept and "\n" not in doc[high + 1].text and "\n" not in doc[high].whitespace_:
+        high += 1
+    while high > low and (doc[high].is_punct or doc[high].is_space) and doc[high].text not in ")\"'":
+        high -= 1
+    while low < high and (doc[low].is_punct or doc[low].is_space):
+        low += 1
+    return list(range(low, high + 1))
+
+
+def _describe(anchor, kept: set[int], date_root, span) -> str:
+    """Who did what: the clause without the date, attributions, durations and asides."""
+    t = terms()
+    drop = set(range(span.start, span.end)) | {x.i for x in _temporal_phrase(date_root).subtree}
+    for child in anchor.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in DROPPED_CHILDREN and child.lower_ != "not":
+            drop |= {x.i for x in child.subtree}
+        elif lemma in t["attribution_words"] or child.lower_ in t["attribution_words"]:
+            drop |= {x.i for x in child.subtree}
+        elif _is_time_modifier(child):
+            drop |= {x.i for x in child.subtree}
+    words = [anchor.doc[i] for i in sorted(kept - drop)]
+    if len(words) > MAX_DESCRIPTION_WORDS:
+        words = _without_noun_clauses(words, anchor)
+    words = words[:MAX_DESCRIPTION_WORDS]
+    antecedent = anchor.head
+    if anchor.dep_ == "relcl" and words and words[0].tag_ in ("WP", "WDT") and antecedent.ent_type_ not in ("DATE", "TIME"):
+        # "X, who met Y on Monday": the relative pronoun stands for X
+        words = [w for w in antecedent.subtree if w.i <= antecedent.i and w.dep_ != "punct"] + words[1:]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words = words[:-1]
+    return _join(words)
+
+
+def _temporal_phrase(date_root):
+    """The date with the preposition that introduces it ("on Sunday", "in October 2023")."""
+    token = date_root
+    while token.head.i != token.i and token.head.pos_ == "ADP" and token.dep_ == "pobj":
+        token = token.head
+    return token
+
+
+def _is_time_modifier(token) -> bool:
+    """A duration or time aside: "in over three years", "for one week", "the second time"."""
+    if token.dep_ == "npadvmod" and token.lemma_.lower() in terms()["time_nouns"]:
+        return True
+    if token.dep_ != "prep":
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return bool(objects) and all(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in terms()["time_nouns"] for o in objects
+    )
+
+
+def _without_noun_clauses(words, anchor):
+    """A long description loses the clauses hanging off its nouns first."""
+    drop = set()
+    for w in words:
+        if w.dep_ in ("relcl", "acl", "appos") and w.head.i != anchor.i:
+            drop |= {x.i for x in w.subtree}
+    return [w for w in words if w.i not in drop]
+
+
+def _join(tokens) -> str:
+    """Tokens back to text with their own spacing; gaps left by removals closed."""
+    pieces = []
+    for i, token in enumerate(tokens):
+        adjacent = i + 1 < len(tokens) and tokens[i + 1].i == token.i + 1
+        pieces.append(token.text + (token.whitespace_ if adjacent else " "))
+    text = "".join(pieces)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text.strip(" ,;:-\u2013\u2014")

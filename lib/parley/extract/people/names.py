@@ -1,0 +1,212 @@
+"""Names: the title and name lexicon, what a name-like word is, and keys to compare names.
+
+`lexicon()` loads the title words (`data/titles.yml`) and the words about people
+(`data/people.yml`). `name_parts` gives a name's given-name keys and surname key, after
+transliteration (`data/transliteration.yml`), so that `same_surname` and
+`same_person_name` match "Dmitriy" and "Dmitrii"; the resolution across articles
+(`parley.across.persons`) uses the same keys.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import yaml
+from rapidfuzz import fuzz
+
+from parley import config
+from parley.knowledge.sides import party_of
+from parley.text import fold
+
+_NON_NAME_POS = {"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "NUM", "PUNCT", "INTJ", "SYM", "SPACE"}
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*\.?")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+_POSSESSIVE = {"'s", "'", "\u2019s", "\u2019"}
+_DASHES = {"-", "\u2013", "\u2014"}
+
+
+# --- the lexicon -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: frozenset
+    modifiers: frozenset
+    rank_modifiers: frozenset
+    domains: frozenset
+    connectors: frozenset
+    role_cues: frozenset
+    target_heads: frozenset
+    target_prepositions: frozenset
+    honorifics: frozenset
+    spelling: dict
+    group_nouns: frozenset
+    link_cues: frozenset
+    bullets: frozenset
+    particles: frozenset
+    suffixes: frozenset
+    not_name_words: frozenset
+    media: frozenset
+    credit_cues: tuple
+    no_party_roles: frozenset
+    former_words: frozenset
+    state_office_heads: frozenset
+
+    def is_head(self, word: str) -> bool:
+        key = fold(word)
+        return key in self.heads or singular(key) in self.heads
+
+    def is_title_word(self, word: str) -> bool:
+        key = fold(word)
+        return key in self.modifiers or key in self.domains or self.is_head(key)
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    titles = yaml.safe_load(config.data_file("titles.yml").read_text(encoding="utf-8"))
+    people = yaml.safe_load(config.data_file("people.yml").read_text(encoding="utf-8"))
+
+    def words(values) -> frozenset:
+        return frozenset(fold(str(v)) for v in values)
+
+    return Lexicon(
+        heads=words(titles["heads"]),
+        modifiers=words(titles["modifiers"]),
+        rank_modifiers=words(titles["rank_modifiers"]),
+        domains=words(titles["domains"]),
+        connectors=words(titles["connectors"]),
+        role_cues=words(titles["role_cues"]),
+        target_heads=words(titles["target_heads"]),
+        target_prepositions=words(titles["target_prepositions"]),
+        honorifics=words(titles["honorifics"]),
+        spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},
+        group_nouns=words(people["group_nouns"]),
+        link_cues=words(people["link_cues"]),
+        bullets=frozenset(people["bullets"]),
+        particles=words(people["name_particles"]),
+        suffixes=words(people["name_suffixes"]),
+        not_name_words=words(people["not_name_words"]),
+        media=words(people["media"]),
+        credit_cues=tuple(sorted(words(people["credit_cues"]), key=lambda w: (-len(w), w))),
+        no_party_roles=words(people["no_party_roles"]),
+        former_words=words(people["former_words"]),
+        state_office_heads=words(people["state_office_heads"]),
+    )
+
+
+def singular(word: str) -> str:
+    """The singular of a title noun as titles pluralise ("presidents", "secretaries")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# --- names: comparison keys ------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=None)
+def _transliteration() -> tuple[tuple[tuple[re.Pattern, str], ...], int, int]:
+    data = yaml.safe_load(config.data_file("transliteration.yml").read_text(encoding="utf-8"))
+    rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in data["rewrites"])
+    return rewrites, int(data["surname_similarity"]), int(data["first_name_similarity"])
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(word: str) -> str:
+    """A spelling-independent key for one name word: Dmitriy, Dmitrii -> "dmitri"."""
+    key = re.sub(r"[^a-z]", "", fold(word))
+    for pattern, replacement in _transliteration()[0]:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _similar(a: str, b: str, threshold: int) -> bool:
+    return bool(a) and bool(b) and (a == b or fuzz.ratio(a, b) >= threshold)
+
+
+@functools.lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[tuple[str, ...], str]:
+    """(given-name keys, surname key) of a name; given names are () for a surname alone.
+
+    Particles ("al-", "bin", "von") and suffixes ("Jr.") are not the surname's key."""
+    lex = lexicon()
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    words = [w for w in words if fold(w) not in lex.suffixes] or words
+    if not words:
+        return (), ""
+    surname = _leading_particle().sub("", words[-1])
+    given = tuple(name_key(w) for w in words[:-1] if fold(w) not in lex.particles and fold(w) not in lex.honorifics)
+    return tuple(g for g in given if g), name_key(surname)
+
+
+@functools.lru_cache(maxsize=1)
+def _leading_particle() -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(sorted(lexicon().particles)) + r")-", flags=re.I)
+
+
+def same_surname(a: str, b: str) -> bool:
+    return _similar(name_parts(a)[1], name_parts(b)[1], _transliteration()[1])
+
+
+def first_names_compatible(a: str, b: str) -> bool:
+    """True unless both names give a first name and those differ (initials match names)."""
+    given_a, given_b = name_parts(a)[0], name_parts(b)[0]
+    if not given_a or not given_b:
+        return True
+    first_a, first_b = given_a[0], given_b[0]
+    if len(first_a) == 1 or len(first_b) == 1:  # an initial
+        return first_a[0] == first_b[0]
+    return _similar(first_a, first_b, _transliteration()[2])
+
+
+def same_person_name(a: str, b: str) -> bool:
+    return same_surname(a, b) and first_names_compatible(a, b)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+
+
+# --- name-like words -------------------------------------------------------------------
+
+
+def _name_like(token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or not (_NAME_TOKEN.fullmatch(text) or _INITIAL.fullmatch(text)):
+        return False
+    if text.isupper() and not _INITIAL.fullmatch(text) and len(text) > 1:
+        return False  # an acronym: SBU, NATO
+    lex = lexicon()
+    key = fold(text).rstrip(".")
+    if key in lex.not_name_words or key in lex.credit_cues or key in lex.honorifics or fold(text) in lex.honorifics:
+        return False
+    if lex.is_title_word(key):
+        return False
+    if token.pos_ in _NON_NAME_POS:
+        return False
+    if party_of(text):  # "Houthi" is a party, but in "Mohammed Ali al-Houthi" a surname
+        doc = token.doc
+        return token.i >= 2 and doc[token.i - 1].text == "-" and _is_particle(doc[token.i - 2])
+    return True
+
+
+def _is_particle(token) -> bool:
+    return token.text.islower() and fold(token.text) in lexicon().particles
+
+
+def _mere_honorific(word: str) -> bool:
+    """A form of address that is no office: "Sheikh", "Dr" (but "Emir" is also an office)."""
+    return fold(word) in lexicon().honorifics and not lexicon().is_head(word)
+
+
+def _is_full(name: str) -> bool:
+    return len(name.split()) > 1
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()

@@ -1,0 +1,319 @@
+"""Sides: the evidence an article gives of the party a person acts for, strongest first.
+
+A party named in the role (`SIDE_FROM_ROLE`); the delegation a sentence or a bulleted
+list puts them in, or the person whose aide they are (`SIDE_FROM_GROUP`); a paragraph
+about one side's delegation, the people listed with them, the party their sentence or
+paragraph names (`SIDE_FROM_PARAGRAPH`); a leader in office on the article's date
+(`SIDE_FROM_KNOWLEDGE`, `data/leaders.csv`). Each `_side_from_*` gives a mention a side
+only where it is stronger than the one it has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.extract.people.context import Mention, _Article
+from parley.extract.people.names import _clean_name, lexicon, same_person_name, singular
+from parley.knowledge import leaders
+from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party
+from parley.text import fold
+
+# Side evidence, strongest first; a person's side is taken from their strongest evidence.
+SIDE_FROM_ROLE = 3  # "Turkish Foreign Minister", "MİT chief", "Ukraine's Minister of Defence"
+SIDE_FROM_GROUP = 2  # a delegation sentence, a list under a side's heading, whose aide
+SIDE_FROM_PARAGRAPH = 1  # a paragraph about one side's delegation
+SIDE_FROM_KNOWLEDGE = 0  # data/leaders.csv, or a role that acts for no party
+SIDE_FROM_OTHER_ARTICLES = 0
+
+
+def role_side(role: str) -> str:
+    """The party a role names as the person's own ("Russian U.N. Ambassador" -> Russia;
+    "special envoy for Ukraine" names the counterpart, not the side)."""
+    lex = lexicon()
+    folded = fold(role.replace("\u2019", "'"))
+    if folded.split(" ", 1)[0] in lex.former_words:
+        return ""  # "former Nigerian president": a past office says nothing of the side today
+    found_all = find_parties(role, include_no_party=True)
+    employer = [f for f in found_all if re.search(r"\bat\s+(?:the\s+)?$", folded[: f.start])]
+    if employer:  # "UN director at Human Rights Watch": the employer, not the subject
+        return employer[0].party
+    for found in found_all:
+        before = folded[: found.start]
+        target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
+        if target and target.group(1) in lex.target_prepositions:
+            if any(lex.is_head(w) and fold(w) in lex.target_heads or singular(fold(w)) in lex.target_heads
+                   for w in re.findall(r"[\w-]+", before)):
+                continue
+        return found.party
+    return ""
+
+
+def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
+    if mention.role and _acts_for_no_party(mention.role):
+        # "a Russian analyst", "a Washington-based journalist": a nationality or a place,
+        # not a party the person acts for
+        mention.give_side(NO_PARTY, SIDE_FROM_ROLE, f"role: {mention.role}")
+        return
+    if mention.role_party and fold(mention.role).split(" ", 1)[0] not in lexicon().former_words:
+        mention.give_side(mention.role_party, SIDE_FROM_ROLE, f"named with: {mention.role_party}")
+    role = mention.role
+    if mention.possessor and role.startswith(mention.possessor):
+        role = role[len(mention.possessor) :]
+    if side := role_side(role):
+        mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+    elif (side := _party_noun_in(role, nouns)) and fold(role).split(" ", 1)[0] not in lexicon().former_words:
+        mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+
+
+def _party_noun_in(role: str, nouns: dict[str, str]) -> str:
+    """"government official" in an article where the government is one party's."""
+    parties = {nouns[w] for w in re.findall(r"[a-z]+", role) if w in nouns}
+    return parties.pop() if len(parties) == 1 else ""
+
+
+def _is_bullet_paragraph(ctx: _Article, index: int) -> bool:
+    start, end = ctx.paragraphs[index]
+    return ctx.body[start:end].lstrip()[:1] in lexicon().bullets
+
+
+def _side_from_list_heading(ctx: _Article, mention: Mention) -> None:
+    """"The Russian Federation sent a team including:" then "• Name, Role" items."""
+    index = ctx.paragraph_of(mention.body_start)
+    if index < 0 or not _is_bullet_paragraph(ctx, index):
+        return
+    heading = index - 1
+    while heading >= 0 and _is_bullet_paragraph(ctx, heading):
+        heading -= 1
+    if heading < 0:
+        return
+    start, end = ctx.paragraphs[heading]
+    text = ctx.body[start:end]
+    last_sentence = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    parties = sorted({p.party for p in find_parties(last_sentence)})
+    if len(parties) == 1:
+        mention.give_side(parties[0], SIDE_FROM_GROUP, f"list under: {last_sentence}")
+
+
+def _group_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, party) of each side's group in a sentence:
+    "the Ukrainian delegation", "Russia's 14-member team", "delegation of Ukraine",
+    "Russia, represented by", "Azerbaijan sent"."""
+    doc = ctx.doc
+    lex = lexicon()
+    groups = []
+    for i in range(seg_start, seg_end):
+        token = doc[i]
+        if fold(token.lemma_) in lex.group_nouns or fold(token.text) in lex.group_nouns:
+            party, first = "", i
+            for j in range(i - 1, max(seg_start, i - 6) - 1, -1):
+                if ctx.party_at[j]:
+                    party, first = ctx.party_at[j], j
+                    break
+                if doc[j].pos_ in {"VERB", "AUX", "ADP", "CCONJ", "PRON"} or doc[j].text in {",", ";", ":"}:
+                    break
+            if not party and i + 2 < seg_end and fold(doc[i + 1].text) in {"of", "from"}:
+                party = ctx.party_at[i + 2]
+            if party:
+                groups.append((first, i + 1, party))
+        elif (party := ctx.party_at[i]) and (i + 1 == seg_end or ctx.party_at[i + 1] != party):
+            first = i
+            while first - 1 >= seg_start and ctx.party_at[first - 1] == party:
+                first -= 1
+            if i + 2 < seg_end and doc[i + 1].text == "," and _is_link_cue(doc[i + 2]):
+                groups.append((first, i + 1, party))  # "Russia, represented by X"
+            elif token.dep_ in {"nsubj", "nsubjpass"} and _is_link_cue(token.head) and token.head.i > i:
+                groups.append((first, i + 1, party))  # "Azerbaijan sent X"
+    return groups
+
+
+def _is_link_cue(token) -> bool:
+    cues = lexicon().link_cues
+    return fold(token.lemma_) in cues or fold(token.text) in cues
+
+
+def _has_link_cue(ctx: _Article, start: int, stop: int) -> bool:
+    return any(_is_link_cue(ctx.doc[i]) for i in range(start, stop))
+
+
+def _parties_between(ctx: _Article, start: int, stop: int) -> set[str]:
+    return {p for i in range(start, stop) if (p := ctx.party_at[i])}
+
+
+def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
+    """"The Ukrainian delegation is led by X and includes Y, Z": X, Y and Z are Ukraine's."""
+    seg_start, seg_end = ctx.segment[mention.start]
+    groups = _group_phrases(ctx, seg_start, seg_end)
+    before = [g for g in groups if g[1] <= mention.start]
+    if before:
+        first, last, party = before[-1]
+        if _has_link_cue(ctx, last, mention.start) and _parties_between(ctx, last, mention.start) <= {party}:
+            mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+            return
+    after = [g for g in groups if g[0] >= mention.end]
+    if after:  # "X led Kyiv's delegation"
+        first, last, party = after[0]
+        between = range(mention.end, first)
+        others = [m for m in ctx.mentions if m is not mention and mention.end <= m.start < first]
+        linked = _has_link_cue(ctx, mention.end, first) and any(ctx.doc[i].pos_ == "VERB" for i in between)
+        if not others and linked and not _parties_between(ctx, mention.end, first) - {party}:
+            mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+
+
+def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
+    """A paragraph about one side's delegation ("The Russian delegation ... arrived. X is
+    attending in place of Y.") that names no other party."""
+    index = ctx.paragraph_of(mention.body_start)
+    if index < 0:
+        return
+    start, end = ctx.paragraphs[index]
+    tokens = [t.i for t in ctx.doc if start <= t.idx < end]
+    if not tokens:
+        return
+    named = {ctx.party_at[i] for i in tokens if ctx.party_at[i]}
+    segments = sorted({ctx.segment[i] for i in tokens})
+    groups = {party for first, last in segments for _, _, party in _group_phrases(ctx, first, last)}
+    if len(groups) == 1 and named == groups:
+        party = next(iter(groups))
+        mention.give_side(party, SIDE_FROM_PARAGRAPH, f"paragraph about the {party} delegation")
+
+
+def _side_from_possessor(clusters: list[list[Mention]]) -> None:
+    """"Lind's special envoy X": X is on Lind's side when the article gives Lind one."""
+    for cluster in clusters:
+        for mention in cluster:
+            if not mention.possessor:
+                continue
+            owner = next((c for c in clusters if any(same_person_name(m.surface, mention.possessor) for m in c)), None)
+            if owner is None or owner is cluster:
+                continue
+            best = max(owner, key=lambda m: m.side_strength)
+            if best.side and best.side != NO_PARTY and best.side_strength >= SIDE_FROM_KNOWLEDGE:
+                strength = SIDE_FROM_GROUP if best.side_strength >= SIDE_FROM_GROUP else SIDE_FROM_PARAGRAPH
+                mention.give_side(best.side, strength, f"{mention.possessor}'s: {best.side}")
+
+
+def _has_side(cluster: list[Mention]) -> bool:
+    return any(m.side for m in cluster)
+
+
+def _fullest(cluster: list[Mention]) -> Mention:
+    return max(cluster, key=lambda m: (len(m.surface.split()), len(m.surface), -m.body_start))
+
+
+def _side_from_knowledge(ctx: _Article, cluster: list[Mention]) -> None:
+    """When the text gives no side: a leader or foreign minister in office on the article's
+    date (data/leaders.csv). Not for one the article calls former."""
+    if _has_side(cluster):
+        return
+    if any(fold(m.role).split(" ", 1)[0] in lexicon().former_words for m in cluster if m.role):
+        return  # "Kenya's former head of state": the table's office is past; the text gives no side
+    mention = _fullest(cluster)
+    if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published):
+        mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {ctx.article.published or 'some date'} (data/leaders.csv)")
+
+
+def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
+    """A person holding an office the text names without its party ("Defence Minister
+    X", "a minister of state") takes the side of the people listed with them ("Saudi
+    Foreign Minister Y and X"), else of the one party their sentence names, else of the
+    party named last before them in their paragraph. A state's office ("minister",
+    "commissioner") goes to a state only; a place named as where ("talks in Havana") and a
+    party inside another person's title are no evidence."""
+    if _has_side(cluster):
+        return
+    holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
+               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words]
+    for mention in (m for m in holders if not m.shared_title):
+        fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
+        if len(fellows) == 1:
+            side = fellows.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"listed with others of {side}")
+            return
+    for mention in holders:
+        first, last = ctx.segment[mention.start]
+        parties = {p for _, p in _evidence_parties(ctx, mention, first, last)}
+        if len(parties) == 1:
+            side = parties.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the sentence names {side}")
+            return
+    for mention in holders:
+        index = ctx.paragraph_of(mention.body_start)
+        if index < 0:
+            continue
+        start, _ = ctx.paragraphs[index]
+        first = next(t.i for t in ctx.doc if t.idx >= start)
+        before = _evidence_parties(ctx, mention, first, mention.start)
+        if before:
+            side = before[-1][1]
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the paragraph names {side} before")
+            return
+
+
+def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) -> list[tuple[int, str]]:
+    """(token, party) of the parties named in tokens [first, last) that may say whose
+    office a person holds (see `_side_from_context`)."""
+    state_office = _is_state_office(mention.role)
+    kinds = kind_of_party()
+    others = [m.span for m in ctx.mentions if m is not mention and m.role]
+    found = []
+    for i in range(first, last):
+        party = ctx.party_at[i]
+        if not party or party == NO_PARTY or (i > 0 and ctx.party_at[i - 1] == party):
+            continue
+        idx = ctx.doc[i].idx
+        if mention.span[0] <= idx < mention.span[1] or any(s <= idx < e for s, e in others):
+            continue
+        if _inside_quotes(ctx.body, idx):
+            continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
+        if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
+            continue
+        if state_office and kinds.get(party) != "state":
+            continue
+        found.append((i, party))
+    return found
+
+
+_LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
+
+
+def _inside_quotes(body: str, idx: int) -> bool:
+    """Whether the character at `idx` stands inside a quotation in its paragraph."""
+    start = body.rfind("\n", 0, idx) + 1
+    return body.count('"', start, idx) % 2 == 1
+
+
+def _is_state_office(role: str) -> bool:
+    words = {singular(w) for w in re.findall(r"[\w-]+", fold(role))}
+    return bool(words & lexicon().state_office_heads)
+
+
+def _fellow_sides(ctx: _Article, mention: Mention, clusters: list[list[Mention]]) -> list[str]:
+    """The sides of the people listed in one run with `mention` ("A, B and C")."""
+    first, last = ctx.segment[mention.start]
+    in_sentence = sorted((m for c in clusters for m in c if first <= m.start < last), key=lambda m: m.start)
+    index = next(i for i, m in enumerate(in_sentence) if m is mention)
+    sides = []
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(in_sentence):
+            a, b = sorted((in_sentence[i], in_sentence[i + step]), key=lambda m: m.start)
+            between = ctx.body[a.span[1] : b.span[0]] if a.span[1] <= b.span[0] else ctx.body[a.body_end : b.body_start]
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
+                break
+            i += step
+            other = in_sentence[i]
+            owner = next(c for c in clusters if other in c)
+            sides.append(max(owner, key=lambda m: m.side_strength).side)
+    return sides
+
+
+def _acts_for_no_party(role: str) -> bool:
+    """The role's own noun (its last word before "at", "of", "with"...) is an analyst's,
+    a journalist's, a hostage's: "political analyst", "analyst at a think tank",
+    "former hostage"; not "hostage file coordinator"."""
+    words = re.findall(r"[\w-]+", fold(role.split(",")[-1]))
+    for cut, word in enumerate(words):
+        if word in {"at", "of", "with", "for", "from", "in", "on", "to"} and cut:
+            words = words[:cut]
+            break
+    return bool(words) and singular(words[-1]) in lexicon().no_party_roles

@@ -1,0 +1,309 @@
+"""Agents: which side holds a position, read from the parse.
+
+A clause's subject (or its `by` agent, an "according to" source), a position noun's
+owner ("Israel's plan", "the Egyptian draft"), a pronoun resolved to the last side or
+person named, a document's owner, a joint subject ("both sides"), a person whose side
+the article gives (`people_rows`). `main_parties` are the article's two most named
+parties, for joint subjects and agreements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.extract.positions.sentences import _NP_DEPS, _VERBAL
+from parley.knowledge import codebook as codebook_module
+from parley.knowledge.sides import NO_PARTY, find_parties, party_of
+from parley.text import fold
+
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "there"}
+_THING_PRONOUNS = {"it", "its"}
+_PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+
+
+# --- the article's people and parties --------------------------------------------------
+
+
+def _person_index(people_rows) -> dict[str, str]:
+    """Folded surname (and full name) -> canonical side, for people whose side is known
+    and unambiguous in this article."""
+    sides: dict[str, set[str]] = {}
+    for row in people_rows or []:
+        side = party_of(str(row.get("side") or "")) or str(row.get("side") or "")
+        if not side or side == "nan":
+            continue
+        names = [row.get("name"), row.get("surface")] + str(row.get("surfaces") or "").split("|")
+        for name in names:
+            if not name or not isinstance(name, str):
+                continue
+            words = [w for w in re.split(r"[^\w'-]+", fold(name)) if w]
+            for key in {fold(name), words[-1] if words else ""} - {""}:
+                sides.setdefault(key, set()).add(side)
+    return {key: next(iter(s)) for key, s in sides.items() if len(s) == 1}
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
+
+
+def main_parties(text: str) -> tuple[str, ...]:
+    """The two parties the article names most (ties: the one named first). A place where
+    something happens ("met in Cairo") is not a mention of a party to the talks."""
+    counts: dict[str, list[int]] = {}
+    for mention in find_parties(text):
+        if _LOCATIVE.search(text[max(0, mention.start - 12): mention.start]):
+            continue
+        counts.setdefault(mention.party, [0, mention.start])[0] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+    return tuple(sorted(p for p, _ in ranked[:2]))
+
+
+# --- agents: who holds a position ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agent:
+    sides: tuple[str, ...]
+    how: str  # subject, possessive, document, both_sides, speaker, list
+    tentative: bool = False  # from a pronoun: used only when nothing explicit is found
+
+
+_NOT_AN_AGENT = Agent((), "none")  # a subject that is no party: the clause speaks for nobody
+
+
+@dataclass
+class Agents:
+    """Who holds a position, for one article read sentence by sentence: the side a
+    subject, possessor or pronoun stands for, and what "it", "he"/"she" and a document
+    last named refer to."""
+
+    book: codebook_module.Codebook
+    people: dict[str, str]  # folded name -> side (`_person_index`)
+    parties: tuple[str, ...]  # the article's two main parties (`main_parties`)
+    document_side: str = ""  # the owner of the document last named with one
+    salient: Agent | None = None  # the side the last sentence was about, for "it"
+    last_person_side: str = ""  # the last person with a known side, for "he"/"she"
+
+    # --- words ----------------------------------------------------------------------
+
+    def is_word(self, token, key: str) -> bool:
+        return token.lemma_.lower() in self.book.words(key) or token.lower_ in self.book.words(key)
+
+    def person_side(self, token) -> str:
+        return self.people.get(fold(token.text), "")
+
+    # --- noun phrases ----------------------------------------------------------------
+
+    def _core(self, token) -> list:
+        """The noun phrase around `token`: its modifiers, coordinated heads and an of/from
+        phrase, but no clauses."""
+        core, todo = [], [token]
+        while todo:
+            t = todo.pop()
+            if t in core:
+                continue
+            core.append(t)
+            for child in t.children:
+                if child.dep_ in _NP_DEPS or child.dep_ in {"conj", "cc", "appos"}:
+                    todo.append(child)
+                elif child.dep_ == "prep" and child.lower_ in {"of", "from"} and t.i == token.i:
+                    todo.extend(c for c in child.children if c.dep_ == "pobj")
+        return sorted(core, key=lambda t: t.i)
+
+    def parties_in(self, tokens) -> list[str]:
+        """Parties named in `tokens`, in text order: the first of each run of words and any
+        coordinated with it."""
+        runs, run = [], []
+        for t in tokens:
+            if run and t.i != run[-1].i + 1:
+                runs.append(run)
+                run = []
+            run.append(t)
+        if run:
+            runs.append(run)
+        found = []
+        for run in runs:
+            text = run[0].doc.text[run[0].idx: run[-1].idx + len(run[-1].text)]
+            mentions = find_parties(text)
+            for index, mention in enumerate(mentions):
+                # "Ukrainian and Russian delegations" names two; "Russian U.N. envoy" one
+                between = text[mentions[index - 1].end: mention.start] if index else ""
+                if index and not re.search(r"\band\b|,|&", between):
+                    break
+                if mention.party not in found:
+                    found.append(mention.party)
+        return found
+
+    def _owner(self, noun) -> str:
+        """The side a position noun belongs to: "Israel's plan", "the Egyptian draft",
+        "a text from the Qatari side"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                agent = self.resolve(child)
+                if agent and agent.sides and not agent.tentative:
+                    return agent.sides[0]
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                side = party_of(child.text)
+                if side and side != NO_PARTY:
+                    return side
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"of", "from", "by"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        parties = self.parties_in(self._core(pobj))
+                        if parties:
+                            return parties[0]
+        return ""
+
+    def _pronoun_owner(self, noun) -> Agent | None:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ in _THING_PRONOUNS | _PERSON_PRONOUNS | {"their"}:
+                return self.resolve(child)
+        return None
+
+    # --- resolving a subject to a side -------------------------------------------------
+
+    def resolve(self, token) -> Agent | None:
+        """The side a subject (or possessor) stands for; `_NOT_AN_AGENT` for a subject that
+        is no party, None for a pronoun that cannot be resolved."""
+        lower = token.lower_
+        if lower in _RELATIVE_PRONOUNS and token.head.dep_ in {"relcl", "acl"}:
+            return self.resolve(token.head.head)
+        if lower in _THING_PRONOUNS:
+            return self._it(token)
+        if lower in _PERSON_PRONOUNS:
+            return self._him(token)
+        if token.pos_ == "PRON" and lower in _DEMONSTRATIVES:
+            return _NOT_AN_AGENT
+        if token.pos_ == "PRON":
+            return None
+        core = self._core(token)
+        if self.book.phrase_at("joint_subjects", [t for t in core if t.i <= token.i]):
+            return Agent((), "both_sides")
+        for t in core:
+            side = self.person_side(t)
+            if side:
+                return Agent((side,), "speaker")  # a person speaks for their side
+        parties = self.parties_in(core)
+        if parties:
+            how = "possessive" if any(c.dep_ == "poss" and party_of(c.text) for c in token.children) else "subject"
+            return Agent(tuple(parties), how)
+        if self.is_word(token, "non_agents"):
+            return _NOT_AN_AGENT
+        if self.is_word(token, "document_nouns") or self.is_word(token, "document_parts"):
+            owner = self._owner(token)
+            if owner:
+                return Agent((owner,), "possessive")
+            pronoun = self._pronoun_owner(token)
+            if pronoun and pronoun.sides:
+                return Agent(pronoun.sides, "possessive", tentative=True)
+            if self.document_side:
+                return Agent((self.document_side,), "document")
+        return _NOT_AN_AGENT
+
+    def _it(self, token) -> Agent | None:
+        """"it"/"its": the nearest party or document subject before it in the sentence,
+        else what the previous sentence was about."""
+        for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ not in _THING_PRONOUNS | _RELATIVE_PRONOUNS:
+                agent = self.resolve(t)
+                if agent and agent.sides:
+                    return Agent(agent.sides, agent.how, tentative=True)
+        if self.salient and self.salient.sides:
+            return Agent(self.salient.sides, self.salient.how, tentative=True)
+        return None
+
+    def _him(self, token) -> Agent | None:
+        """"he"/"she": the nearest person with a known side before it, in this sentence or
+        the ones before."""
+        for t in reversed(list(token.sent)[: token.i - token.sent.start]):
+            side = self.person_side(t)
+            if side:
+                return Agent((side,), "speaker", tentative=True)
+        if self.last_person_side:
+            return Agent((self.last_person_side,), "speaker", tentative=True)
+        return None
+
+    def remember_sentence(self, unit) -> None:
+        """What "it" and "he"/"she" may refer to in the next sentence: the side the sentence
+        was about (its main clause's) and the last person with a known side."""
+        agent = self.agent_at(unit.span.root)
+        explicit = agent is not None and bool(agent.sides) and not agent.tentative
+        self.salient = agent if explicit else None
+        for token in unit.span:
+            side = self.person_side(token)
+            if side:
+                self.last_person_side = side
+
+    def agent_at(self, node, inherit: bool = True, controller: bool = False) -> Agent | None:
+        """Who speaks at `node`: a verb's subject (or its `by` agent, or an "according to"
+        source), a position noun's owner. `controller`: `node` is asked for the subject of a
+        verb it controls ("the delegation is expected to present"), so a passive subject counts."""
+        if node.pos_ in _VERBAL:
+            subject_deps = {"nsubj", "csubj", "nsubjpass"} if controller else {"nsubj", "csubj"}
+            subject = next((c for c in node.children if c.dep_ in subject_deps), None)
+            if subject is not None:
+                return self.resolve(subject)
+            for child in node.children:
+                if child.dep_ == "agent":
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        agent = self.resolve(pobj)
+                        if agent and agent.sides:
+                            return agent
+            source = self._according_to(node)
+            if source:
+                return source
+            controlled = node.dep_ in {"conj", "xcomp"} or (
+                node.dep_ in {"advcl", "pcomp"} and node.tag_ == "VBG" and not any(c.dep_ == "mark" for c in node.children)
+            )
+            object_control = node.dep_ == "xcomp" and any(c.dep_ in {"dobj", "dative"} for c in node.head.children)
+            if inherit and controlled and not object_control and node.head.i != node.i and node.head.pos_ in _VERBAL:
+                return self.agent_at(node.head, controller=node.dep_ == "xcomp")
+            return None
+        if node.dep_ == "ROOT":
+            # a verbless sentence, often a verb mis-tagged as a noun ("The draft envisions ...")
+            for child in node.children:
+                if child.dep_ in {"compound", "nsubj"} and child.i < node.i:
+                    agent = self.resolve(child)
+                    if agent and agent is not _NOT_AN_AGENT and agent.sides:
+                        return agent
+        if self.is_word(node, "document_nouns") or self._stance_noun(node):
+            owner = self._owner(node)
+            if owner:
+                return Agent((owner,), "possessive")
+            pronoun = self._pronoun_owner(node)
+            if pronoun and pronoun.sides:
+                return Agent(pronoun.sides, "possessive", tentative=True)
+        return None
+
+    def _according_to(self, verb) -> Agent | None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            agent = self.resolve(pobj)
+                            if agent and agent.sides:
+                                return agent
+        return None
+
+    def _stance_noun(self, token) -> bool:
+        return token.pos_ in {"NOUN", "PROPN"} and bool(self.book.find_stances([token]))
+
+    # --- document memory ---------------------------------------------------------------------
+
+    def remember_documents(self, unit) -> None:
+        """The side of every document named with its owner, the last one kept."""
+        for token in unit.span:
+            if not self.is_word(token, "document_nouns") or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            owner = self._owner(token)
+            if not owner and token.dep_ in {"dobj", "pobj"}:
+                verb = token.head if token.dep_ == "dobj" else token.head.head
+                if verb.pos_ in _VERBAL and self.is_word(verb, "document_giving_verbs"):
+                    agent = self.agent_at(verb)
+                    if agent and agent.sides and not agent.tentative:
+                        owner = agent.sides[0]
+            if owner:
+                self.document_side = owner

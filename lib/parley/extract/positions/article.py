@@ -1,0 +1,113 @@
+"""`extract_positions`: one article's positions, sentence by sentence.
+
+Each sentence is read for the issues it names (`issues`), the answers to positions
+just stated (`answers`) and, in bulleted lists, what the list's introduction gives its
+items (`lists`); agents and their memory of documents and pronouns carry from one
+sentence to the next (`agents`). A second, broader reading (`parley.extract.stances`)
+adds what it finds in the sentences the first found nothing in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.extract.positions.agents import Agents, _person_index, main_parties
+from parley.extract.positions.answers import answers
+from parley.extract.positions.issues import _Position, positions_of
+from parley.extract.positions.lists import introduces_terms, list_intro, list_items
+from parley.extract.positions.sentences import _units
+from parley.extract.positions.stance_cues import stance_cues
+from parley.knowledge import codebook as codebook_module
+from parley.knowledge.sides import NO_PARTY
+from parley.text import paragraph_spans
+
+_BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def extract_positions(article, doc, people_rows=None, book: codebook_module.Codebook | None = None) -> list[dict]:
+    """Rows of positions.csv for one article: doc_id, side, issue, stance, start, end, quote,
+    and how they were found: cue (the issue words), stance_cue, attribution."""
+    book = book or codebook_module.load()
+    body = article.body
+    bounds = paragraph_spans(body)
+    agents = Agents(book, _person_index(people_rows), main_parties(body))
+    list_intros: dict[int, tuple] = {}  # paragraph of a sentence ending in ":" -> what it gives its items
+    terms_intros: set[int] = set()  # paragraphs introducing an agreement's terms
+    paragraph_texts = [body[s:e] for s, e in bounds]
+    bullets = {i for i, text in enumerate(paragraph_texts) if _BULLET.match(text)}
+    found: list[_Position] = []
+    previous: list[_Position] = []  # what the last sentence with positions stated, for "the demand" in the next
+    units = _units(doc, body, bounds)
+    for unit in units:
+        agents.remember_documents(unit)
+        cues = stance_cues(book, unit)
+        issues = book.find_issues(unit.span)
+        if unit.paragraph in bullets:
+            found += list_items(agents, unit, issues, bullets, list_intros, terms_intros)
+        else:
+            issue_ids = frozenset(t.i for m in issues for t in m.tokens)
+            stated = [p for m in issues for p in positions_of(agents, m, unit, cues, issue_ids)]
+            found += stated + answers(agents, unit, cues, stated, previous)
+            previous = stated or previous
+            if paragraph_texts[unit.paragraph].rstrip().endswith(":") and unit.span.text.rstrip().endswith(":"):
+                intro = list_intro(agents, unit, cues)
+                if intro:
+                    list_intros[unit.paragraph] = intro
+                elif introduces_terms(agents, unit):
+                    terms_intros.add(unit.paragraph)
+        agents.remember_sentence(unit)
+    return _rows(article, found + _broad_reading(article, book, agents, units, found), book)
+
+
+def _broad_reading(article, book, agents: Agents, units, found: list[_Position]) -> list[_Position]:
+    """What `parley.extract.stances` finds in the sentences where the reading above found no
+    position (each sentence is still read, so pronouns find their agents)."""
+    from parley.extract.stances import BroadReader
+
+    broad = BroadReader(article, book, {k: v for k, v in agents.people.items() if v != NO_PARTY}, agents.parties)
+    have = {(side, p.issue, p.span) for p in found for side in p.sides}
+    have_sentence = {(side, p.issue, u) for p in found for side in p.sides for u in range(len(units))
+                     if _within(p.span, units[u].chars(list(units[u].span)))}
+    extra = []
+    covered = {u for _, _, u in have_sentence}
+    for index, unit in enumerate(units):
+        positions = broad.read(unit, book.find_issues(unit.span), book.find_stances(unit.span))
+        if index in covered:
+            continue  # the first reading read this sentence: its positions stand
+        for position in positions:
+            sides = tuple(s for s in position.sides if s and s != NO_PARTY
+                          and (s, position.issue, position.span) not in have and (s, position.issue, index) not in have_sentence)
+            if sides:
+                extra.append(_Position(sides, position.issue, position.stance, position.how, position.span,
+                                       position.cue, position.stance_cue))
+                have.update((s, position.issue, position.span) for s in sides)
+    return extra
+
+
+def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] or (inner[0] < outer[1] and outer[0] < inner[1])
+
+
+def _rows(article, found: list[_Position], book: codebook_module.Codebook) -> list[dict]:
+    rows, seen = [], set()
+    for position in found:
+        start, end, quote = article.span(*position.span)
+        for side in position.sides:
+            key = (side, position.issue, position.stance, start, end)
+            if not side or key in seen:
+                continue
+            seen.add(key)
+            rows.append({
+                "doc_id": article.doc_id,
+                "side": side,
+                "issue": position.issue,
+                "stance": position.stance,
+                "start": start,
+                "end": end,
+                "quote": quote,
+                "cue": position.cue,
+                "topic": book.topic_of(position.issue, position.cue),
+                "stance_cue": position.stance_cue,
+                "attribution": position.how,
+            })
+    return sorted(rows, key=lambda r: (r["start"], r["end"], r["side"], r["issue"], r["stance"]))

@@ -1,0 +1,88 @@
+"""Bulleted lists: the items of a list introduced by a sentence ending in ":" take that
+sentence's side and stance; the items of an agreement's terms ("Under the agreement
+signed on Thursday:") are agreed to by every party they make a subject.
+"""
+
+from __future__ import annotations
+
+from parley.extract.positions.agents import Agents
+from parley.extract.positions.attribution import walk
+from parley.extract.positions.issues import _Position
+from parley.extract.positions.sentences import _SUBJECT_DEPS, _VERBAL
+from parley.extract.positions.stance_cues import choose_stance
+from parley.knowledge.sides import NO_PARTY
+
+
+def list_items(agents: Agents, unit, issues, bullets, list_intros: dict[int, tuple],
+               terms_intros: set[int]) -> list[_Position]:
+    """Issues in a bullet item take the side and stance of the sentence introducing the
+    list; the items of an agreement's terms are agreed by the parties they make subjects."""
+    intro_at = unit.paragraph - 1
+    while intro_at in bullets:
+        intro_at -= 1
+    if intro_at in terms_intros:
+        return terms_item(agents, unit, issues)
+    intro = list_intros.get(intro_at)
+    if not intro or not issues:
+        return []
+    agent, stance, cue_text = intro
+    words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+    span = unit.chars(words)
+    return [_Position(agent.sides, m.kind, stance, "list", span, m.cue.text, cue_text) for m in issues]
+
+
+def list_intro(agents: Agents, unit, cues):
+    """The side and stance a sentence ending in ":" gives the items listed after it."""
+    words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+    if not words:
+        return None
+    last = words[-1]
+    agent, node, path = walk(agents, last)
+    if agent is None or not agent.sides:
+        return None
+    cue = choose_stance(cues, node, path, [last], own_cues=True)
+    if cue is None and agent.how != "document":
+        return None
+    stance = cue.stance if cue else agents.book.document_default_stance
+    return agent, stance, cue.text if cue else ""
+
+
+def introduces_terms(agents: Agents, unit) -> bool:
+    """"Under the agreement signed on Thursday:", "What the two sides signed up to:"."""
+    return any(agents.is_word(t, "agreement_nouns") or agents.is_word(t, "agreement_outcome_verbs") for t in unit.span)
+
+
+def terms_item(agents: Agents, unit, issues) -> list[_Position]:
+    """One term of an agreement: every party the item makes a subject agrees to it,
+    on the issues it names ("other" for none)."""
+    sides: list[str] = []
+    for token in unit.span:
+        if token.dep_ not in _SUBJECT_DEPS:
+            continue
+        agent = agents.resolve(token)
+        if agent is None or agent.tentative:
+            continue
+        for side in agents.parties if agent.how == "both_sides" else agent.sides:
+            if side and side != NO_PARTY and side not in sides:
+                sides.append(side)
+    words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+    if not sides:
+        sides = _opening_parties(agents, words)
+    if not sides or not words:
+        return []
+    span = unit.chars(words)
+    named = [(m.kind, m.cue.text) for m in issues] or [("other", "")]
+    return [_Position(tuple(sides), issue, "agrees", "terms", span, cue, "") for issue, cue in dict.fromkeys(named)]
+
+
+def _opening_parties(agents: Agents, words) -> list[str]:
+    """The parties an item opens with, before its first verb: a list marker ahead of
+    "Azerbaijan will ..." can leave the parse without a subject."""
+    opening = []
+    for token in words:
+        if token.pos_ in _VERBAL:
+            break
+        opening.append(token)
+    if agents.book.phrase_at("joint_subjects", opening):
+        return list(agents.parties)
+    return [p for p in agents.parties_in(opening) if p != NO_PARTY]

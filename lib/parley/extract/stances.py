@@ -1,0 +1,299 @@
+"""A second, broader reading of positions: every stance word with the party that holds it.
+
+`parley.extract.positions` reads positions the way the seed articles phrased them: an issue
+phrase first, then who stands where on it. On negotiations the seeds never mentioned that
+reading finds few rows, because it needs an issue cue in a precise place. This reader
+starts from the other end: every stance cue of the codebook in a sentence ("wanted",
+"was ready to", "put forward", "turned down", "signed") gives a position of the party
+that is its agent, on the issues its clause names ("other" when the clause names none),
+and an agreement's terms ("Hamas is to free 33 ..., Israel will free ...") give each
+party an `agrees`. It adds what the first reading did not find; where both find a
+position in one sentence for one side and issue, the first reading's stands.
+
+Agents, in order: the subject of the stance word's clause (inherited from the clause it
+completes), a possessive or adjective on a stance noun ("Russia's demand", "a Ukrainian
+proposal", "a request by Kyiv"), a joint subject ("the two sides", "A and B") for each
+party named, a person's side (from people.csv), a noun the article uses for one party
+("the government"), a pronoun for the agent of the sentence before, and last the speaker
+of a reported clause ("..., the minister said"). Parties named as a place ("talks in
+Doha") are no agents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
+from parley.text import fold
+
+_VERBS = {"VERB", "AUX"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_INHERIT = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
+_LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "inside", "outside", "via"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A position the broad reader found: body character span of its sentence."""
+
+    sides: tuple[str, ...]
+    issue: str
+    stance: str
+    how: str
+    span: tuple[int, int]
+    cue: str
+    stance_cue: str
+
+
+class BroadReader:
+    def __init__(self, article, book, person_sides: dict[str, str], main: tuple[str, ...]):
+        self.book = book
+        self.body = article.body
+        self.person_sides = person_sides
+        self.main = main
+        # a capital naming a place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent
+        self.party_spans = [(m.start, m.end, m.party) for m in find_parties(article.body)
+                            if m.party != NO_PARTY and not (m.kind == "capital" and _names_a_thing(article.body, m.end))]
+        self.nouns = article_party_nouns(article.body)
+        self.joint = book.phrases("joint_subjects")
+        self.last_person_sides: tuple[str, ...] = ()
+        self.last_party_sides: tuple[str, ...] = ()
+        self.agreement_paragraph = -1
+
+    # --- sides of a stretch of text ----------------------------------------------------
+
+    def sides_of(self, tokens, unit) -> tuple[tuple[str, ...], str]:
+        """The parties a subject or owner phrase names, and how they were found."""
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return (), ""
+        start, end = unit.chars(tokens)
+        text = fold(self.body[start:end])
+        if any(re.search(rf"\b{re.escape(' '.join(p))}\b", text) for p in self.joint if p):
+            return self.main, "both_sides"
+        found = []
+        for s, e, party in self.party_spans:
+            if start <= s < end and not self._locative(s):
+                found.append(party)
+        for token in tokens:
+            if token.lower_ in self.nouns and token.text.islower():
+                found.append(self.nouns[token.lower_])
+        for token in tokens:
+            if token.pos_ == "PROPN" and (side := self.person_sides.get(fold(token.text))):
+                found.append(side)
+        found = list(dict.fromkeys(found))
+        if found:
+            return tuple(found), "subject" if len(found) == 1 else "joint"
+        pronoun = tokens[0].lower_ if len(tokens) == 1 else ""
+        if pronoun in {"he", "she"} and self.last_person_sides:
+            return self.last_person_sides, "pronoun"
+        if pronoun in {"they", "it", "we"} and self.last_party_sides:
+            return self.last_party_sides, "pronoun"
+        return (), ""
+
+    def _locative(self, char: int) -> bool:
+        before = self.body[max(0, char - 12) : char].lower().split()
+        return bool(before) and before[-1] in _LOCATIVE
+
+    # --- who holds the stance a cue expresses -------------------------------------------
+
+    def agent(self, cue_token, unit) -> tuple[tuple[str, ...], str]:
+        token = cue_token
+        if token.pos_ in {"NOUN", "PROPN"}:
+            owner = self._owner(token, unit)
+            if owner[0]:
+                return owner
+        verb = token
+        for _ in range(6):  # from the cue to the verb whose subject holds the stance
+            if verb.pos_ in _VERBS and any(c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in verb.children):
+                break
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        sides, how = self._subject(verb, unit)
+        if sides:
+            return sides, how
+        return self._speaker(verb, unit)
+
+    def _owner(self, noun, unit):
+        for child in noun.children:
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+                sides, how = self.sides_of(list(child.subtree), unit)
+                if sides:
+                    return sides, "possessive"
+            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                sides, how = self.sides_of(list(child.subtree)[1:], unit)
+                if sides:
+                    return sides, "possessive"
+        return (), ""
+
+    def _subject(self, verb, unit):
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            for phrase in agents + subjects:
+                tokens = _core(phrase)
+                if any(t.lower_ in _RELATIVE for t in tokens) and verb.dep_ == "relcl":
+                    tokens = list(verb.head.subtree)[: verb.head.i - verb.head.left_edge.i + 1]
+                sides, how = self.sides_of(tokens, unit)
+                if sides:
+                    return sides, how
+            if subjects and not any(t.lower_ in _RELATIVE for s in subjects for t in s.subtree):
+                return (), ""  # a subject that is no party ("the deal", "talks"): nobody's stance
+            if verb.dep_ == "relcl":  # "Russia, which insisted ...": the noun it describes
+                return self.sides_of(list(verb.head.subtree)[: verb.head.i - verb.head.left_edge.i + 1], unit)
+            if verb.dep_ in _INHERIT and verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            break
+        return (), ""
+
+    def _speaker(self, verb, unit):
+        """"..., the minister said", "according to Qatar": whose words a clause reports."""
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        for node in [root, *root.children]:
+            if node.lemma_.lower() in self.book.words("speech_verbs"):
+                sides, how = self._subject(node, unit)
+                if sides:
+                    return sides, "speaker"
+        for token in unit.span:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+                sides, how = self.sides_of(list(token.doc[token.i + 2 : token.i + 8]), unit)
+                if sides:
+                    return sides, "speaker"
+        return (), ""
+
+    # --- what the stance is about --------------------------------------------------------
+
+    def issues_for(self, cue_token, issues, unit) -> list:
+        """The issue cues inside the clause of the stance word, except in a background
+        phrase of it ("despite no progress on a ceasefire, they agreed to meet")."""
+        head = cue_token
+        while head.pos_ not in _VERBS and head.head.i != head.i and head.dep_ not in {"ROOT"}:
+            if head.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "prep" for c in head.children):
+                break
+            head = head.head
+        clause = {t.i for t in head.subtree}
+        return [m for m in issues if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], head)]
+
+    def _in_background(self, token, head) -> bool:
+        """Whether `token` sits in a background phrase under `head` ("despite ...", "after ...")."""
+        background = self.book.words("background_markers")
+        for ancestor in token.ancestors:
+            if ancestor.i == head.i:
+                return False
+            if ancestor.lower_ in background or any(c.dep_ == "mark" and c.lower_ in background for c in ancestor.children):
+                return True
+        return False
+
+    # --- the reading --------------------------------------------------------------------
+
+    def read(self, unit, issues, cues) -> list[Found]:
+        found = []
+        span = unit.chars(list(unit.span))
+        for cue in cues:
+            if cue.strength == "weak":
+                continue  # "discussed", "the document": a subject of talks, not a stance
+            token = _anchor_token(cue.tokens)
+            sides, how = self.agent(token, unit)
+            if not sides:
+                continue
+            stance = cue.kind
+            if self._negated(token):
+                stance = self.book.negation_flips.get(stance, stance)
+            about = self.issues_for(token, issues, unit)
+            if about:
+                found += [Found(sides, m.kind, stance, how, span, m.cue.text, cue.cue.text) for m in about]
+            elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
+                found.append(Found(sides, "other", stance, how, span, "", cue.cue.text))
+        found += self._agreement_terms(unit, issues, span, cues)
+        self._remember(unit)
+        return found
+
+    def _issue_free(self, token, cue) -> bool:
+        """A stance verb that states a position whatever it is about ("agreed to ..."), but
+        not one about going on talking ("agreed to continue dialogue"): that is the talks'
+        course, not a position in them."""
+        complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}]
+        if not (cue.strength != "weak" and token.pos_ in _VERBS and complements
+                and token.lemma_.lower() in self.book.words("issue_free_stances")):
+            return False
+        lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}
+        return not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))
+
+    def _negated(self, token) -> bool:
+        nodes = [token, token.head] if token.pos_ not in _VERBS else [token]
+        return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for n in nodes for c in n.children)
+
+    def _agreement_terms(self, unit, issues, span, cues) -> list[Found]:
+        """"a pact under which A and B will each ...", "A is to free 33 ...; B will free ...":
+        what a reached agreement binds each party to do."""
+        words = {t.lemma_.lower() for t in unit.span}
+        if words & _AGREEMENT_NOUNS:
+            self.agreement_paragraph = unit.paragraph
+        if self.agreement_paragraph != unit.paragraph or not issues or any(c.kind != "agrees" for c in cues if c.strength != "weak"):
+            return []
+        found = []
+        for token in unit.span:
+            if token.pos_ not in _VERBS or not _binding(token):
+                continue
+            sides, how = self._subject(token, unit)
+            if not sides:
+                continue
+            clause = {t.i for t in token.subtree}
+            for m in issues:
+                if all(t.i in clause for t in m.tokens):
+                    found.append(Found(sides, m.kind, "agrees", "agreement", span, m.cue.text, "terms of an agreement"))
+        return found
+
+    def _remember(self, unit) -> None:
+        """The agents of this sentence, for the pronouns of the next."""
+        for token in unit.span:
+            if token.dep_ in _SUBJECTS and token.head.pos_ in _VERBS:
+                sides, _ = self.sides_of(list(token.subtree), unit)
+                if not sides:
+                    continue
+                if token.pos_ == "PROPN" and fold(token.text) in self.person_sides:
+                    self.last_person_sides = sides
+                else:
+                    self.last_party_sides = sides
+
+
+_RELATIVE = {"which", "who", "that", "whom", "whose"}
+_THING_AFTER = re.compile(r"\s+(?:agreement|accord|deal|talks|process|format|declaration|summit|peace|ceasefire|truce|round|protocol|memorandum|group|conference|meeting)s?\b", re.I)
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """"Pretoria agreement", "Minsk process": a city naming an agreement or a venue."""
+    return bool(_THING_AFTER.match(text, end))
+_AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding", "declaration",
+                    "truce", "ceasefire", "memorandum", "framework"}
+
+
+def _binding(verb) -> bool:
+    """"will free", "is to free", "are to be freed", "would withdraw": what a deal binds to."""
+    for child in verb.children:
+        if child.dep_ in {"aux", "auxpass"} and child.lower_ in {"will", "would", "shall", "must", "'ll"}:
+            return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _core(phrase) -> list:
+    """A subject without the clauses that describe it: "The discussions, hosted by
+    Turkish officials," is about the discussions, not Turkey."""
+    skipped = {t.i for child in phrase.children if child.dep_ in {"acl", "relcl", "appos", "prep"}
+               and child.i > phrase.i for t in child.subtree}
+    return [t for t in phrase.subtree if t.i not in skipped]
+
+
+def _anchor_token(tokens):
+    """The token of a multi-word cue that the clause hangs from ("put forward" -> put)."""
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]

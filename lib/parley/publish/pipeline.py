@@ -1,0 +1,272 @@
+"""`parley run`: execute the numbered notebooks with papermill and publish `OUT/`.
+
+Everything is built in a temporary folder beside OUT and published only when every
+notebook succeeded, so a failed run leaves the previous reports as they were. OUT must
+be empty, missing, or one Parley published before (`parley.publish.output_folder`), and nothing
+else in it is touched. Executed notebooks are tidied (papermill's timestamps and the
+build folder's name removed) so that re-running on the same articles changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from parley import config
+from parley.publish import stage_cache
+
+CELL_TIMEOUT_SECONDS = 600
+KERNEL = "python3"
+# Libraries whose warnings Parley turns into its own one-paragraph messages
+# ("Timeout waiting for execute reply" becomes "a cell ran longer than ...").
+_THIRD_PARTY_LOGGERS = ("papermill", "nbclient", "traitlets", "jupyter_client", "asyncio")
+
+
+class PipelineError(Exception):
+    """A run that could not finish; the message is one paragraph naming what is at fault."""
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    out_dir: Path
+    notebooks: tuple[str, ...]
+    seconds: float
+    reused: tuple[str, ...] = ()  # notebooks whose outputs came from the stage cache
+
+
+def notebook_paths(notebooks_dir: Path | None = None) -> list[Path]:
+    folder = notebooks_dir or config.NOTEBOOKS_DIR
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def run(
+    seeds_dir: str | os.PathLike | None = None,
+    out_dir: str | os.PathLike | None = None,
+    notebooks_dir: str | os.PathLike | None = None,
+    cell_timeout: int = CELL_TIMEOUT_SECONDS,
+    progress=None,
+    gold_path: str | os.PathLike | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+) -> RunSummary:
+    """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
+    (relative paths start at the current directory; defaults: seeds/ and reports/). With
+    `gold_path`, the evaluation scores the articles against that gold file. `executor`
+    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one)."""
+    from parley.publish import report
+    from parley.publish.output_folder import OutputFolderError, check_writable, publish
+    from parley.read.corpus import CorpusError, read_corpus
+
+    say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
+    seeds = config.from_cwd(seeds_dir, config.default_seeds_dir())
+    out = config.from_cwd(out_dir, config.REPORTS_DIR)
+    notebooks = notebook_paths(config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR))
+    gold = config.from_cwd(gold_path, config.GOLD_PATH) if gold_path else None
+    if gold is not None and not gold.is_file():
+        raise PipelineError(f"No gold file at {gold}: give --gold the path of a gold JSON file. Nothing was run.")
+    if not notebooks:
+        raise PipelineError(f"No numbered notebooks (NN_name.ipynb) in {notebooks_dir or config.NOTEBOOKS_DIR}.")
+    try:
+        check_writable(out, _shown(out))
+    except OutputFolderError as err:
+        raise PipelineError(f"{err} Nothing was run or changed.") from err
+    try:
+        corpus = read_corpus(seeds)
+    except CorpusError as err:
+        raise PipelineError(f"{err} Nothing was run; {_untouched(out)}.") from err
+    for skipped in corpus.skipped:
+        say(f"skipping {skipped.file}: {skipped.reason}")
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix=f".parley-build-{out.name}-", dir=out.parent))
+    started = time.monotonic()
+    try:
+        # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
+        # every article in the cache and its page shows no timings that differ run to run
+        began = time.monotonic()
+        own_notebooks = notebooks_dir is None or config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR) == config.NOTEBOOKS_DIR
+        if own_notebooks and _extract_with_progress(corpus, executor, scheduler):
+            say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
+        key = stage_cache.run_key(corpus, seeds, out, gold)
+        reused = []
+        for index, notebook in enumerate(notebooks, start=1):
+            key = stage_cache.notebook_key(key, notebook, (gold or config.GOLD_PATH) if _declares(notebook, "gold_path") else None)
+            if stage_cache.restore(key, build):
+                reused.append(notebook.name)
+                say(f"[{index}/{len(notebooks)}] {notebook.name} reused: its inputs and code are unchanged")
+                continue
+            say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
+            began = time.monotonic()
+            before = stage_cache.snapshot(build)
+            _execute(notebook, build, seeds, out, cell_timeout, gold)
+            report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
+            report.export_html(build, only=[notebook.stem])
+            stage_cache.store(key, build, before)
+            say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
+        _say_late_skips(build, {s.file for s in corpus.skipped}, say)
+        if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
+            say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
+        say("writing the index page ...")
+        report.write_index(build)
+        publish(build, out)
+    finally:
+        if build.exists():
+            shutil.rmtree(build, ignore_errors=True)
+    seconds = time.monotonic() - started
+    say(f"wrote {_shown(out)} in {seconds:.0f}s: open {_shown(out / 'index.html')}")
+    return RunSummary(out, tuple(n.name for n in notebooks), seconds, tuple(reused))
+
+
+def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:
+    """Extract every article not in the cache yet (a bar shows while it works); False when
+    every article was in the cache."""
+    from parley.extract.run import ExecutorError, extract_corpus, uncached
+
+    if not uncached(corpus.articles):
+        return False
+    try:
+        extract_corpus(corpus.articles, progress=True, executor=executor, scheduler=scheduler)
+    except ExecutorError as err:
+        raise PipelineError(f"{err} Nothing was published.") from err
+    return True
+
+
+def _say_late_skips(build: Path, reported: set[str], say) -> None:
+    """Files the notebooks skipped after reading (an article whose extraction failed)."""
+    import csv
+
+    path = build / "data" / "skipped.csv"
+    if path.is_file():
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("file") not in reported:
+                    say(f"skipped {row.get('file')}: {row.get('reason')}")
+
+
+def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int, gold: Path | None) -> None:
+    """One notebook with papermill into `build`, its failures as one paragraph."""
+    import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    executed = build / "notebooks" / notebook.name
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    kernel_log = build / ".kernel.log"
+    parameters = {"seeds_dir": str(seeds), "out_dir": str(build)}
+    if gold is not None and _declares(notebook, "gold_path"):
+        parameters["gold_path"] = str(gold)
+    levels = {name: logging.getLogger(name).level for name in _THIRD_PARTY_LOGGERS}
+    for name in _THIRD_PARTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        pm.execute_notebook(
+            str(notebook),
+            str(executed),
+            parameters=parameters,
+            kernel_name=KERNEL,
+            execution_timeout=cell_timeout,
+            progress_bar=False,
+            cwd=str(notebook.parent),
+            kernel_manager_class=_quiet_kernel_manager(kernel_log),
+            # a kernel on this machine only: its TCP-without-encryption warning is noise here
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+    except PapermillExecutionError as err:
+        raise PipelineError(_cell_failure(notebook, executed, err, out)) from err
+    except CellTimeoutError as err:
+        raise PipelineError(
+            f"Notebook {notebook.name} stopped: a cell ran longer than {cell_timeout} s (--cell-timeout). "
+            f"Nothing was published; {_untouched(out)}. Give --cell-timeout more seconds for a large corpus."
+        ) from err
+    except DeadKernelError as err:
+        raise PipelineError(
+            f"Notebook {notebook.name} stopped: its Python kernel died{_last_line_of(kernel_log)}. "
+            f"Nothing was published; {_untouched(out)}."
+        ) from err
+    except Exception as err:  # an unreadable notebook, a kernel that would not start
+        raise PipelineError(
+            f"Notebook {notebook.name} could not be run: {type(err).__name__}: {_first_line(err)}. "
+            f"Nothing was published; {_untouched(out)}."
+        ) from err
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+def _declares(notebook: Path, name: str) -> bool:
+    """Whether the notebook's `parameters` cell sets `name` (papermill would warn of one it doesn't)."""
+    import nbformat
+
+    cells = nbformat.read(notebook, as_version=4).cells
+    return any("parameters" in c.metadata.get("tags", []) and re.search(rf"^{name}\s*=", c.source, re.M) for c in cells)
+
+
+def _quiet_kernel_manager(log_path: Path):
+    """A kernel manager whose kernel writes its stderr to `log_path`, not the terminal: the
+    kernel logs its own shutdown ("KeyboardInterrupt caught in kernel", a ZMQError after a
+    timeout) as tracebacks that say nothing about the user's run."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            with open(log_path, "ab") as log:  # the kernel process keeps its own descriptor
+                kw["stderr"] = log
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
+
+
+def _cell_failure(notebook: Path, executed: Path, err, out: Path) -> str:
+    source = (err.source or "").strip().splitlines()
+    where = f"cell {_stored_cell_number(executed, err.cell_index)}"
+    first = f' ("{source[0][:80]}")' if source else ""
+    return (
+        f"Notebook {notebook.name} failed in {where}{first}: {err.ename}: {_first_line(err.evalue)}. "
+        f"Nothing was published; {_untouched(out)}. "
+        f"Open the notebook in JupyterLab and run it to see the whole traceback."
+    )
+
+
+def _stored_cell_number(executed: Path, index: int) -> int:
+    """The 1-based number of the failing cell in the notebook as stored, not counting the
+    parameters cell papermill injected into the executed copy."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # the executed copy may not have been written
+        return index + 1
+    injected = sum(1 for c in cells[:index] if "injected-parameters" in c.metadata.get("tags", []))
+    return index - injected + 1
+
+
+def _first_line(value) -> str:
+    text = str(value).strip()
+    return text.splitlines()[0][:300] if text else "(no message)"
+
+
+def _last_line_of(log_path: Path) -> str:
+    try:
+        lines = [line.strip() for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    except OSError:
+        return ""
+    lines = [line for line in lines if line]
+    return f" ({lines[-1][:200]})" if lines else ""
+
+
+def _untouched(out: Path) -> str:
+    """What a failed run says of the output folder: only one that exists was 'left as it was'."""
+    return f"{_shown(out)} was left as it was" if out.exists() else "nothing was written"
+
+
+def _shown(path: Path) -> str:
+    from parley.publish.report import display_path
+
+    return display_path(path) + "/" * path.is_dir()

@@ -1,0 +1,303 @@
+"""What a news page says about itself: when it was published, and by whom.
+
+`parley.read.corpus` hands this module the page's lines; it answers from credible patterns
+only, and an empty answer beats a wrong one.
+
+**Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022",
+"Issued on: 10/07/2015 - 19:20", "20.07.2015 – 18:02 CEST", "2/27/2023 10:41 PM",
+"Last updated 2022-11-02T19:40:11Z", "Thursday, 6th December 2018"), or one with a
+"Published"/"Updated"/"Date" prefix anywhere; a published date beats an updated one.
+Numeric dates are read day-first or month-first by the page's own evidence: a field
+above 12 on any numeric date of the page, a 12-hour clock (month-first, as in the US), a
+dotted date (day-first), then the outlet's country (data/outlets.csv); day-first
+otherwise, as most of the world writes. An agency dateline ("WASHINGTON, Feb 28 (Reuters)
+-", "MOSCOW, March 3. /TASS/.") gives the day when the page states the year elsewhere.
+
+**Outlet.** In order of trust: a copyright line ("© 2018 WIC News"), the outlet in the
+headline's suffix ("... | Africanews"), a masthead line at the top that names a known
+outlet or that the page names again (in a byline, a staff line, a copyright line), the
+page citing itself ("..., Trend reports."), and the agency of a dateline when the page
+names no other publisher. Menu words and section labels ("Top Stories", "MIDDLE EAST",
+"EN") are never an outlet. Known outlets are reported by their usual short name
+(data/outlets.csv: "Deutsche Welle" and "DW.COM" are DW).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+from parley import config
+from parley.text import fold
+
+DMY, MDY = "DMY", "MDY"
+_MAX_DATE_LINE_WORDS = 4  # words a date line may hold besides its date, times and labels
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?")
+_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)(?![\d])")
+_MONTH_DAY_SLASH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+([0-3]?\d)/((?:19|20)\d\d)\b")  # "November 12/2022"
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?(?![\d])")
+_TWELVE_HOUR = re.compile(r"\b\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\b")
+_ZONE = re.compile(r"\(?\b(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?|\b[A-Z]{2,5}T\b|[+-]\d{4}\b|\bZ\b")
+_PUBLISHED = re.compile(r"\b(?:published|posted|issued(?: on)?|first published|date|released)\b\s*:?", re.I)
+_UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?", re.I)
+_FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
+
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,\s*"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\.?\s*"
+    r"(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/)?\s*\.?\s*[-\u2013\u2014]?"
+)
+_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40},?\s*)?\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
+_SELF_CITATION = re.compile(
+    r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|reported|has learned|learnt|writes)\b"
+    r"(?:\s*,?\s*(?P<cites>citing|per)\b|\s*\.|$)"
+)
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|info|news|az|ua|ru|am|ge|tr|in|pk|af|ng|ke|za|et|eg|qa|ae|sa|il|ir|iq|lb|ye|co|uk|de|fr|it|es|rs|ba|mk|al|eu|tv|io)\b", re.I)
+_OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agency|Observer|Monitor|Standard|Tribune|Herald|"
+                          r"Journal|Gazette|Press|Express|Telegraph|Chronicle|Guardian|Mirror|Star|Voice|Review|Insider|"
+                          r"Report|Reports|Wire|Media|Broadcasting|Independent|Pravda|Gazeta|Week|Weekly|Today|24)\b")
+_TITLE_SUFFIX = re.compile(r"\s[|\u2013\u2014]\s+(?P<name>[A-Z][\w.&' -]{1,40})$")
+_NAME_SHAPE = re.compile(r"[A-Z0-9][\w.&'\u2019-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w.&'\u2019-]*)){0,5}|[a-z][\w-]*(?:\.[\w-]+)+")
+
+
+# --- knowledge ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    country: str
+    kind: str
+
+
+@functools.lru_cache(maxsize=1)
+def _outlets() -> dict[str, Outlet]:
+    """Every alias of a known outlet, folded and without spaces or dots -> the outlet."""
+    found: dict[str, Outlet] = {}
+    with config.data_file("outlets.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            outlet = Outlet(row["name"], row["country"], row["kind"])
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                if alias.strip():
+                    found.setdefault(_key(alias), outlet)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    import yaml
+
+    data = yaml.safe_load(config.data_file("boilerplate.yml").read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data["section_words"])
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", fold(name))
+
+
+def known_outlet(name: str) -> Outlet | None:
+    key = _key(name)
+    return _outlets().get(key) or _outlets().get(re.sub(r"^the", "", key))
+
+
+def is_section_label(line: str) -> bool:
+    """"MIDDLE EAST", "Top Stories", "World News", "EN", "AFGHANISTAN": menu and section
+    words only, or a country or region alone."""
+    from parley.knowledge.gazetteer import is_place
+    from parley.knowledge.sides import party_of
+
+    if re.search(r"\d", line):
+        return False
+    words = re.findall(r"[^\W\d_]+", fold(line))
+    if words and all(w in _section_words() for w in words):
+        return True
+    name = line.strip(" :|")
+    return len(words) <= 3 and bool(name) and (is_place(name) or bool(party_of(name)))
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    start: int
+    end: int
+
+
+def date_order(text: str, country: str = "") -> str:
+    """DMY or MDY for the page's numeric dates (see the module's docstring)."""
+    for m in _NUMERIC.finditer(text):
+        first, second = int(m.group(1)), int(m.group(3))
+        if first > 12 >= second:
+            return DMY
+        if second > 12 >= first:
+            return MDY
+    for m in _NUMERIC.finditer(text):
+        line = text[m.start() : text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        if _TWELVE_HOUR.search(line):
+            return MDY
+        if m.group(2) == ".":
+            return DMY
+    return MDY if country == "USA" else DMY
+
+
+def full_date(line: str, order: str = DMY) -> FoundDate | None:
+    """The first complete date (day, month and year) stated in `line`, any format."""
+    from parley.extract.dates import find_dates
+
+    found: list[FoundDate] = []
+    for mention in find_dates(_title_case_months(line), ""):
+        if mention.basis == "explicit" and mention.precision == "day":
+            found.append(FoundDate(mention.date, mention.start, mention.end))
+    for m in _ISO.finditer(line):
+        if iso := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            found.append(FoundDate(iso, m.start(), m.end()))
+    for m in _NUMERIC.finditer(line):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (a, b) if order == DMY else (b, a)
+        if month > 12:
+            day, month = month, day
+        if iso := _iso(year, month, day):
+            found.append(FoundDate(iso, m.start(), m.end()))
+    for m in _MONTH_DAY_SLASH_YEAR.finditer(line):
+        month = _month_number(m.group(1))
+        if month and (iso := _iso(int(m.group(3)), month, int(m.group(2)))):
+            found.append(FoundDate(iso, m.start(), m.end()))
+    return min(found, key=lambda f: (f.start, -f.end)) if found else None
+
+
+def labelled_date_line(line: str) -> bool:
+    """A short line with a "Published"/"Updated"/"Date" label, wherever it stands."""
+    return len(line.split()) <= 12 and bool(_PUBLISHED.search(line) or _UPDATED.search(line))
+
+
+def date_line_kind(line: str, found: FoundDate) -> str:
+    """"published", "updated" or "plain" if `line` is a date line (its date, times, zones,
+    weekdays, labels and a short byline at most), else ""."""
+    rest = line[: found.start] + " " + line[found.end :]
+    kind = "updated" if _UPDATED.search(rest) else ("published" if _PUBLISHED.search(rest) else "plain")
+    for pattern in (_UPDATED, _PUBLISHED, _CLOCK, _ZONE, _FILLER):
+        rest = pattern.sub(" ", rest)
+    from parley.extract.dates import _table
+
+    weekdays = {w.lower() for w in _table().weekdays}
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in weekdays and w.lower() not in {"am", "pm"}]
+    return kind if len(words) <= _MAX_DATE_LINE_WORDS else ""
+
+
+def _title_case_months(line: str) -> str:
+    """"FEBRUARY 28, 2020" -> "February 28, 2020": month names in capitals, as mastheads print them."""
+    return re.sub(r"\b[A-Z]{3,9}\b", lambda m: m.group(0).title() if _month_number(m.group(0)) else m.group(0), line)
+
+
+def _month_number(name: str) -> int:
+    from parley.extract.dates import _table
+
+    t = _table()
+    name = name.strip(".").title()
+    return t.months.get(name) or t.abbreviations.get(name) or 0
+
+
+def _iso(year: int, month: int, day: int) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def dateline(first_lines: list[str]) -> tuple[int, int, str] | None:
+    """(month, day, agency) of an agency dateline opening one of the story's first lines."""
+    for line in first_lines:
+        if m := _AGENCY_DATELINE.match(line):
+            month = _month_number(m["month"])
+            if month and 1 <= int(m["day"]) <= 31:
+                return month, int(m["day"]), (m["agency"] or m["agency2"] or "").strip()
+    return None
+
+
+def dateline_agency(first_lines: list[str]) -> str:
+    """The agency of a dateline with or without a date: "(Reuters) -", "/TASS/", "(AP) —"."""
+    if found := dateline(first_lines):
+        if found[2]:
+            return found[2]
+    for line in first_lines:
+        if m := _DATELINE_AGENCY_ONLY.match(line):
+            return m["agency"]
+        if m := re.match(r"^\((?P<agency>[A-Z][\w.&-]{1,20})\)\s", line):  # "(MENAFN) Mohammed bin ..."
+            return m["agency"]
+    return ""
+
+
+# --- outlet --------------------------------------------------------------------------
+
+
+def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: list[str]) -> str:
+    """The outlet whose page this is, or "" (see the module's docstring). `masthead`: the
+    short name lines of the header, in page order (above or under the headline, or what
+    a date line holds besides its date); `title_line`: the headline as written; `lines`:
+    every line of the page; `story_start`: the story's first lines (for a dateline)."""
+    page_key = _key("\n".join(lines))
+    for line in reversed(lines):  # a copyright line sits at the foot
+        if name := _copyright_holder(line):
+            return _canonical(name)
+    if (m := _TITLE_SUFFIX.search(title_line)) and not is_section_label(m["name"]):
+        return _canonical(m["name"])
+    names = [n for n in (_clean(line) for line in masthead) if n and not is_section_label(n) and _NAME_SHAPE.fullmatch(n)]
+    for name in names:
+        if known_outlet(name) or page_key.count(_key(name)) > 1:
+            return _canonical(name)
+    for line in lines:
+        if m := _SELF_CITATION.search(line):
+            name = m["name"]
+            if m["cites"] or known_outlet(name) or page_key.count(_key(name)) > 1 or _DOMAIN.search(name):
+                return _canonical(name)
+    for name in names:
+        if _DOMAIN.search(name) or _OUTLET_WORD.search(name):
+            return _canonical(name)
+    agency = dateline_agency(story_start)
+    return _canonical(agency) if agency else ""
+
+
+_RIGHTS = re.compile(r"\ball rights reserved\b.*|\bcopyright\b|\b(?:19|20)\d\d\b|[\u2013-]\s*$", re.I)
+
+
+def _copyright_holder(line: str) -> str:
+    """The holder a copyright line names: "© 2018 WIC News. All rights reserved.", "Ariana
+    News © All rights reserved", "All rights reserved © UNN 2025", "© Tanjug 2023." A
+    caption's credit ("... in Vienna. © AFP") is no copyright line."""
+    m = re.search(r"©|\(c\)|\bcopyright\b", line, re.I)
+    if m is None or len(line[: m.start()].split()) > 6:
+        return ""
+    for chunk in (line[m.end() :], line[: m.start()]):
+        chunk = re.sub(r"©|\(c\)", " ", chunk, flags=re.I)
+        chunk = re.split(r"[|.;]\s|\.$", _RIGHTS.sub(" ", chunk).strip())[0]
+        name = _clean(_RIGHTS.sub(" ", chunk))
+        if name and _NAME_SHAPE.fullmatch(name) and not is_section_label(name):
+            return name
+    return ""
+
+
+def is_domain(text: str) -> bool:
+    """"news.online.ua", "DW.COM": a site's address standing for its name."""
+    return bool(re.fullmatch(r"[\w-]+(?:\.[\w-]+)*", text.strip())) and bool(_DOMAIN.search(text))
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,|-\u2013\u2014")
+    return name if 1 <= len(name.split()) <= 5 else ""
+
+
+def _canonical(name: str) -> str:
+    known = known_outlet(name)
+    if known:
+        return known.name
+    return name.title() if name.isupper() and len(name) > 4 else name
+
+
