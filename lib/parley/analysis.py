@@ -51,9 +51,13 @@ class Results:
 
 
 def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bool = True) -> Results:
-    """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`."""
-    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
-    return _analyse(corpus, jobs=jobs, use_cache=use_cache)
+    """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`
+    (with the knowledge of its `parley.toml`, if it has one)."""
+    from parley import project_file
+
+    seeds = config.resolve(seeds_dir, config.default_seeds_dir())
+    project_file.use(seeds)
+    return _analyse(read_corpus(seeds), jobs=jobs, use_cache=use_cache)
 
 
 def _analyse(corpus: Corpus, jobs: int | None = None, use_cache: bool = True) -> Results:

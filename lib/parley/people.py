@@ -41,7 +41,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from parley import config
-from parley import leaders
+from parley import leaders, project_file
 from parley.gazetteer import is_given_name, is_place
 from parley.metadata import known_outlet
 from parley.sides import NO_PARTY, article_party_nouns, find_parties, kind_of_party, party_of
@@ -108,7 +108,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    titles = yaml.safe_load(config.data_file("titles.yml").read_text(encoding="utf-8"))
+    titles = project_file.knowledge_yaml("titles.yml")  # the library's title words and the project's
     people = yaml.safe_load(config.data_file("people.yml").read_text(encoding="utf-8"))
 
     def words(values) -> frozenset:
