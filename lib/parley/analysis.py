@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from parley import config
+from parley.across import syndication
 from parley.extract.run import FACT_KINDS, extract_corpus
 from parley.read.corpus import Corpus, Skipped, read_corpus
 from parley.tables import frame, number_text
@@ -51,9 +52,13 @@ class Results:
 
 
 def analyse(seeds_dir: str | None = None, jobs: int | None = None, use_cache: bool = True) -> Results:
-    """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`."""
-    corpus = read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
-    return _analyse(corpus, jobs=jobs, use_cache=use_cache)
+    """Read, extract, resolve, merge and compare: every table for the articles in `seeds_dir`
+    (with the knowledge of its `parley.toml`, if it has one)."""
+    from parley.knowledge import project_file
+
+    seeds = config.resolve(seeds_dir, config.default_seeds_dir())
+    project_file.use(seeds)
+    return _analyse(read_corpus(seeds), jobs=jobs, use_cache=use_cache)
 
 
 def _analyse(corpus: Corpus, jobs: int | None = None, use_cache: bool = True) -> Results:
@@ -77,7 +82,7 @@ def extraction_tables(corpus: Corpus, jobs: int | None = None, use_cache: bool =
     # as text: one fraction in the column would otherwise print every value as a float
     quantity_table["value"] = quantity_table["value"].map(number_text)
     return corpus, {
-        "documents": corpus.documents(),
+        "documents": syndication.with_duplicates(corpus.documents(), corpus.articles),
         "skipped": frame("skipped", [{"file": s.file, "reason": s.reason} for s in corpus.skipped]),
         "people": frame("people", rows["people"]),
         "events": frame("events", rows["events"]),
@@ -100,7 +105,8 @@ def without(corpus: Corpus, failures: dict[str, str]) -> Corpus:
 
 def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Stage 2, across articles: people resolved to persons, years placed from the corpus,
-    events merged into a timeline, and every disagreement (people, dates, numbers)."""
+    events merged into a timeline, and every disagreement (people, dates, numbers).
+    Counts of articles count near-copies of one article once (`parley.across.syndication`)."""
     from parley.across import timeline
     from parley.across.conflicts import quantity_conflicts
     from parley.across.persons import resolve_persons
@@ -108,13 +114,16 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     people_rows, persons, person_conflicts = resolve_persons(extracted["people"])
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
     timeline_table, date_conflicts = timeline.build_timeline(events)
-    conflicts = person_conflicts + date_conflicts + quantity_conflicts(extracted["quantities"])
+    # a reprint's edited number is not a second source's figure: numbers of originals only
+    originals = syndication.originals_only(extracted["quantities"], extracted["documents"])
+    conflicts = person_conflicts + date_conflicts + quantity_conflicts(originals)
+    documents = extracted["documents"]
     return {
         "people": frame("people", people_rows.to_dict("records")),
-        "persons": frame("persons", persons.to_dict("records")),
+        "persons": syndication.recount(frame("persons", persons.to_dict("records")), "n_docs", documents),
         "events": events,
-        "timeline": frame("timeline", timeline_table.to_dict("records")),
-        "conflicts": frame("conflicts", conflicts),
+        "timeline": syndication.recount(frame("timeline", timeline_table.to_dict("records")), "n_sources", documents),
+        "conflicts": syndication.without_self_conflicts(frame("conflicts", conflicts), documents),
     }
 
 
@@ -122,7 +131,9 @@ def comparison_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFr
     """Stage 3: each side's stance on each issue across articles."""
     from parley.across import compare
 
-    return {"comparison": frame("comparison", compare.compare_positions(extracted["positions"]).to_dict("records"))}
+    documents = extracted["documents"]
+    compared = compare.compare_positions(extracted["positions"], copies=syndication.originals(documents))
+    return {"comparison": syndication.recount(frame("comparison", compared.to_dict("records")), "n_sources", documents)}
 
 
 def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:

@@ -58,6 +58,8 @@ def _executor_arguments(command) -> None:
                          help="where articles are extracted: local processes (default) or a Dask cluster")
     command.add_argument("--scheduler", default="", help="with --executor dask: the scheduler's address "
                          "(tcp://HOST:8786); without it, a local Dask cluster on this machine")
+    command.add_argument("--config", default="", help="a project file (TOML) of your own issues, topics, cue words, "
+                         "parties and title words (default: parley.toml in the seeds folder, if there is one)")
 
 
 def _log_parley_only() -> None:
@@ -81,7 +83,7 @@ def _run(args) -> int:
         out = config.PROJECT_ROOT / ".cache" / "evaluation" / seeds.name
     try:
         summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None,
-                      executor=args.executor, scheduler=args.scheduler or None)
+                      executor=args.executor, scheduler=args.scheduler or None, config_path=args.config or None)
     except PipelineError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 1

@@ -53,30 +53,32 @@ class StageTables:
         return analysis.results_of(self.corpus, self.raw)
 
 
-def extraction(seeds_dir: str | None, out: Path, progress: bool = True, _by_later_stage: bool = False) -> StageTables:
-    """Stage 01: every article's facts, each article on its own (cached per article)."""
-    corpus = _read(seeds_dir)
+def extraction(seeds_dir: str | None, out: Path, progress: bool = True, _by_later_stage: bool = False,
+               config_file: str | None = None) -> StageTables:
+    """Stage 01: every article's facts, each article on its own (cached per article).
+    `config_file`: the project file (default: `parley.toml` in the seeds folder, if any)."""
+    corpus = _read(seeds_dir, config_file)
     return _stage("extraction", corpus, out, lambda: analysis.extraction_tables(corpus, progress=progress),
                   announce=_by_later_stage)
 
 
-def across(seeds_dir: str | None, out: Path) -> StageTables:
+def across(seeds_dir: str | None, out: Path, config_file: str | None = None) -> StageTables:
     """Stage 02, from stage 01's tables: persons, the timeline, the disagreements."""
-    first = extraction(seeds_dir, out, _by_later_stage=True)
+    first = extraction(seeds_dir, out, _by_later_stage=True, config_file=config_file)
     return StageTables(first.corpus, {**first.raw, **_own(first, out, "across", announce=False)})
 
 
-def comparison(seeds_dir: str | None, out: Path) -> StageTables:
+def comparison(seeds_dir: str | None, out: Path, config_file: str | None = None) -> StageTables:
     """Stage 03, from stage 01's positions: each side's stance on each issue (with stage
     02's tables beside it, for the disagreements it shows)."""
-    first = extraction(seeds_dir, out, _by_later_stage=True)
+    first = extraction(seeds_dir, out, _by_later_stage=True, config_file=config_file)
     return StageTables(first.corpus, {**first.raw, **_own(first, out, "across"),
                                       **_own(first, out, "comparison", announce=False)})
 
 
-def everything(seeds_dir: str | None, out: Path) -> StageTables:
+def everything(seeds_dir: str | None, out: Path, config_file: str | None = None) -> StageTables:
     """Every table, read from the three stages (made where missing): what 04 and 05 use."""
-    first = extraction(seeds_dir, out, _by_later_stage=True)
+    first = extraction(seeds_dir, out, _by_later_stage=True, config_file=config_file)
     return StageTables(first.corpus, {**first.raw, **_own(first, out, "across"), **_own(first, out, "comparison")})
 
 
@@ -91,8 +93,14 @@ def _own(first: StageTables, out: Path, name: str, announce: bool = True) -> dic
 # --- on disk ---------------------------------------------------------------------------
 
 
-def _read(seeds_dir: str | None) -> Corpus:
-    return read_corpus(config.resolve(seeds_dir, config.default_seeds_dir()))
+def _read(seeds_dir: str | None, config_file: str | None = None) -> Corpus:
+    """The articles, with the project file's knowledge in force in this kernel (its text is
+    part of the code fingerprint every stage is keyed by)."""
+    from parley.knowledge import project_file
+
+    seeds = config.resolve(seeds_dir, config.default_seeds_dir())
+    project_file.use(seeds, config_file)
+    return read_corpus(seeds)
 
 
 def corpus_key(corpus: Corpus) -> str:

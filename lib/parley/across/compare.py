@@ -40,9 +40,12 @@ def dominant_stance(counts: dict[str, tuple[int, int]]) -> str:
                                       if s in STANCE_PRECEDENCE else len(STANCE_PRECEDENCE)))
 
 
-def compare_positions(positions: pd.DataFrame) -> pd.DataFrame:
+def compare_positions(positions: pd.DataFrame, copies: dict[str, str] | None = None) -> pd.DataFrame:
     """comparison.csv: issue, side, stance (dominant), n_sources (articles), doc_ids, and
-    stances ("demands:3|proposes:1", articles per stance), quotes (one per article), label."""
+    stances ("demands:3|proposes:1", articles per stance), quotes (one per article), label.
+    `copies` ({doc_id: original}, `parley.across.syndication`): near-copies of one article count
+    once in n_sources and in the stances' counts."""
+    copies = copies or {}
     if positions is None or len(positions) == 0:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
     df = positions.copy()
@@ -62,7 +65,7 @@ def compare_positions(positions: pd.DataFrame) -> pd.DataFrame:
         docs_of: dict[str, set] = {}
         rows_of: Counter = Counter()
         for r in group:
-            docs_of.setdefault(r["stance"], set()).add(r["doc_id"])
+            docs_of.setdefault(r["stance"], set()).add(copies.get(r["doc_id"], r["doc_id"]))
             rows_of[r["stance"]] += 1
         counts = {stance: (len(docs), rows_of[stance]) for stance, docs in docs_of.items()}
         stance = dominant_stance(counts)
@@ -81,7 +84,7 @@ def compare_positions(positions: pd.DataFrame) -> pd.DataFrame:
             "issue": issue,
             "side": side,
             "stance": stance,
-            "n_sources": len(doc_ids),
+            "n_sources": len({copies.get(d, d) for d in doc_ids}),
             "doc_ids": "|".join(doc_ids),
             "stances": "|".join(f"{s}:{counts[s][0]}" for s in ordered),
             "quotes": "|".join(quotes),

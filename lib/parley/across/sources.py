@@ -20,11 +20,12 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
+from parley.across import syndication
 from parley.tables import cell_text, number_text
 from parley.text import fold
 
 FACT_KINDS = ("person", "event", "position", "quantity", "other")
-SOURCE_COLUMNS = ["fact_kind", "fact", "n_sources", "doc_ids", "conflict", "disagreement"]
+SOURCE_COLUMNS = ["fact_kind", "fact", "n_sources", "doc_ids", "conflict", "disagreement", "copies"]
 SUBJECT_SIMILARITY = 85
 # Which fact kind a conflict is about, from words in its `kind` (conflicts.csv).
 _CONFLICT_KIND_WORDS = (
@@ -37,14 +38,17 @@ _CONFLICT_KIND_WORDS = (
 
 def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The fact x article table: `fact_kind, fact, n_sources, doc_ids, conflict,
-    disagreement`, then one 0/1 column per article (documents' doc_ids, sorted)."""
+    disagreement, copies`, then one 0/1 column per article (documents' doc_ids, sorted).
+    `n_sources` counts near-copies of one article once; `copies` names them."""
     facts = _person_facts(tables) + _event_facts(tables) + _position_facts(tables) + _quantity_facts(tables)
     facts = [f for f in facts if f["docs"]]
     _attach_conflicts(facts, _table(tables, "conflicts"))
     documents = _table(tables, "documents")
     doc_ids = sorted(set(_texts(documents.get("doc_id", []))) | {d for f in facts for d in f["docs"]})
     order = {kind: i for i, kind in enumerate(FACT_KINDS)}
-    facts.sort(key=lambda f: (order.get(f["kind"], len(order)), -len(f["docs"]), fold(f["label"]), f["label"]))
+    copies = syndication.originals(documents)
+    facts.sort(key=lambda f: (order.get(f["kind"], len(order)), -syndication.independent(f["docs"], copies),
+                              fold(f["label"]), f["label"]))
     described = pd.DataFrame(
         [{
             "fact_kind": f["kind"],
@@ -56,6 +60,8 @@ def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         } for f in facts],
         columns=SOURCE_COLUMNS,
     )
+    # near-copies of one article count once (`parley.across.syndication`); `copies` lists them
+    described = syndication.recount(described, "n_sources", documents)
     column_of = {d: i for i, d in enumerate(doc_ids)}
     reported = np.zeros((len(facts), len(doc_ids)), dtype=np.int64)
     for row, f in enumerate(facts):

@@ -48,13 +48,16 @@ def extract_article(article: Article) -> dict[str, list[dict]]:
 
 
 def code_fingerprint() -> str:
-    """A hash of the library's code and data files: a change to either invalidates the cache."""
+    """A hash of the library's code and data files and of the project file in force: a
+    change to any of them invalidates the cache."""
+    from parley.knowledge import project_file
+
     files = tuple(
         (str(path.relative_to(config.PACKAGE_DIR)), path.stat().st_size, path.stat().st_mtime_ns)
         for path in sorted(config.PACKAGE_DIR.rglob("*"))
         if path.is_file() and path.suffix in {".py", ".csv", ".yml", ".yaml", ".json", ".txt"}
     )
-    return _fingerprint_of(files)
+    return project_file.fingerprint(_fingerprint_of(files))
 
 
 @functools.lru_cache(maxsize=8)
@@ -79,9 +82,13 @@ def _cache_path(article: Article, fingerprint: str) -> Path:
     return config.cache_dir() / f"{key}.json"
 
 
-def _extract_or_reason(article: Article) -> dict[str, list[dict]] | str:
-    """`extract_article`, or the one-line reason it failed: one bad article must not stop
-    a run over hundreds (rule: named and skipped, never fatal)."""
+def _extract_or_reason(article: Article, project=None) -> dict[str, list[dict]] | str:
+    """`extract_article` under the knowledge of `project` (the parent's project file, handed
+    to each worker process), or the one-line reason it failed: one bad article must not
+    stop a run over hundreds (rule: named and skipped, never fatal)."""
+    from parley.knowledge import project_file
+
+    project_file.activate(project)
     try:
         return extract_article(article)
     except Exception as err:  # noqa: BLE001 - any failure of one article is reported, not raised
@@ -137,8 +144,16 @@ def _map_locally(todo: list[Article], jobs: int, bar) -> list:
         # workers live for the whole map and load the model once each; small chunks keep
         # both busy to the end
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(_counted(pool.map(_extract_or_reason, todo, chunksize=_chunk(len(todo), jobs)), bar))
-    return list(_counted(map(_extract_or_reason, todo), bar))
+            return list(_counted(pool.map(_with_project(), todo, chunksize=_chunk(len(todo), jobs)), bar))
+    return list(_counted(map(_with_project(), todo), bar))
+
+
+def _with_project():
+    """`_extract_or_reason` bound to the project file in force here, for workers that
+    may not have it (spawned processes, Dask workers on other machines)."""
+    from parley.knowledge import project_file
+
+    return functools.partial(_extract_or_reason, project=project_file.active())
 
 
 class ExecutorError(RuntimeError):
@@ -164,7 +179,7 @@ def _map_on_dask(todo: list[Article], jobs: int, scheduler: str | None, counts: 
                             "Check that the scheduler runs and its workers share this environment.") from err
     bar = _progress_bar(*counts) if counts else None
     try:
-        futures = client.map(_extract_or_reason, todo, pure=False)
+        futures = client.map(_with_project(), todo, pure=False)
         for _ in as_completed(futures):
             if bar is not None:
                 bar.update(1)

@@ -194,8 +194,16 @@ def default_path() -> Path:
 
 
 def load(path: str | Path | None = None) -> Codebook:
-    """The codebook at `path` (default: the library's `data/codebook.yml`)."""
-    return _load(Path(path) if path else default_path())
+    """The codebook at `path`; by default the one in force: the library's
+    `data/codebook.yml` with the project file's additions (`parley.knowledge.project_file`)."""
+    return _load(Path(path)) if path else _in_force()
+
+
+@functools.lru_cache(maxsize=1)
+def _in_force() -> Codebook:
+    from parley.knowledge import project_file
+
+    return parse(project_file.codebook_data(), project_file.codebook_source())
 
 
 @functools.lru_cache(maxsize=8)
@@ -206,6 +214,11 @@ def _load(path: Path) -> Codebook:
         raise CodebookError(f"Cannot read the codebook {path}: {err}") from err
     except yaml.YAMLError as err:
         raise CodebookError(f"The codebook {path} is not valid YAML: {err}") from err
+    return parse(data, path)
+
+
+def parse(data, path: Path) -> Codebook:
+    """A codebook from its YAML data; `path` names where it comes from in errors."""
     if not isinstance(data, dict) or not isinstance(data.get("issues"), dict):
         raise CodebookError(f"The codebook {path} needs an `issues` mapping.")
     issues = {}

@@ -57,7 +57,18 @@ def aliases() -> tuple[Alias, ...]:
             found += [_alias(row["party"], a, kind) for a in row[column].split("|") if a.strip()]
     for row in _read("organisations.csv"):
         found += [_alias(row["party"], a, row["kind"]) for a in row["aliases"].split("|") if a.strip()]
-    return tuple(found)
+    return _with_project_parties(found)
+
+
+def _with_project_parties(found: list[Alias]) -> tuple[Alias, ...]:
+    """The project file's parties added (`parley.knowledge.project_file`); an alias it gives a party
+    no longer names the party the library gave it ("Brussels" for the EU, not Belgium)."""
+    from parley.knowledge import project_file
+
+    added = [_alias(party, alias, "country" if kind == "state" else kind)
+             for party, alias, kind in project_file.party_aliases()]
+    taken = {fold(a.alias) for a in added}
+    return tuple([a for a in found if fold(a.alias) not in taken] + added)
 
 
 def parties() -> list[str]:
@@ -71,6 +82,11 @@ def kind_of_party() -> dict[str, str]:
     for row in _read("organisations.csv"):
         if row["kind"] != "institution":
             kinds.setdefault(row["party"], row["kind"])
+    from parley.knowledge import project_file
+
+    for party, _, kind in project_file.party_aliases():
+        if kind != "institution":
+            kinds[party] = kind
     return kinds
 
 
@@ -139,9 +155,9 @@ def _find_parties(text: str, include_no_party: bool) -> tuple[PartyMention, ...]
 
 @functools.lru_cache(maxsize=1)
 def _noun_table() -> dict:
-    import yaml
+    from parley.knowledge import project_file
 
-    return yaml.safe_load(config.data_file("party_nouns.yml").read_text(encoding="utf-8"))
+    return project_file.knowledge_yaml("party_nouns.yml")
 
 
 def _party_nouns() -> frozenset[str]:

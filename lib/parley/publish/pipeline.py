@@ -55,11 +55,13 @@ def run(
     gold_path: str | os.PathLike | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    config_path: str | os.PathLike | None = None,
 ) -> RunSummary:
     """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
     (relative paths start at the current directory; defaults: seeds/ and reports/). With
     `gold_path`, the evaluation scores the articles against that gold file. `executor`
-    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one)."""
+    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one).
+    `config_path`: the project file (default: `parley.toml` in the seeds folder, if any)."""
     from parley.publish import report
     from parley.publish.output_folder import OutputFolderError, check_writable, publish
     from parley.read.corpus import CorpusError, read_corpus
@@ -83,6 +85,9 @@ def run(
         raise PipelineError(f"{err} Nothing was run; {_untouched(out)}.") from err
     for skipped in corpus.skipped:
         say(f"skipping {skipped.file}: {skipped.reason}")
+    project = _project(seeds, config_path, out)
+    if project is not None:
+        say(f"using the project file {_shown(Path(project.path))}")
 
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".parley-build-{out.name}-", dir=out.parent))
@@ -105,7 +110,7 @@ def run(
             say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
             began = time.monotonic()
             before = stage_cache.snapshot(build)
-            _execute(notebook, build, seeds, out, cell_timeout, gold)
+            _execute(notebook, build, seeds, out, cell_timeout, gold, project)
             report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
             report.export_html(build, only=[notebook.stem])
             stage_cache.store(key, build, before)
@@ -150,7 +155,18 @@ def _say_late_skips(build: Path, reported: set[str], say) -> None:
                     say(f"skipped {row.get('file')}: {row.get('reason')}")
 
 
-def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int, gold: Path | None) -> None:
+def _project(seeds: Path, config_path, out: Path):
+    """The project file in force for this run (activated here, for extraction), or None."""
+    from parley.knowledge.project_file import ProjectFileError, use
+
+    try:
+        return use(seeds, config.from_cwd(config_path, seeds) if config_path else None)
+    except ProjectFileError as err:
+        raise PipelineError(f"{err} Nothing was run; {_untouched(out)}.") from err
+
+
+def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int, gold: Path | None,
+             project=None) -> None:
     """One notebook with papermill into `build`, its failures as one paragraph."""
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
@@ -162,6 +178,8 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
     parameters = {"seeds_dir": str(seeds), "out_dir": str(build)}
     if gold is not None and _declares(notebook, "gold_path"):
         parameters["gold_path"] = str(gold)
+    if project is not None and _declares(notebook, "config_file"):
+        parameters["config_file"] = project.path
     levels = {name: logging.getLogger(name).level for name in _THIRD_PARTY_LOGGERS}
     for name in _THIRD_PARTY_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)

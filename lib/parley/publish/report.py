@@ -50,6 +50,8 @@ def tidy_notebook(path: Path, seeds: Path, out: Path, build: Path, gold: Path | 
     shown = {"seeds_dir": display_path(seeds), "out_dir": display_path(out)}
     if gold is not None and "gold_path" in params:
         shown["gold_path"] = display_path(gold)
+    if params.get("config_file"):  # the project file the run used
+        shown["config_file"] = display_path(Path(params["config_file"]))
     params.update({k: v for k, v in shown.items() if k in params})
     for key in _VOLATILE_PAPERMILL_KEYS:
         nb.metadata.get("papermill", {}).pop(key, None)

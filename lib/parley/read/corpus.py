@@ -130,6 +130,8 @@ def _rules(path: Path | None = None) -> _Rules:
 # --- reading ---------------------------------------------------------------------------
 
 
+PROJECT_FILE = "parley.toml"  # parley.knowledge.project_file.FILE_NAME
+
 # spaCy's own default limit: text longer than this is not one news article.
 MAX_ARTICLE_CHARS = 1_000_000
 
@@ -164,8 +166,8 @@ def _article_files(folder: Path, skipped: list[Skipped]):
                 skipped.append(Skipped((base / name).as_posix(), "a link to a folder; links to folders are not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
         for name in sorted(files):
-            if name.startswith("."):
-                continue
+            if name.startswith(".") or (base == Path(".") and name == PROJECT_FILE):
+                continue  # the project file is the user's knowledge, not an article
             path, relative = Path(root) / name, (base / name).as_posix()
             if not path.is_file():
                 reason = "a broken or looping link" if path.is_symlink() else "not a regular file"

@@ -17,6 +17,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from parley import config
+from parley.knowledge import project_file
 from parley.knowledge.sides import party_of
 from parley.text import fold
 
@@ -66,7 +67,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    titles = yaml.safe_load(config.data_file("titles.yml").read_text(encoding="utf-8"))
+    titles = project_file.knowledge_yaml("titles.yml")  # the library's title words and the project's
     people = yaml.safe_load(config.data_file("people.yml").read_text(encoding="utf-8"))
 
     def words(values) -> frozenset:
