@@ -80,3 +80,16 @@ def test_notebook_pages_load_nothing_from_elsewhere_and_leave_dollars_as_text(tm
     assert "cdnjs" not in text and "unpkg" not in text
     assert "from $5 billion in May to $3 billion in June." in soup.get_text()
     assert soup.find("meta", attrs={"name": "viewport"}) is not None
+
+
+def test_quotes_name_their_articles_and_a_previews_ellipsis_row_links_nowhere(tmp_path):
+    facts = _report(tmp_path)
+    table = ("<table><thead><tr><th>kind</th><th>doc_ids</th><th>quotes</th></tr></thead><tbody>"
+             "<tr><td>event_date</td><td>news/a|b</td><td>news/a: talks resumed on Monday | b: the &lt;b&gt;talks&lt;/b&gt;</td></tr>"
+             "<tr><td>...</td><td>...</td><td>...</td></tr></tbody></table>"
+             "<table><thead><tr><th>doc_id</th><th>quote</th></tr></thead><tbody><tr><td>...</td><td>...</td></tr></tbody></table>")
+    soup = BeautifulSoup(link_tables(_page(table), facts, ""), "html.parser")
+    quotes = soup.find_all("tr")[1].find_all("td")[2].find_all("li")
+    assert [li.get_text() for li in quotes] == ["CGTN: Talks resume: talks resumed on Monday", "Untitled article of 2025-06-03: the <b>talks</b>"]
+    assert quotes[0].find("span")["title"] == "news/a" and quotes[1].find("b") is None
+    assert len(soup.select("a.article")) == 2  # the two articles of the first row; "..." rows link nowhere

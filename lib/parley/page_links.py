@@ -93,16 +93,16 @@ class Facts:
     def evidence(self, row: dict[str, str]) -> dict[str, tuple[int, int] | None]:
         """Each article the row rests on, with the span of its evidence there (None: the article as a whole)."""
         doc = row.get("doc_id")
-        if doc:
-            return {doc: self._span_in(doc, row)}
+        if doc:  # a preview's "..." row names no article
+            return {doc: self._span_in(doc, row)} if doc in self.labels else {}
         person_id = row.get("person_id") or self.person_by_name.get((row.get("name", ""), row.get("side", "")))
         if person_id in self.persons:
-            docs = _split(row.get("doc_ids") or self.persons[person_id]["doc_ids"])
+            docs = [d for d in _split(row.get("doc_ids") or self.persons[person_id]["doc_ids"]) if d in self.labels]
             return {d: self.mentions.get((person_id, d)) for d in docs}
         if "doc_ids" not in row:
             return {}
         matched = self.matching_row(row)
-        docs = _split(row["doc_ids"])
+        docs = [d for d in _split(row["doc_ids"]) if d in self.labels]
         if matched is None:
             return {d: None for d in docs}
         name, csv_row = matched
@@ -196,13 +196,13 @@ def link_tables(page: str, facts: Facts, prefix: str) -> str:
             row = {column: _clean(cell.get_text()) for column, cell in zip(columns, cells) if column}
             found = facts.evidence(row)
             for column, cell in zip(columns, cells):
-                if column == "doc_id" and row.get("doc_id"):
+                if column == "doc_id" and row.get("doc_id") in facts.labels:
                     doc = row["doc_id"]
                     _replace(cell, [_link(soup, facts, doc, found.get(doc), prefix, doc if documents_table else None)])
-                elif column == "doc_ids" and row.get("doc_ids"):
+                elif column == "doc_ids" and row.get("doc_ids") and all(d in facts.labels for d in _split(row["doc_ids"])):
                     _replace(cell, [_list(soup, [_link(soup, facts, d, found.get(d), prefix) for d in _split(row["doc_ids"])])])
                 elif column in multi_valued_columns() and "|" in row.get(column, ""):
-                    _replace(cell, [_list(soup, _split(row[column]))])
+                    _replace(cell, [_list(soup, [_named(soup, facts, item) for item in _split(row[column])])])
             if found and "doc_id" not in row and "doc_ids" not in row:
                 cell = soup.new_tag("td")
                 cell.append(_list(soup, [_link(soup, facts, d, span, prefix) for d, span in found.items()]))
@@ -222,14 +222,22 @@ def _link(soup, facts: Facts, doc: str, span, prefix: str, text: str | None = No
     return a
 
 
+def _named(soup, facts: Facts, item: str) -> list:
+    """A value of the form "doc_id: quote" with the article named, its doc_id as a tooltip."""
+    doc, separator, rest = item.partition(": ")
+    if not separator or doc not in facts.labels:
+        return [item]
+    name = soup.new_tag("span", attrs={"title": doc, "class": "article"})
+    name.string = facts.label(doc)
+    return [name, f": {rest}"]
+
+
 def _list(soup, items):
     ul = soup.new_tag("ul", attrs={"class": "values"})
     for item in items:
         li = soup.new_tag("li")
-        if isinstance(item, str):
-            li.string = item
-        else:
-            li.append(item)
+        for part in item if isinstance(item, list) else [item]:
+            li.append(part)  # a str is appended as text, escaped on output
         ul.append(li)
     return ul
 
