@@ -25,6 +25,9 @@ def test_article_markup_is_shown_as_text_and_no_script_runs(hostile_report):
     assert check.scripts_in_text >= 1  # the headline's <script> is visible as text
     assert check.broken_links == [] and check.broken_images == []
     html_pages = list((hostile_report / "html").glob("*.html"))
-    assert html_pages
-    for page in [hostile_report / "index.html", *html_pages]:
+    article_pages = list((hostile_report / "articles").glob("*.html"))
+    assert html_pages and len(article_pages) == 6
+    viewer = check_page(hostile_report / "articles" / "900_markup.html")  # the article viewer
+    assert viewer.dialogs == [] and viewer.scripts_in_text >= 2 and viewer.broken_links == []
+    for page in [hostile_report / "index.html", *html_pages, *article_pages]:
         assert "<script>alert(1)</script>" not in page.read_text(), page.name

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -51,6 +52,25 @@ class PageCheck:
     @property
     def ok(self) -> bool:
         return not (self.broken_images or self.broken_links or self.dialogs)
+
+
+@contextmanager
+def chromium(width: int = 1280, height: int = 900):
+    """A headless Chromium browser context (Debian's Chromium) with a window of `width` x `height`."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        raise RuntimeError("Chromium is not installed: run `python -m parley.browser --ensure` (Debian package chromium).")
+    with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": width, "height": height},
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def check_page(page_path: str | Path, follow_links: bool = True) -> PageCheck:

@@ -62,7 +62,7 @@ def run(
     `gold_path`, the evaluation scores the articles against that gold file. `executor`
     "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one).
     `config_path`: the project file (default: `parley.toml` in the seeds folder, if any)."""
-    from parley.publish import report
+    from parley.publish import article_pages, page_links, report
     from parley.publish.output_folder import OutputFolderError, check_writable, publish
     from parley.read.corpus import CorpusError, read_corpus
 
@@ -119,7 +119,9 @@ def run(
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
         say("writing the index page ...")
-        report.write_index(build)
+        report.write_index(build, seeds_shown=str(seeds_dir) if seeds_dir else report.display_path(seeds))
+        article_pages.write_article_pages(build, corpus.articles)
+        page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
         publish(build, out)
     finally:
         if build.exists():

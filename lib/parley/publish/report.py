@@ -18,9 +18,9 @@ from parley.tables import column_dictionary, write_atomic
 
 _VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "exception")
 _INDEX_TABLES = (
-    ("delegations", "persons", "The delegations", ["side", "name", "role", "n_docs"]),
+    ("delegations", "persons", "The delegations", ["side", "name", "role", "n_docs", "doc_ids"]),
     ("timeline", "timeline", "Timeline", ["date", "precision", "description", "n_sources", "doc_ids"]),
-    ("comparison", "comparison", "Positions compared, issue by issue", ["issue", "side", "stance", "n_sources", "stances"]),
+    ("comparison", "comparison", "Positions compared, issue by issue", ["issue", "side", "stance", "n_sources", "stances", "doc_ids"]),
     ("conflicts", "conflicts", "Where the sources disagree", ["kind", "subject", "values", "doc_ids"]),
 )
 _FIGURE_ORDER = {"delegations": 0, "timeline": 1, "positions": 2, "sources": 3}
@@ -102,6 +102,8 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
+        template_name="parley_offline",  # JupyterLab's page without its CDN scripts
+        extra_template_basedirs=[str(config.PACKAGE_DIR / "publish" / "templates" / "nbconvert")],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -182,8 +184,40 @@ def _table_html(df: pd.DataFrame, columns: list[str], limit: int = 40) -> str:
     return table + more
 
 
-def write_index(out_dir: Path) -> Path:
-    """`OUT/index.html`: the report page linking every notebook, figure and table."""
+def run_date() -> str:
+    """The day of the run (UTC), or of $SOURCE_DATE_EPOCH where a build must be reproducible."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
+              else datetime.datetime.now(datetime.timezone.utc))
+    return moment.date().isoformat()
+
+
+def write_readme(out_dir: Path, seeds_shown: str, date: str) -> Path:
+    """`OUT/README.md`: what the folder holds and the data dictionary, for a reader of the files alone."""
+    from parley import __version__
+    from parley.docs import codebook_markdown, dictionary_markdown
+
+    text = (
+        "# Parley report\n\n"
+        f"Made by Parley {__version__} on {date} from the articles in `{seeds_shown}`. Open `index.html`.\n\n"
+        "- `index.html`: the report page; `html/`: each notebook as a page; `notebooks/`: the executed notebooks\n"
+        "- `articles/`: each article's text with its extracted facts highlighted; every table row links there\n"
+        "- `data/*.csv`: the tables (UTF-8, header row, comma separated; several values in a cell joined by `|`);"
+        " `start`/`end` are character offsets into the article's text, `quote` the text they span\n"
+        "- `figures/`: the figures as PNG and SVG\n\n"
+        "## Data dictionary\n\n" + dictionary_markdown() + "\n" + codebook_markdown()
+    )
+    return write_atomic(out_dir / "README.md", text.encode("utf-8"))
+
+
+def write_index(out_dir: Path, seeds_shown: str = "", date: str | None = None) -> Path:
+    """`OUT/index.html` (the report page linking every notebook, figure and table) and
+    `OUT/README.md`; the footer names Parley's version, the run's date and `seeds_shown`."""
+    from parley import __version__
+
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -196,7 +230,17 @@ def write_index(out_dir: Path) -> Path:
     evaluation = _read(out_dir, "evaluation")
     dictionary = column_dictionary()
     figures = sorted((out_dir / "figures").glob("*.png"), key=lambda p: (_FIGURE_ORDER.get(p.stem, 99), p.stem))
+    date = date or run_date()
+    seeds_shown = seeds_shown or "seeds"
+    write_readme(out_dir, seeds_shown, date)
     page = env.get_template("index.html").render(
+        version=__version__,
+        date=date,
+        seeds=seeds_shown,
+        dictionary=[
+            {"name": name, "about": spec.get("about", ""), "columns": list(spec.get("columns", {}).items())}
+            for name, spec in dictionary.items()
+        ],
         summary=corpus_summary(documents, skipped),
         documents=_table_html(documents, ["doc_id", "title", "outlet", "author", "published", "words"]),
         skipped=_table_html(skipped, ["file", "reason"], limit=200) if not skipped.empty else "",
