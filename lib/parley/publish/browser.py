@@ -61,7 +61,7 @@ def chromium(width: int = 1280, height: int = 900):
 
     executable = find_chromium()
     if executable is None:
-        raise RuntimeError("Chromium is not installed: run `python -m parley.browser --ensure` (Debian package chromium).")
+        raise RuntimeError("Chromium is not installed: run `python -m parley.publish.browser --ensure` (Debian package chromium).")
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS,

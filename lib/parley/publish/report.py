@@ -198,7 +198,7 @@ def run_date() -> str:
 def write_readme(out_dir: Path, seeds_shown: str, date: str) -> Path:
     """`OUT/README.md`: what the folder holds and the data dictionary, for a reader of the files alone."""
     from parley import __version__
-    from parley.docs import codebook_markdown, dictionary_markdown
+    from parley.publish.docs import codebook_markdown, dictionary_markdown
 
     text = (
         "# Parley report\n\n"
