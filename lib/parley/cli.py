@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     run.add_argument("--gold", default="", help="a gold annotation (JSON, see the README) to score the articles against")
+    run.add_argument("--excel-csv", action="store_true", help="write the CSVs with a UTF-8 byte-order mark, "
+                     "so that spreadsheet programs read their accents and non-Latin letters right")
     _executor_arguments(run)
 
     evaluate = commands.add_parser("evaluate", help="run the pipeline on a corpus and score it against a gold file; print the scores")
@@ -81,7 +83,8 @@ def _run(args) -> int:
         out = config.PROJECT_ROOT / ".cache" / "evaluation" / seeds.name
     try:
         summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None,
-                      executor=args.executor, scheduler=args.scheduler or None)
+                      executor=args.executor, scheduler=args.scheduler or None,
+                      excel_csv=getattr(args, "excel_csv", False))
     except PipelineError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 1

@@ -54,12 +54,14 @@ def run(
     gold_path: str | os.PathLike | None = None,
     executor: str = "local",
     scheduler: str | None = None,
+    excel_csv: bool = False,
 ) -> RunSummary:
     """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
     (relative paths start at the current directory; defaults: seeds/ and reports/). With
     `gold_path`, the evaluation scores the articles against that gold file. `executor`
-    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one)."""
-    from parley import report
+    "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one). With
+    `excel_csv`, the CSVs start with a UTF-8 byte-order mark, for spreadsheet programs."""
+    from parley import exports, report
     from parley.corpus import CorpusError, read_corpus
     from parley.output_folder import OutputFolderError, check_writable, publish
 
@@ -112,8 +114,11 @@ def run(
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
-        say("writing the index page ...")
+        say("writing the workbook and the index page ...")
+        exports.write_workbook(build)
         report.write_index(build)
+        if excel_csv:  # last: the index reads the CSVs as they were written
+            exports.add_byte_order_marks(build)
         publish(build, out)
     finally:
         if build.exists():
