@@ -79,3 +79,6 @@ def hostile_report(tmp_path_factory):
         encoding="utf-8",
     )
     return _run_quietly(seeds, root / "reports")
+
+
+PROJECT_INPUTS = config.TESTS_DIR / "data" / "inputs"  # a web page and text files in several encodings

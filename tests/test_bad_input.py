@@ -25,9 +25,8 @@ FRENCH = (
 BAD = {
     "empty.txt": "empty",
     "binary.txt": "binary",
-    "latin1.txt": "not UTF-8",
-    "cp1251.txt": "not UTF-8",
-    "utf16.txt": "UTF-16",
+    "noise.txt": "not text in any common encoding",
+    "menu-only.html": "no story text found in the page",
     "huge.txt": "more than one article can be",
     "one-line.txt": "more than one article can be",
     "loop.txt": "broken or looping link",
@@ -42,6 +41,11 @@ GOOD = {  # doc_id: file
     "sub/nested": "sub/nested.txt",
     "dup.txt": "dup.txt",
     "dup.TXT": "dup.TXT",
+    "latin1": "latin1.txt",
+    "cp1251": "cp1251.txt",
+    "utf16": "utf16.txt",
+    "notes-md": "notes-md.md",
+    "sub/deeper/page": "sub/deeper/page.html",
     "locked": "locked.txt",  # chmod 000: unreadable, except to root
 }
 
@@ -64,6 +68,15 @@ def bad_corpus(tmp_path):
     (folder / "latin1.txt").write_bytes(FRENCH.encode("latin-1"))
     (folder / "cp1251.txt").write_bytes("Переговоры в Женеве\n\nДелегации встретились в понедельник.\n".encode("cp1251"))
     (folder / "utf16.txt").write_bytes(ARTICLE.encode("utf-16"))
+    (folder / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)  # no NUL, yet text in no encoding
+    (folder / "notes-md.md").write_text("# Envoys meet in Geneva\n\n" + ARTICLE.split("\n\n", 2)[2], encoding="utf-8")
+    (folder / "sub" / "deeper").mkdir()
+    (folder / "sub" / "deeper" / "page.html").write_text(
+        f"<html><head><title>Envoys meet in Geneva</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Envoys meet in Geneva</h1><p>{ARTICLE.split(chr(10) * 2, 2)[2]}</p></article></body></html>",
+        encoding="utf-8")
+    (folder / "menu-only.html").write_text("<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+                                          "<footer>(c) 2025 Example News</footer></body></html>", encoding="utf-8")
     (folder / "huge.txt").write_text("Talks went on. " * 1_400_000, encoding="utf-8")  # 21 MB
     (folder / "one-line.txt").write_text("x" * 2_000_000, encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
@@ -92,6 +105,20 @@ def test_every_good_article_is_read_and_every_bad_file_named_with_its_reason(bad
         assert file not in reasons[file]  # the name once, in its own column
 
 
+def test_files_in_other_encodings_are_read_as_the_text_they_hold(bad_corpus):
+    articles = {a.doc_id: a for a in read_corpus(bad_corpus).articles}
+    assert articles["latin1"].raw == FRENCH and articles["latin1"].encoding == "iso8859-1"
+    assert articles["cp1251"].raw.startswith("Переговоры в Женеве") and articles["cp1251"].encoding == "cp1251"
+    assert articles["utf16"].raw == ARTICLE and articles["utf16"].encoding == "utf-16"
+    for doc_id in ("latin1", "cp1251", "utf16", "sub/deeper/page"):  # offsets point into the stored text
+        assert articles[doc_id].stored_text == f"text/{doc_id}.txt"
+    for doc_id in ("plain", "bom-crlf", "notes-md"):  # offsets point into the file itself
+        assert articles[doc_id].encoding == "utf-8" and articles[doc_id].stored_text == ""
+    page = articles["sub/deeper/page"]
+    assert page.encoding == "html" and page.title == "Envoys meet in Geneva" and "Home" not in page.raw
+    assert "Dmytro Kuleba met mediators" in page.body
+
+
 def test_bom_and_crlf_keep_offsets_into_the_file_as_stored(bad_corpus):
     article = next(a for a in read_corpus(bad_corpus).articles if a.doc_id == "bom-crlf")
     raw = (bad_corpus / "bom-crlf.txt").read_bytes().decode("utf-8")
@@ -105,11 +132,11 @@ def test_a_folder_of_only_bad_files_is_one_clear_error(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
+    (folder / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
     with pytest.raises(CorpusError) as failure:
         read_corpus(folder)
     message = str(failure.value)
-    assert "empty.txt: the file is empty" in message and "latin1.txt: not UTF-8" in message
+    assert "empty.txt: the file is empty" in message and "noise.txt: not text in any common encoding" in message
     assert "\n" not in message
 
 

@@ -201,13 +201,13 @@ def test_a_repeated_headline_at_the_end_is_removed():
 
 def test_an_unreadable_article_is_reported_and_skipped(tmp_path):
     (tmp_path / "good.txt").write_text("A headline\nSome story text that is long enough to be kept as the body.\n", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (tmp_path / "noise.txt").write_bytes(bytes(range(128, 256)) * 4)
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     corpus = read_corpus(tmp_path)
     assert [a.doc_id for a in corpus.articles] == ["good"]
     reasons = {s.file: s.reason for s in corpus.skipped}
-    assert "not UTF-8" in reasons["latin1.txt"] and "empty" in reasons["empty.txt"] and "notes.pdf" in reasons
+    assert "not text in any common encoding" in reasons["noise.txt"] and "empty" in reasons["empty.txt"] and "notes.pdf" in reasons
 
 
 def test_missing_or_empty_folder_is_a_clear_error(tmp_path):
@@ -221,7 +221,8 @@ def test_documents_row_has_the_contract_fields(tmp_path):
     path = tmp_path / "x.txt"
     path.write_bytes("Headline\nBody text of the article that is long enough to keep.\n".encode())
     row = read_article(path).document_row()
-    assert list(row) == ["doc_id", "file", "sha256", "title", "outlet", "author", "published", "words"]
+    assert list(row)[:8] == ["doc_id", "file", "sha256", "title", "outlet", "author", "published", "words"]
+    assert row["encoding"] == "utf-8" and row["stored_text"] == ""
     assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert row["words"] == 11
 

@@ -21,6 +21,16 @@ def test_a_fresh_run_reproduces_the_committed_tables_byte_for_byte(project_seeds
     assert not changed, f"{changed} differ from reports/: run `make run` and commit reports/"
 
 
+def test_a_fresh_run_reproduces_the_committed_workbook_and_parquet_files_byte_for_byte(project_seeds_report):
+    def exports(folder):
+        return {**_files(folder, "data/*.parquet"), **_files(folder, "parley.xlsx")}
+
+    fresh, committed = exports(project_seeds_report), exports(config.REPORTS_DIR)
+    assert {"parley.xlsx", "data/documents.parquet", "data/timeline.parquet"} <= set(fresh)
+    assert sorted(fresh) == sorted(committed)
+    assert [name for name in fresh if fresh[name] != committed[name]] == []
+
+
 def test_a_fresh_run_reproduces_the_committed_figures_byte_for_byte(project_seeds_report):
     fresh, committed = _files(project_seeds_report, "figures/*"), _files(config.REPORTS_DIR, "figures/*")
     assert {"figures/delegations.png", "figures/timeline.png", "figures/positions.png", "figures/sources.png"} <= set(fresh)

@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--notebooks", default="", help=argparse.SUPPRESS)
     run.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     run.add_argument("--gold", default="", help="a gold annotation (JSON, see the README) to score the articles against")
+    run.add_argument("--excel-csv", action="store_true", help="write the CSVs with a UTF-8 byte-order mark, "
+                     "so that spreadsheet programs read their accents and non-Latin letters right")
     _executor_arguments(run)
 
     evaluate = commands.add_parser("evaluate", help="run the pipeline on a corpus and score it against a gold file; print the scores")
@@ -30,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--cell-timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     _executor_arguments(evaluate)
 
+    fetch = commands.add_parser("fetch", help="save the web pages listed in a file into a folder, for `parley run`")
+    fetch.add_argument("urls", help="a text file with one URL a line (blank lines and # comments ignored)")
+    fetch.add_argument("--to", required=True, help="the folder to save the pages in (made if missing; "
+                       "a file already there is never overwritten)")
+    fetch.add_argument("--delay", type=float, default=None, help="seconds between two requests to one site "
+                       "(default 2; longer where its robots.txt asks)")
+    fetch.add_argument("--timeout", type=float, default=None, help="seconds to wait for a page (default 20)")
+
     refresh = commands.add_parser("refresh-notebooks", help="copy the outputs of executed notebooks into notebooks/ for nbval")
     refresh.add_argument("--from", dest="source", default="", help="the reports folder whose notebooks/ to copy from (default: reports/)")
     commands.add_parser("readme", help="rewrite README.md's generated blocks (data dictionary, codebook, evaluation)")
@@ -38,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     _log_parley_only()
     if args.command in ("run", "evaluate"):
         return _run(args)
+    if args.command == "fetch":
+        return _fetch(args)
     if args.command == "refresh-notebooks":
         from parley.publish.notebooks import refresh_stored_outputs
 
@@ -83,7 +95,8 @@ def _run(args) -> int:
         out = config.PROJECT_ROOT / ".cache" / "evaluation" / seeds.name
     try:
         summary = run(args.seeds, out, args.notebooks or None, cell_timeout=args.cell_timeout, gold_path=args.gold or None,
-                      executor=args.executor, scheduler=args.scheduler or None, config_path=args.config or None)
+                      executor=args.executor, scheduler=args.scheduler or None, config_path=args.config or None,
+                      excel_csv=getattr(args, "excel_csv", False))
     except PipelineError as err:
         print(f"parley: {err}", file=sys.stderr)
         return 1
@@ -93,6 +106,38 @@ def _run(args) -> int:
     if args.command == "evaluate":
         _print_scores(summary.out_dir / "data" / "evaluation.csv")
     return 0
+
+
+def _fetch(args) -> int:
+    """Exit 1 only when no page could be fetched and some failed (or the list is unreadable)."""
+    from parley.read import fetch
+
+    urls, folder = config.from_cwd(args.urls, config.PROJECT_ROOT), config.from_cwd(args.to, config.PROJECT_ROOT)
+    if not urls.is_file():
+        print(f"parley: no file of URLs at {args.urls}: give `parley fetch` a text file with one URL a line.",
+              file=sys.stderr)
+        return 1
+    if folder.exists() and not folder.is_dir():
+        print(f"parley: {args.to} is a file, not a folder: give --to a folder to save the pages in.", file=sys.stderr)
+        return 1
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    try:
+        summary = fetch.fetch_all(urls, folder, delay=fetch.DEFAULT_DELAY if args.delay is None else args.delay,
+                                  timeout=fetch.DEFAULT_TIMEOUT if args.timeout is None else args.timeout, say=say)
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"parley: could not fetch into {args.to}: {getattr(err, 'strerror', None) or err}.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("parley: interrupted; the pages saved so far are complete and kept.", file=sys.stderr)
+        return 130
+    if not (summary.fetched or summary.kept or summary.failed):
+        print(f"parley: {args.urls} lists no URL (one a line, starting with http:// or https://).", file=sys.stderr)
+        return 1
+    for line in summary.lines(args.to):
+        print(line)
+    if summary.fetched or summary.kept:
+        print(f"Next: parley run --seeds {args.to} --out REPORTS")
+    return 1 if summary.failed and not summary.fetched else 0
 
 
 def _print_scores(path) -> None:

@@ -21,7 +21,7 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TESTS_DIR = PROJECT_ROOT / "tests"
 GOLD_PATH = TESTS_DIR / "data" / "seeds_gold.json"
 
-ARTICLE_SUFFIXES = (".txt",)
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # see parley.read.corpus
 
 
 def default_seeds_dir() -> Path:

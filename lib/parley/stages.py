@@ -104,10 +104,10 @@ def _read(seeds_dir: str | None, config_file: str | None = None) -> Corpus:
 
 
 def corpus_key(corpus: Corpus) -> str:
-    """Which articles, byte for byte, and which files were skipped as unreadable."""
+    """Which articles, byte for byte and as read, and which files were skipped as unreadable."""
     digest = hashlib.sha256()
     for a in corpus.articles:
-        digest.update(f"{a.doc_id}\0{a.file}\0{a.sha256}\n".encode())
+        digest.update(f"{a.doc_id}\0{a.file}\0{a.sha256}\0{a.text_sha256}\n".encode())
     for s in corpus.skipped:
         digest.update(f"skipped\0{s.file}\0{s.reason}\n".encode())
     return digest.hexdigest()[:32]

@@ -89,11 +89,15 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
 
 
 def write_table(df: pd.DataFrame, out_dir: str | Path, name: str) -> Path:
-    """`OUT/data/<name>.csv`: UTF-8, header row, comma separated, `\\n` line ends, byte-stable."""
+    """`OUT/data/<name>.csv`: UTF-8, header row, comma separated, `\\n` line ends, byte-stable;
+    and `OUT/data/<name>.parquet` beside it (`parley.publish.exports`)."""
     missing = [c for c in COLUMNS.get(name, []) if c not in df.columns]
     if missing:
         raise ValueError(f"{name}.csv lacks the contract's columns {missing}")
+    from parley.publish.exports import write_parquet
+
     text = df.to_csv(index=False, lineterminator="\n")
+    write_parquet(df, out_dir, name)  # the same rows with their types, for data tools
     return write_atomic(Path(out_dir) / "data" / f"{name}.csv", text.encode("utf-8"))
 
 

@@ -77,8 +77,10 @@ def uncached(articles) -> list[Article]:
 
 
 def _cache_path(article: Article, fingerprint: str) -> Path:
-    # doc_id may hold a subfolder and any letters; the file name is the hash alone
-    key = hashlib.sha256(f"{article.doc_id}\0{article.sha256}\0{fingerprint}".encode()).hexdigest()[:32]
+    # doc_id may hold a subfolder and any letters; the file name is the hash alone. The text
+    # read, not only the file's bytes: a page's text depends on trafilatura's version too
+    parts = (article.doc_id, article.sha256, article.text_sha256, fingerprint)
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
     return config.cache_dir() / f"{key}.json"
 
 

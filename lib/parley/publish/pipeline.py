@@ -56,13 +56,15 @@ def run(
     executor: str = "local",
     scheduler: str | None = None,
     config_path: str | os.PathLike | None = None,
+    excel_csv: bool = False,
 ) -> RunSummary:
     """Run every notebook on the articles in `seeds_dir` and publish the reports in `out_dir`
     (relative paths start at the current directory; defaults: seeds/ and reports/). With
     `gold_path`, the evaluation scores the articles against that gold file. `executor`
     "dask" extracts the articles on a Dask cluster (`scheduler`, or a local one).
-    `config_path`: the project file (default: `parley.toml` in the seeds folder, if any)."""
-    from parley.publish import article_pages, page_links, report
+    `config_path`: the project file (default: `parley.toml` in the seeds folder, if any).
+    With `excel_csv`, the CSVs start with a UTF-8 byte-order mark, for spreadsheet programs."""
+    from parley.publish import article_pages, exports, page_links, report
     from parley.publish.output_folder import OutputFolderError, check_writable, publish
     from parley.read.corpus import CorpusError, read_corpus
 
@@ -118,10 +120,13 @@ def run(
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
-        say("writing the index page ...")
+        say("writing the workbook and the index page ...")
+        exports.write_workbook(build)
         report.write_index(build, seeds_shown=str(seeds_dir) if seeds_dir else report.display_path(seeds))
         article_pages.write_article_pages(build, corpus.articles)
         page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
+        if excel_csv:  # last: the pages read the CSVs as they were written
+            exports.add_byte_order_marks(build)
         publish(build, out)
     finally:
         if build.exists():

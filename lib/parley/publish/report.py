@@ -14,6 +14,7 @@ import nbformat
 import pandas as pd
 
 from parley import config
+from parley.publish.exports import WORKBOOK
 from parley.tables import column_dictionary, write_atomic
 
 _VOLATILE_PAPERMILL_KEYS = ("start_time", "end_time", "duration", "exception")
@@ -263,6 +264,7 @@ def write_index(out_dir: Path, seeds_shown: str = "", date: str | None = None) -
              "about": dictionary.get(p.stem, {}).get("about", "")}
             for p in sorted((out_dir / "data").glob("*.csv"))
         ],
+        workbook=WORKBOOK if (out_dir / WORKBOOK).is_file() else "",
     )
     return write_atomic(out_dir / "index.html", page.encode("utf-8"))
 

@@ -42,7 +42,8 @@ def run_key(corpus, seeds: Path, out: Path, gold: Path | None) -> str:
 
 
 # the libraries whose upgrade can change a table, a figure or a page
-_LIBRARIES = ("spacy", "pandas", "numpy", "matplotlib", "pyarrow", "nbconvert", "papermill", "rapidfuzz", "dateparser")
+_LIBRARIES = ("spacy", "pandas", "numpy", "matplotlib", "pyarrow", "nbconvert", "papermill", "rapidfuzz", "dateparser",
+              "trafilatura", "htmldate", "charset-normalizer", "openpyxl")
 
 
 def _versions() -> str:

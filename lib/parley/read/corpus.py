@@ -1,11 +1,13 @@
 """Reading a folder of articles: metadata, a clean body, and a map back to the file.
 
-An article file is plain UTF-8 text as saved from a news page: a headline, often an
-outlet or byline line, a date line, consent banners, picture captions, share buttons.
-`read_article` keeps the story and records what it removed. The clean `body` is the
-kept lines joined by blank lines, normalised one character for one (see
-`parley.text.normalize`), so any span of the body maps back to exact offsets in the
-file as stored on disk (`Article.to_raw`).
+An article file is text as saved from a news page (`.txt` or `.md`, in any common
+encoding: `parley.read.decoding`) or the saved page itself (`.html`, `.htm`: its story and
+metadata read by `parley.read.web_pages`): a headline, often an outlet or byline line, a date
+line, consent banners, picture captions, share buttons. `read_article` keeps the story
+and records what it removed. The clean `body` is the kept lines joined by blank lines,
+normalised one character for one (see `parley.text.normalize`), so any span of the body
+maps back to exact offsets in the article's text `raw`: the file as stored on disk when
+it is UTF-8 text, else the text stored beside the reports (`Article.stored_text`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -57,6 +59,19 @@ class Article:
     body: str
     segments: tuple[tuple[int, int], ...]  # (body_start, raw_start) of each kept run of text
     removed: tuple[Removed, ...] = field(default=())
+    encoding: str = "utf-8"  # how the file's bytes were read; "html" for a page
+    stored: bool = False  # `raw` is not the file's bytes as UTF-8: it is written out as text/<doc_id>.txt
+
+    @property
+    def stored_text(self) -> str:
+        """Where `raw` is published, relative to the output folder, when offsets cannot
+        point into the file itself (a page, a file in another encoding); else empty."""
+        return f"text/{self.doc_id}.txt" if self.stored else ""
+
+    @property
+    def text_sha256(self) -> str:
+        """SHA-256 of the text offsets point into: what extraction reads."""
+        return hashlib.sha256(self.raw.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def words(self) -> int:
@@ -84,6 +99,8 @@ class Article:
             "author": self.author,
             "published": self.published,
             "words": self.words,
+            "encoding": self.encoding,
+            "stored_text": self.stored_text,
         }
 
 
@@ -99,11 +116,9 @@ class Corpus:
     skipped: tuple[Skipped, ...]
 
     def documents(self):
-        import pandas as pd
+        from parley.tables import frame
 
-        from parley.tables import COLUMNS
-
-        return pd.DataFrame([a.document_row() for a in self.articles], columns=COLUMNS["documents"])
+        return frame("documents", [a.document_row() for a in self.articles])
 
 
 # --- the boilerplate table -------------------------------------------------------------
@@ -198,27 +213,40 @@ def read_article(path: str | Path) -> Article:
 
 
 def _read(path: Path, doc_id: str, file: str) -> Article:
+    from parley.read import decoding, web_pages
+
     try:
         data = path.read_bytes()
     except OSError as err:
         raise _Unreadable(f"cannot be read ({err.strerror or err})") from err
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unreadable("UTF-16 text; save it as UTF-8 and run again")
-    if b"\x00" in data:  # no text encoding of an article but UTF-16/32 holds NUL bytes
-        raise _Unreadable("binary data, not text")
+    if not data.strip():
+        raise _Unreadable("the file is empty")
+    is_page = path.suffix.lower() in web_pages.SUFFIXES
+    if not is_page and len(data) > 4 * MAX_ARTICLE_CHARS:  # no encoding takes more than 4 bytes a character
+        raise _Unreadable(f"{len(data):,} bytes, more than one article can be ({MAX_ARTICLE_CHARS:,} characters); "
+                          f"split it into its articles")
+    page = None
     try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise _Unreadable(
-            f"not UTF-8 text (byte {err.start} is 0x{data[err.start]:02x}); save it as UTF-8 and run again"
-        ) from err
+        if is_page:
+            page = web_pages.read_page(data)
+            raw, encoding = page.text, "html"
+        else:
+            decoded = decoding.decode(data)
+            raw, encoding = decoded.text, decoded.encoding
+    except (decoding.UndecodableError, web_pages.NoStoryError) as err:
+        raise _Unreadable(str(err)) from err
     if not raw.strip():
         raise _Unreadable("the file is empty")
     if len(raw) > MAX_ARTICLE_CHARS:
         raise _Unreadable(
             f"{len(raw):,} characters, more than one article can be ({MAX_ARTICLE_CHARS:,}); split it into its articles"
         )
-    return parse_article(raw, doc_id=doc_id, file=file, path=path, sha256=hashlib.sha256(data).hexdigest())
+    article = parse_article(raw, doc_id=doc_id, file=file, path=path, sha256=hashlib.sha256(data).hexdigest())
+    article = replace(article, encoding=encoding, stored=encoding != decoding.UTF8)
+    if page is not None:  # what the page's markup states beats what its text suggests
+        stated = {"title": page.title, "outlet": page.outlet, "author": page.author, "published": page.published}
+        article = replace(article, **{k: v for k, v in stated.items() if v})
+    return article
 
 
 def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path | None = None, sha256: str = "") -> Article:

@@ -1,0 +1,181 @@
+"""The tables in the forms spreadsheet users and data tools open directly.
+
+Beside every `OUT/data/<table>.csv`: `OUT/data/<table>.parquet` (the same rows, with the
+column types the pipeline made: offsets and counts as integers), and `OUT/parley.xlsx`
+with one sheet per table. `--excel-csv` writes the CSVs with a UTF-8 byte-order mark,
+which spreadsheet programs need to read them as UTF-8; without it they stay plain UTF-8.
+
+Both are byte-identical on a re-run: Parquet files are a function of the table and the
+pyarrow version; a workbook is a zip of XML files that openpyxl stamps with the time of
+saving (in its properties and every zip entry), so Parley fixes both to one date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from parley.tables import COLUMNS, write_atomic
+
+WORKBOOK = "parley.xlsx"
+UTF8_BOM = b"\xef\xbb\xbf"
+# Any fixed instant would do: the workbook must not say when it was written, or two runs differ
+_FIXED_TIME = datetime.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+_EXCEL_CELL_CHARS = 32_767  # Excel's limit; a longer cell is cut and says so
+_SHEET_NAME_CHARS = 31
+_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl's ILLEGAL_CHARACTERS_RE: XML 1.0 cannot hold them
+
+
+# --- Parquet ---------------------------------------------------------------------------
+
+
+def parquet_bytes(df: pd.DataFrame) -> bytes:
+    """The table as Parquet. A column mixing numbers and text (pyarrow refuses those) is
+    written as text, as the CSV shows it."""
+    import pyarrow as pa
+
+    buffer = io.BytesIO()
+    try:
+        df.to_parquet(buffer, index=False, engine="pyarrow")
+    except (pa.ArrowException, TypeError, ValueError):
+        buffer = io.BytesIO()
+        _as_text(df).to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
+
+
+def _as_text(df: pd.DataFrame) -> pd.DataFrame:
+    from parley.tables import cell_text
+
+    df = df.copy()
+    for column in df.columns:
+        if df[column].dtype == object:
+            df[column] = df[column].map(cell_text)
+    return df
+
+
+def write_parquet(df: pd.DataFrame, out_dir: str | Path, name: str) -> Path:
+    return write_atomic(Path(out_dir) / "data" / f"{name}.parquet", parquet_bytes(df))
+
+
+# --- the workbook ----------------------------------------------------------------------
+
+
+def table_names(out_dir: Path) -> list[str]:
+    """The published tables in `out_dir/data`, in the contract's order, then by name."""
+    found = sorted(p.stem for p in (Path(out_dir) / "data").glob("*.csv"))
+    order = {name: i for i, name in enumerate(COLUMNS)}
+    return sorted(found, key=lambda n: (order.get(n, len(order)), n))
+
+
+def _table(out_dir: Path, name: str) -> pd.DataFrame:
+    parquet = Path(out_dir) / "data" / f"{name}.parquet"
+    if parquet.is_file():
+        return pd.read_parquet(parquet, engine="pyarrow")
+    return pd.read_csv(Path(out_dir) / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+def write_workbook(out_dir: str | Path) -> Path | None:
+    """`OUT/parley.xlsx`: one sheet per table of `OUT/data/`, a bold header row, frozen;
+    None, and no file, where there is no table."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.writer.excel import ExcelWriter
+
+    out_dir = Path(out_dir)
+    names = table_names(out_dir)
+    if not names:
+        return None
+    book = Workbook(write_only=True)
+    book.properties.creator = "Parley"
+    book.properties.created = book.properties.modified = _FIXED_TIME
+    bold = Font(bold=True)
+    for name in names:
+        df = _table(out_dir, name)
+        sheet = book.create_sheet(_sheet_name(name))
+        sheet.freeze_panes = "A2"
+        header = []
+        for column in df.columns:
+            cell = WriteOnlyCell(sheet, value=_cell(str(column)))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in zip(*(_column_cells(sheet, df[column]) for column in df.columns)):
+            sheet.append(row)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # not book.save(): that stamps the time of saving
+    return write_atomic(out_dir / WORKBOOK, _without_times(buffer.getvalue()))
+
+
+def _sheet_name(name: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:_SHEET_NAME_CHARS]
+
+
+def _column_cells(sheet, column: pd.Series) -> list:
+    """A column's cells, numbers passed as they are (the fast path of a large table)."""
+    if column.dtype.kind in "iub":  # pandas' nullable integers hold pd.NA where a value is missing
+        return [None if value is pd.NA else value for value in column.tolist()] if column.hasnans else column.tolist()
+    if column.dtype.kind == "f":
+        return [None if value != value else value for value in column.tolist()]
+    return [_text_cell(sheet, value) for value in column.tolist()]
+
+
+def _cell(value):
+    """A value as openpyxl takes it: Python numbers, text without the control characters
+    XML cannot hold, cut to Excel's cell limit; nothing for a missing value."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return None
+    if hasattr(value, "item"):  # numpy's numbers
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    text = _ILLEGAL_CHARACTERS.sub(" ", str(value))
+    if len(text) > _EXCEL_CELL_CHARS:
+        marker = " [cut: the whole cell is in the CSV]"
+        text = text[: _EXCEL_CELL_CHARS - len(marker)] + marker
+    return text
+
+
+def _text_cell(sheet, value):
+    """A cell whose text is text: a quote starting with "=" is not a formula to Excel."""
+    from openpyxl.cell import WriteOnlyCell
+
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _without_times(data: bytes) -> bytes:
+    """The same zip, every entry stamped with one fixed time, in the same order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return buffer.getvalue()
+
+
+# --- CSVs for spreadsheets --------------------------------------------------------------
+
+
+def add_byte_order_marks(out_dir: str | Path) -> list[Path]:
+    """Prefix every `OUT/data/*.csv` with a UTF-8 byte-order mark (once)."""
+    written = []
+    for path in sorted((Path(out_dir) / "data").glob("*.csv")):
+        data = path.read_bytes()
+        if not data.startswith(UTF8_BOM):
+            written.append(write_atomic(path, UTF8_BOM + data))
+    return written
