@@ -234,3 +234,28 @@ def test_removed_table_lists_each_piece_with_offsets(seeds):
     assert set(table["kind"]) >= {"consent", "headline", "outlet", "caption", "share"}
     for row in table.itertuples():
         assert normalize(seeds["001"].raw[row.start:row.end]).replace("\n", " ") == normalize(row.text)
+
+
+def test_a_folder_read_again_comes_from_the_cache_and_an_edited_file_is_read_anew(tmp_path, monkeypatch):
+    from parley.read import corpus as corpus_module
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks resume\n\nThe delegations met in Geneva on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Talks end\n\nThe delegations left Geneva on Friday.\n", encoding="utf-8")
+    first = read_corpus(folder)
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("read again although unchanged")
+
+    monkeypatch.setattr(corpus_module, "parse_article", must_not_parse)
+    assert read_corpus(folder) == first
+    (folder / "b.txt").write_text("Talks end\n\nThe delegations left Geneva on Saturday.\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="read again"):
+        read_corpus(folder)
+    monkeypatch.undo()
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache"))
+    again = read_corpus(folder)
+    assert again.articles[0] == first.articles[0]
+    assert "Saturday" in again.articles[1].body

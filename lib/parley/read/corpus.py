@@ -160,9 +160,10 @@ def read_corpus(folder: str | Path) -> Corpus:
     articles, skipped = [], []
     found = list(_article_files(folder, skipped))
     ids = _doc_ids([relative for relative, _ in found])
+    code = _code_fingerprint()
     for relative, path in found:
         try:
-            articles.append(_read(path, doc_id=ids[relative], file=relative))
+            articles.append(_read(path, doc_id=ids[relative], file=relative, code=code))
         except _Unreadable as err:
             skipped.append(Skipped(relative, str(err)))
     if not articles:
@@ -212,7 +213,7 @@ def read_article(path: str | Path) -> Article:
         raise CorpusError(f"{path.name}: {err}") from err
 
 
-def _read(path: Path, doc_id: str, file: str) -> Article:
+def _read(path: Path, doc_id: str, file: str, code: str | None = None) -> Article:
     from parley.read import decoding, web_pages
 
     try:
@@ -225,6 +226,18 @@ def _read(path: Path, doc_id: str, file: str) -> Article:
     if not is_page and len(data) > 4 * MAX_ARTICLE_CHARS:  # no encoding takes more than 4 bytes a character
         raise _Unreadable(f"{len(data):,} bytes, more than one article can be ({MAX_ARTICLE_CHARS:,} characters); "
                           f"split it into its articles")
+    cache = _article_cache_path(doc_id, file, data, code or _code_fingerprint())
+    cached = _cached_article(cache, path)
+    if cached is not None:
+        return cached
+    article = _decoded_article(path, doc_id, file, data, is_page)
+    _cache_article(cache, article)
+    return article
+
+
+def _decoded_article(path: Path, doc_id: str, file: str, data: bytes, is_page: bool) -> Article:
+    from parley.read import decoding, web_pages
+
     page = None
     try:
         if is_page:
@@ -247,6 +260,53 @@ def _read(path: Path, doc_id: str, file: str) -> Article:
         stated = {"title": page.title, "outlet": page.outlet, "author": page.author, "published": page.published}
         article = replace(article, **{k: v for k, v in stated.items() if v})
     return article
+
+
+# Reading an article (decoding, boilerplate, metadata) costs more than its bytes; every
+# notebook of a run reads the whole folder, so a read article is kept under the cache,
+# keyed by its bytes, its name and the library's code and knowledge.
+
+
+def _code_fingerprint() -> str:
+    from parley.extract.run import code_fingerprint
+
+    return code_fingerprint()
+
+
+def _article_cache_path(doc_id: str, file: str, data: bytes, code: str) -> Path:
+    digest = hashlib.sha256(f"{doc_id}\0{file}\0{code}\0".encode())
+    digest.update(data)
+    return config.cache_dir() / "read" / f"{digest.hexdigest()[:32]}.json"
+
+
+def _cached_article(cache: Path, path: Path) -> Article | None:
+    import json
+
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        return Article(**{
+            **stored,
+            "path": path,
+            "segments": tuple(tuple(s) for s in stored["segments"]),
+            "removed": tuple(Removed(**r) for r in stored["removed"]),
+        })
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _cache_article(path: Path, article: Article) -> None:
+    import dataclasses
+    import json
+
+    from parley.tables import write_atomic
+
+    fields = {f.name: getattr(article, f.name) for f in dataclasses.fields(article) if f.name != "path"}
+    fields["removed"] = [dataclasses.asdict(r) for r in article.removed]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    except OSError:  # a cache that cannot be written only costs time
+        pass
 
 
 def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path | None = None, sha256: str = "") -> Article:
