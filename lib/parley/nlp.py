@@ -50,6 +50,14 @@ def installed_model() -> str:
     return "no model"
 
 
+def doc_text(doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("_parley_text")
+    if text is None:
+        text = doc.user_data["_parley_text"] = doc.text
+    return text
+
+
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
     return load()(text)

@@ -8,6 +8,7 @@ one character; `fold` gives a comparison key (never used for offsets) in which
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ def quote(raw: str, start: int, end: int) -> str:
     return raw[start:end].translate(_QUOTE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A comparison key: ASCII, case-folded, single-spaced ("Yıldız" -> "yildiz", "MİT" -> "mit")."""
     ascii_text = anyascii(unicodedata.normalize("NFC", text))

@@ -26,7 +26,7 @@ import re
 
 import yaml
 
-from parley import config
+from parley import config, nlp
 from parley.extract.dates import DateMention, find_dates
 from parley.knowledge.sides import find_parties
 from parley.read.corpus import Article
@@ -197,7 +197,7 @@ def _actors(anchor) -> list[str]:
         end = max(s.right_edge.idx + len(s.right_edge.text) for s in subjects)
     else:
         start, end = anchor.left_edge.idx, anchor.idx + len(anchor.text)
-    return sorted({m.party for m in find_parties(anchor.doc.text[start:end])})
+    return sorted({m.party for m in find_parties(nlp.doc_text(anchor.doc)[start:end])})
 
 
 # --- the clause: quote and description ----------------------------------------------------

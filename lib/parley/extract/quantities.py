@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from text_to_num import text2num
 
-from parley import config
+from parley import config, nlp
 
 _TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _FIGURES = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -158,7 +158,7 @@ def _text(tokens) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return nlp.doc_text(doc)[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _unit(run):

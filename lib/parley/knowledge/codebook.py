@@ -135,11 +135,11 @@ class Codebook:
 
     def find_issues(self, tokens) -> list[Match]:
         """Issue cues in `tokens` (a spaCy Span or token list), overlaps resolved longest-first."""
-        return _longest_first(self._issue_index.find(_Words(tokens), self.gap_words))
+        return _memo(tokens, ("issues", id(self)), lambda: _longest_first(self._issue_index.find(_Words(tokens), self.gap_words)))
 
     def find_stances(self, tokens) -> list[Match]:
         """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
-        return _longest_first(self._stance_index.find(_Words(tokens), self.gap_words))
+        return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_Words(tokens), self.gap_words)))
 
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:
@@ -371,3 +371,16 @@ def _longest_first(matches: list[Match]) -> list[Match]:
         kept.append(m)
         taken |= indices
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
+
+
+def _memo(tokens, key, compute):
+    """A Span's matches kept in its Doc's user_data: each sentence is asked about twice
+    (the first reading and the broad one). Token lists are matched every time."""
+    doc = getattr(tokens, "doc", None)
+    if doc is None or not hasattr(tokens, "start"):
+        return compute()
+    slot = ("_parley_cues", *key, tokens.start, tokens.end)
+    found = doc.user_data.get(slot)
+    if found is None:
+        found = doc.user_data[slot] = compute()
+    return list(found)

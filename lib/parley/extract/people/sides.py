@@ -10,6 +10,7 @@ only where it is stronger than the one it has.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from parley.extract.people.context import Mention, _Article
@@ -166,7 +167,10 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     if index < 0:
         return
     start, end = ctx.paragraphs[index]
-    tokens = [t.i for t in ctx.doc if start <= t.idx < end]
+    starts = ctx.doc.user_data.get("_parley_token_starts")
+    if starts is None:  # asked for every mention: token offsets found by bisection, not a scan
+        starts = ctx.doc.user_data["_parley_token_starts"] = [t.idx for t in ctx.doc]
+    tokens = range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
     if not tokens:
         return
     named = {ctx.party_at[i] for i in tokens if ctx.party_at[i]}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parley import nlp
 from parley.extract.positions.sentences import _NP_DEPS, _VERBAL
 from parley.knowledge import codebook as codebook_module
 from parley.knowledge.sides import NO_PARTY, find_parties, party_of
@@ -124,7 +125,7 @@ class Agents:
             runs.append(run)
         found = []
         for run in runs:
-            text = run[0].doc.text[run[0].idx: run[-1].idx + len(run[-1].text)]
+            text = nlp.doc_text(run[0].doc)[run[0].idx: run[-1].idx + len(run[-1].text)]
             mentions = find_parties(text)
             for index, mention in enumerate(mentions):
                 # "Ukrainian and Russian delegations" names two; "Russian U.N. envoy" one

@@ -44,20 +44,28 @@ def _paragraph_of(bounds, offset: int) -> int:
 def _units(doc, body: str, bounds) -> list[_Unit]:
     """The doc's sentences, re-parsed paragraph by paragraph where one runs across a
     paragraph break (headings and bullet items glued to the next sentence parse badly)."""
-    units = []
+    plan = []  # a sentence as it is, or (start, piece) to be re-parsed: all pieces in one batch
     for sent in doc.sents:
         if "\n\n" not in body[sent.start_char:sent.end_char].strip():
             if sent.text.strip():
-                units.append(_Unit(sent, 0, _paragraph_of(bounds, sent.start_char)))
+                plan.append(sent)
             continue
         for p_start, p_end in bounds:
             start, end = max(p_start, sent.start_char), min(p_end, sent.end_char)
             piece = body[start:end]
-            if not piece.strip():
-                continue
-            for sub in nlp.parse(piece).sents:
-                if sub.text.strip():
-                    units.append(_Unit(sub, start, _paragraph_of(bounds, start)))
+            if piece.strip():
+                plan.append((start, piece))
+    pieces = [piece for item in plan if isinstance(item, tuple) for piece in item[1:]]
+    parsed = iter(nlp.load().pipe(pieces)) if pieces else iter(())
+    units = []
+    for item in plan:
+        if not isinstance(item, tuple):
+            units.append(_Unit(item, 0, _paragraph_of(bounds, item.start_char)))
+            continue
+        start = item[0]
+        for sub in next(parsed).sents:
+            if sub.text.strip():
+                units.append(_Unit(sub, start, _paragraph_of(bounds, start)))
     return units
 
 
