@@ -226,3 +226,20 @@ def test_figure_without_a_long_span_has_one_panel_and_empty_is_drawn(tmp_path):
     assert plot_timeline(short, tmp_path / "short").is_file()
     empty = pd.DataFrame(columns=["event_id", "date", "precision", "description", "n_sources", "doc_ids"])
     assert plot_timeline(empty, tmp_path / "empty").is_file()
+
+
+def test_descriptions_tagged_once_are_read_back_by_the_next_run_without_the_model(tmp_path, monkeypatch):
+    from parley.across import timeline as timeline_module
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(timeline_module, "_FEATURES", {})
+    descriptions = ["delegations meet in Geneva", "ministers sign the second agreement"]
+    timeline_module._prepare_features(descriptions)
+    first = {d: timeline_module._FEATURES[d] for d in descriptions}
+
+    monkeypatch.setattr(timeline_module, "_FEATURES", {})  # a new kernel
+    monkeypatch.setattr(timeline_module.nlp, "load", lambda: (_ for _ in ()).throw(AssertionError("model loaded")))
+    timeline_module._prepare_features(descriptions)
+    assert {d: timeline_module._FEATURES[d] for d in descriptions} == first
+    with pytest.raises(AssertionError, match="model loaded"):
+        timeline_module._prepare_features(["a description never tagged"])

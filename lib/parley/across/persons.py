@@ -291,14 +291,19 @@ def delegations(people: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
     columns = ["side", "person_id", "name", "role", "roles", "n_docs", "doc_ids"]
     if persons is None or persons.empty:
         return pd.DataFrame(columns=columns)
+    # each person's mentions gathered in one pass, not one scan of every mention per person
+    roles_of: dict[str, list[tuple[str, str]]] = {}
+    if "person_id" in people.columns:
+        for doc_id, role, person_id in zip(people["doc_id"], people["role"], people["person_id"]):
+            if cell_text(role):
+                roles_of.setdefault(person_id, []).append((cell_text(doc_id), cell_text(role)))
     rows = []
     for person in persons.to_dict("records"):
-        mine = people[people["person_id"] == person["person_id"]] if "person_id" in people.columns else people.iloc[0:0]
         rows.append({
             "side": cell_text(person.get("side")),
             "person_id": person["person_id"],
             "name": person["name"],
-            "role": _usual_role(mine),
+            "role": _usual_role(roles_of.get(person["person_id"], [])),
             "roles": cell_text(person.get("roles")),
             "n_docs": _int(person.get("n_docs"), 0),
             "doc_ids": cell_text(person.get("doc_ids")),
@@ -312,12 +317,12 @@ def delegations(people: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=["_unknown", "_name"]).reset_index(drop=True)
 
 
-def _usual_role(rows: pd.DataFrame) -> str:
-    """The role most of the person's articles give (ties: the earliest article's)."""
-    roles = [(cell_text(r.get("doc_id")), cell_text(r.get("role"))) for r in rows.to_dict("records") if cell_text(r.get("role"))]
+def _usual_role(roles: list[tuple[str, str]]) -> str:
+    """The role most of the person's articles give (ties: the earliest article's), from
+    (doc_id, role) of each mention that has one."""
     if not roles:
         return ""
-    roles.sort()
+    roles = sorted(roles)
     counts = Counter(fold(role) for _, role in roles)
     first_seen = {}
     for position, (_, role) in enumerate(roles):

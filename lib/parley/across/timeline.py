@@ -26,14 +26,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz
 
-from parley import nlp
+from parley import config, nlp
 from parley.extract import dates
 from parley.extract.events import terms
 from parley.knowledge.sides import party_of
@@ -177,11 +180,48 @@ _TAGGING_ONLY = ("parser", "ner")
 def _prepare_features(descriptions) -> None:
     """Tag every description not seen yet in one batch: one spaCy call per description
     costs more in overhead than in tagging, thousands of times over in a large corpus."""
-    todo = sorted({d for d in descriptions if d not in _FEATURES})
+    descriptions = set(descriptions)
+    if not descriptions <= _FEATURES.keys():
+        _FEATURES.update(_stored_features())
+    todo = sorted(d for d in descriptions if d not in _FEATURES)
+    if not todo:  # every description tagged in an earlier run: no model to load
+        return
     model = nlp.load()
     disabled = [name for name in _TAGGING_ONLY if name in model.pipe_names]
     for description, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)):
         _FEATURES[description] = _features_of(doc)
+    _store_features()
+
+
+# The tags of a description depend only on it, the model and the code: kept under the cache
+# between runs, so a rerun after one article changed tags only that article's events.
+
+
+def _features_path() -> Path:
+    from parley.extract.run import code_fingerprint
+
+    key = hashlib.sha256(f"{code_fingerprint()}\0{nlp.installed_model()}".encode()).hexdigest()[:32]
+    return config.cache_dir() / "timeline" / f"{key}.json"
+
+
+def _stored_features() -> dict:
+    try:
+        stored = json.loads(_features_path().read_text(encoding="utf-8"))
+        return {d: (frozenset(w), frozenset(k), frozenset(o)) for d, (w, k, o) in stored.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _store_features() -> None:
+    from parley.tables import write_atomic
+
+    try:
+        path = _features_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stored = {d: [sorted(w), sorted(k), sorted(o)] for d, (w, k, o) in sorted(_FEATURES.items())}
+        write_atomic(path, json.dumps(stored, ensure_ascii=False).encode("utf-8"))
+    except OSError:  # a cache that cannot be written only costs time
+        pass
 
 
 def _features(description: str) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
