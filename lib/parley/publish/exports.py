@@ -82,7 +82,9 @@ def _table(out_dir: Path, name: str) -> pd.DataFrame:
 
 def write_workbook(out_dir: str | Path) -> Path | None:
     """`OUT/parley.xlsx`: one sheet per table of `OUT/data/`, a bold header row, frozen;
-    None, and no file, where there is no table."""
+    None, and no file, where there is no table. The sources sheet leaves out the column
+    per article (an article's mark on each fact): its `doc_ids` names the same articles,
+    and the columns would make a sheet of millions of cells at a few thousand articles."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -98,6 +100,10 @@ def write_workbook(out_dir: str | Path) -> Path | None:
     bold = Font(bold=True)
     for name in names:
         df = _table(out_dir, name)
+        if name == "sources":  # one column per article: a matrix whose cells `doc_ids` lists already
+            from parley.across.sources import doc_columns
+
+            df = df.drop(columns=doc_columns(df))
         sheet = book.create_sheet(_sheet_name(name))
         sheet.freeze_panes = "A2"
         header = []
