@@ -76,7 +76,8 @@ def test_a_rerun_with_nothing_changed_reuses_every_notebook_and_writes_the_same_
                              "--out", str(seeds_report)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     reused = [line for line in result.stderr.splitlines() if "reused" in line]
-    assert len(reused) == 5, result.stderr
+    assert len(reused) == 6, result.stderr  # five notebooks, then the workbook, index and article pages
+    assert "article pages reused" in reused[-1]
     assert {path: (seeds_report / path).read_bytes() for path in files_under(seeds_report)} == before
 
 
@@ -93,6 +94,12 @@ def test_a_notebook_is_reused_only_for_the_same_articles_code_libraries_and_note
 
     first = key()
     assert key() == first
+    finish = stage_cache.finish_key(first, "seeds", "2026-01-01", False)
+    assert finish == stage_cache.finish_key(key(), "seeds", "2026-01-01", False)
+    # the pages also show where the articles were, the day of the run, and --excel-csv marks the CSVs
+    assert len({finish, stage_cache.finish_key(first, "other", "2026-01-01", False),
+                stage_cache.finish_key(first, "seeds", "2026-01-02", False),
+                stage_cache.finish_key(first, "seeds", "2026-01-01", True)}) == 4
     monkeypatch.setattr(stage_cache, "_versions", lambda: "pandas==0.0")
     assert key() != first  # an upgraded library may draw differently
     monkeypatch.undo()

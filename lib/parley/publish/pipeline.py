@@ -120,13 +120,22 @@ def run(
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
-        say("writing the workbook and the index page ...")
-        exports.write_workbook(build)
-        report.write_index(build, seeds_shown=str(seeds_dir) if seeds_dir else report.display_path(seeds))
-        article_pages.write_article_pages(build, corpus.articles)
-        page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
-        if excel_csv:  # last: the pages read the CSVs as they were written
-            exports.add_byte_order_marks(build)
+        seeds_shown = str(seeds_dir) if seeds_dir else report.display_path(seeds)
+        date = report.run_date()
+        # what follows reads only the build folder, the articles and these: kept like a notebook
+        finish = stage_cache.finish_key(key, seeds_shown, date, excel_csv)
+        if stage_cache.restore(finish, build):
+            say("the workbook, the index and the article pages reused: the tables are unchanged")
+        else:
+            say("writing the workbook, the index and the article pages ...")
+            before = stage_cache.snapshot(build)
+            exports.write_workbook(build)
+            report.write_index(build, seeds_shown=seeds_shown, date=date)
+            article_pages.write_article_pages(build, corpus.articles)
+            page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
+            if excel_csv:  # last: the pages read the CSVs as they were written
+                exports.add_byte_order_marks(build)
+            stage_cache.store(finish, build, before)
         publish(build, out)
     finally:
         if build.exists():

@@ -64,6 +64,13 @@ def notebook_key(previous: str, notebook: Path, gold: Path | None) -> str:
     return _hash("\0".join([previous, notebook.name, _file_hash(notebook), *gold_parts]))
 
 
+def finish_key(last_notebook: str, seeds_shown: str, date: str, excel_csv: bool) -> str:
+    """The key of what the run writes after the notebooks (workbook, index, article pages):
+    the last notebook's key chains the articles, code and every notebook; the rest is what
+    the pages show besides the tables."""
+    return _hash("\0".join([last_notebook, "finish", seeds_shown, date, str(bool(excel_csv))]))
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Every file under `folder` (dot-folders included) with its size and mtime."""
     found = {}
