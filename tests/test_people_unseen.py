@@ -88,3 +88,31 @@ def test_initials_and_hyphenated_names():
     rows = people("J. Smith, the British envoy, met Ban Ki-moon on Monday. Smith later flew home.\n")
     assert "J. Smith" in rows and rows["J. Smith"]["side"] == "United Kingdom"
     assert "Ban Ki-moon" in rows
+
+
+def test_a_former_official_acts_for_no_party_unless_the_text_says_whom_they_represent():
+    rows = people(
+        "Former national security adviser Grant Holloway said the deal was weak. Envoy Mira Dobrev, a former "
+        "foreign minister, led the Union delegation.\n"
+    )
+    assert rows["Grant Holloway"]["side"] == "other"
+    assert rows["Grant Holloway"]["side_evidence"].startswith("former office: ")
+
+
+def test_other_articles_give_a_former_official_the_side_they_represent_there():
+    from parley.across.persons import resolve_persons
+    import pandas as pd
+
+    first = people("Former president Tomas Hale said the mediators would return.\n")["Tomas Hale"]
+    other = people("The African Union envoy Tomas Hale said the talks would resume on Friday.\n")["Tomas Hale"]
+    assert first["side"] == "other" and other["side"] == "African Union"
+    table, _, _ = resolve_persons(pd.DataFrame([{**first, "doc_id": "d1"}, {**other, "doc_id": "d2"}]))
+    assert set(table.side) == {"African Union"}
+
+
+def test_the_prime_ministers_adviser_takes_the_side_of_the_prime_minister_the_article_names():
+    rows = people(
+        "Ethiopian Prime Minister Dawit Bekele welcomed the talks with the TPLF. Selam Tesfaye, the Prime "
+        "Minister's national security adviser, led the delegation to Pretoria.\n"
+    )
+    assert rows["Selam Tesfaye"]["side"] == "Ethiopia"

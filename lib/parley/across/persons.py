@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from parley.extract.people.names import _clean_name, _is_full, _transliteration, name_parts, same_person_name, slug
 from parley.extract.people.roles import roles_compatible
-from parley.extract.people.sides import SIDE_FROM_GROUP
+from parley.extract.people.sides import FORMER_OFFICE, SIDE_FROM_GROUP
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold
 
@@ -181,7 +181,7 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
     strongest: dict[str, int] = {}
     for r in person.rows:
         side = cell_text(records[r].get("side"))
-        if not side:
+        if not side or _only_former_office(records[r]):
             continue
         strength = max(_int(records[r].get("side_strength"), 1), 1)
         weight[side] += strength
@@ -201,12 +201,17 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
     return min(weight, key=lambda s: (-weight[s], -strongest[s], s))
 
 
+def _only_former_office(row) -> bool:
+    """A side of `other` the article gave only because it calls the person former."""
+    return cell_text(row.get("side_evidence")).startswith(FORMER_OFFICE)
+
+
 def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
     """A mention the article leaves without a side takes the person's side from the others."""
     for column in ("side", "side_evidence"):
         people[column] = people[column].map(cell_text) if column in people.columns else ""
     for index in people.index:
-        if cell_text(people.at[index, "side"]):
+        if cell_text(people.at[index, "side"]) and not _only_former_office(people.loc[index]):
             continue
         side = sides.get(cell_text(people.at[index, "person_id"]), "")
         if side:

@@ -14,11 +14,13 @@ from parley.extract.people.roles import _person_before, _share_plural_appositive
 from parley.extract.people.sides import (
     _side_from_context,
     _side_from_delegation_sentence,
+    _side_from_former_office,
     _side_from_knowledge,
     _side_from_list_heading,
     _side_from_paragraph,
     _side_from_possessor,
     _side_from_role,
+    _side_from_title_owner,
 )
 from parley.knowledge.sides import article_party_nouns
 from parley.text import fold, paragraph_spans
@@ -46,7 +48,9 @@ def extract_people(article, doc) -> list[dict]:
     for cluster in clusters:
         _side_from_knowledge(ctx, cluster)
     _side_from_possessor(clusters)
+    _side_from_title_owner(ctx, clusters)
     for cluster in clusters:
+        _side_from_former_office(cluster)
         _side_from_context(ctx, cluster, clusters)
     rows = [_row(ctx, cluster) for cluster in clusters]
     return [row for row in rows if not _is_author_or_outlet(row["name"], article)]

@@ -196,6 +196,45 @@ def _side_from_possessor(clusters: list[list[Mention]]) -> None:
                 mention.give_side(best.side, strength, f"{mention.possessor}'s: {best.side}")
 
 
+def _is_former(role: str) -> bool:
+    return bool(role) and fold(role).split(" ", 1)[0] in lexicon().former_words
+
+
+FORMER_OFFICE = "former office: "  # evidence of a side the other articles may still give
+
+
+def _side_from_former_office(cluster: list[Mention]) -> None:
+    """"Former national security adviser X", with nothing in the article saying whom X
+    acts for today: a former official speaking today acts for no party, unless other
+    articles say whom they represent (`across.persons` then gives that side)."""
+    roles = [m.role for m in cluster if m.role]
+    if roles and all(_is_former(role) for role in roles) and not _has_side(cluster):
+        _fullest(cluster).give_side(NO_PARTY, SIDE_FROM_KNOWLEDGE, FORMER_OFFICE + roles[0])
+
+
+_TITLE_OWNER = re.compile(r"^(?:the\s+)?(?P<title>[\w .-]+?)['\u2019]s\s+\S")
+
+
+def _side_from_title_owner(ctx: _Article, clusters: list[list[Mention]]) -> None:
+    """"the Prime Minister's National Security Advisor": the side of the one person the
+    article gives that title ("Ethiopian Prime Minister Abiy Ahmed")."""
+    for cluster in clusters:
+        if _has_side(cluster):
+            continue
+        for mention in cluster:
+            match = _TITLE_OWNER.match(mention.role or "")
+            if not match or not all(lexicon().is_title_word(w) for w in match["title"].split()):
+                continue
+            title = fold(match["title"])
+            sides = {m.side for other in clusters if other is not cluster for m in other
+                     if m.side and m.side != NO_PARTY and m.role and not _is_former(m.role)
+                     and re.search(rf"(?:^|\s){re.escape(title)}$", fold(m.role))}
+            if len(sides) == 1:
+                side = sides.pop()
+                mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the {match['title']}'s: {side}")
+                break
+
+
 def _has_side(cluster: list[Mention]) -> bool:
     return any(m.side for m in cluster)
 
