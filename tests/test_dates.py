@@ -124,8 +124,19 @@ def test_last_and_next_weekday_and_future_tense():
     assert reading("He spoke last Monday.")[0] == "2025-05-26"
     assert reading("They meet next Monday.")[0] == "2025-06-09"
     assert reading("The delegations will meet again on Thursday.")[0] == "2025-06-05"
-    assert reading("The Kremlin said it would respond on Thursday.")[0] == "2025-05-29"  # "would": reported past
     assert reading("The deal, which would take effect on Sunday, was signed.", "2025-01-15")[0] == "2025-01-19"
+
+
+def test_a_modal_looks_ahead_even_in_reported_speech():
+    # said on or just before the publication day: the day it names comes after the saying
+    assert reading("The Kremlin said it would respond on Thursday.")[0] == "2025-06-05"
+    assert reading("He said the first ships could sail as early as Saturday.")[0] == "2025-06-07"
+    assert reading("The envoys could have met on Thursday, he said.")[0] == "2025-05-29"
+
+
+def test_an_abbreviation_does_not_end_the_sentence_a_future_cue_governs():
+    assert reading("Ukraine will put its plan to U.S. officials in Jeddah on Tuesday.")[0] == "2025-06-03"
+    assert reading("Kyiv will decide. Talks resumed in Gaza. Envoys met on Tuesday.")[0] == "2025-05-27"
 
 
 # --- relative phrases ------------------------------------------------------------------------
@@ -301,3 +312,20 @@ def test_the_end_of_a_month_and_that_night():
     found = {m.text: m.date for m in find_dates("They meet by the end of August. Late that night they met again.",
                                                  "2025-07-24")}
     assert found["the end of August"] == "2025-08"
+
+
+def test_an_undated_article_reads_a_weekday_as_the_one_full_date_it_states_on_that_day():
+    text = ("The order was signed on Thursday, 25 August 2016. The ceasefire began on Monday, 29 August 2016. "
+            "At a press conference the same Thursday, the negotiator spoke.")
+    dates = [(m.text, m.date) for m in find_dates(text)]
+    assert ("Thursday", "2016-08-25") in dates
+
+
+def test_earlier_in_the_day_refers_to_a_day_already_past_not_a_scheduled_one():
+    text = ("The deal was signed on Saturday. Talks are to open on March 10. "
+            "Earlier in the day the envoy was received by the emir.")
+    dates = {m.text: m.date for m in find_dates(text, "2020-02-29")}
+    assert dates["Earlier in the day"] == "2020-02-29"
+    future = {m.text: m.date for m in find_dates("Talks will open on March 10 and the same day prisoners will go free.",
+                                                   "2020-02-29")}
+    assert future["the same day"] == "2020-03-10"

@@ -162,8 +162,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
         "not_dates": re.compile(rf"\b{_alternation(t.data['not_dates'])}\b"),
         "future_cue": re.compile(rf"(?<![\w']){_alternation(t.data['future_cues'], True)}\b"),
+        # "U.S.", "Mr.", "Feb.": a full stop that ends a word, not the sentence
+        "abbreviation_end": re.compile(rf"(?:\b[A-Z]|\b{_alternation(t.data['abbreviations'])})\.$"),
         "conditional_cue": re.compile(rf"(?<![\w']){_alternation(t.data['conditional_cues'], True)}\b"),
-        "reporting_word": re.compile(rf"\b{_alternation(t.data['reporting_words'], True)}\b"),
     }
 
 
@@ -191,7 +192,28 @@ def find_dates(text: str, published: str = "") -> list[DateMention]:
         anchor = parse_iso(_anchor_date(mentions, latest_full))
         mentions = [_as_article_anchored(m) for m in (_read(c, text, anchor, forward=True) for c in candidates) if m is not None]
         mentions = [_place_in_year_of(m, int(latest_full[:4])) for m in mentions]
-    return _resolve_anaphora(mentions)
+        mentions = _weekdays_of_stated_dates(mentions)
+    return _resolve_anaphora(mentions, text, reference)
+
+
+def _weekdays_of_stated_dates(mentions: list[DateMention]) -> list[DateMention]:
+    """In an article with no date of its own, "the same Thursday" or "on Thursday" is the
+    one Thursday among the full dates it states ("Thursday, 25 August 2016"), when there
+    is exactly one; counting from its anchor is a guess."""
+    stated: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.basis == "explicit" and m.precision == "day":
+            stated.setdefault(dt.date.fromisoformat(m.date).weekday(), set()).add(m.date)
+    table = _table()
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        modifier = table.data["weekday_modifiers"].get(words[0].lower(), "same") if len(words) > 1 else "same"
+        day = next((table.weekdays[w] for w in words if w in table.weekdays), None)
+        if m.kind == "weekday" and modifier == "same" and day is not None and len(stated.get(day, ())) == 1:
+            m = replace(m, date=next(iter(stated[day])), basis="article")
+        out.append(m)
+    return out
 
 
 def _anchor_date(mentions: list[DateMention], latest_full: str) -> str:
@@ -218,7 +240,7 @@ def _candidates(text: str) -> list[_Candidate]:
     excluded = [m.span() for m in patterns["not_dates"].finditer(text)]
     found = []
     for kind, pattern in patterns.items():
-        if kind in ("not_dates", "future_cue", "conditional_cue", "reporting_word"):
+        if kind in ("not_dates", "future_cue", "conditional_cue"):
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
@@ -365,9 +387,10 @@ def _deadline_before(text: str, start: int) -> bool:
 
 def _future_cue_before(text: str, start: int, words: int = FUTURE_CUE_WORDS) -> bool:
     """Is there a future-tense cue ("will", "is due to") shortly before, in the same
-    sentence? A "would" counts unless the sentence reports speech before it."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
-    sentence = text[sentence_start:start]
+    sentence? A modal ("would", "could") counts too, reported or not ("said the first
+    ships could sail on Saturday": a day after the saying, itself on or just before the
+    publication day), but not as a past conditional ("could have met on Monday")."""
+    sentence = text[_sentence_start(text, start) : start]
     window = sentence
     found = list(re.finditer(r"\S+", window))
     if len(found) > words:
@@ -375,10 +398,19 @@ def _future_cue_before(text: str, start: int, words: int = FUTURE_CUE_WORDS) -> 
     patterns = _patterns()
     if patterns["future_cue"].search(window):
         return True
-    conditional = patterns["conditional_cue"].search(window)
-    if conditional is None:
-        return False
-    return not patterns["reporting_word"].search(sentence[: len(sentence) - len(window) + conditional.start()])
+    return any(not re.match(r"\s+(?:not\s+)?(?:have|had)\b", window[m.end() :])
+               for m in patterns["conditional_cue"].finditer(window))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins: after the last line break, "? ", "! "
+    or ". " that is not an abbreviation's full stop."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for m in reversed(list(re.finditer(r"[.?!](?=\s)", text[line_start:start]))):
+        end = line_start + m.end()
+        if text[end - 1] != "." or not _patterns()["abbreviation_end"].search(text[line_start:end]):
+            return end
+    return line_start
 
 
 def _relative(base: dict, kind: str, phrase: str, reference: dt.date | None) -> DateMention:
@@ -423,13 +455,17 @@ def _place_in_year_of(mention: DateMention, year: int) -> DateMention:
     return replace(mention, date=f"{year:04d}-{month_day}", resolved=True, basis="article", needs_year=False, partial="")
 
 
-def _resolve_anaphora(mentions: list[DateMention]) -> list[DateMention]:
-    """"the same day", "the next day": the day mentioned last before them."""
+def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt.date | None = None) -> list[DateMention]:
+    """"the same day", "the next day": the day mentioned last before them; in a clause
+    that tells of the past ("Earlier in the day X was received"), not a day still to come
+    after publication ("talks are to open on March 10")."""
     out: list[DateMention] = []
     for mention in mentions:
         if mention.kind == "anaphoric":
             offset = int(mention.partial)
-            antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline), None)
+            telling_past = published is not None and not _future_cue_before(text, mention.start)
+            antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline
+                               and not (telling_past and m.resolved and m.date > published.isoformat())), None)
             if antecedent is None or not (antecedent.resolved or antecedent.needs_year):
                 mention = replace(mention, basis="unresolved", partial="")
             elif antecedent.resolved:
