@@ -162,3 +162,10 @@ def test_coordinated_dates_both_date_the_clause():
     _, rows = events_of("Talks were held between May 16 and May 17 in Geneva.")
     assert [(r["date_text"], r["date"]) for r in rows] == [("May 16", "2025-05-16"), ("May 17", "2025-05-17")]
     assert {r["description"] for r in rows} == {"Talks were held"}
+
+
+def test_a_fronted_date_the_parser_glues_to_a_title_still_dates_the_clause():
+    # spaCy reads "Friday President Donald Trump" as one name
+    _, rows = events_of("On Friday President Donald Trump had said that the path forward was open.\n",
+                        header="Talks resume\n\nFebruary 29, 2020\n\n")
+    assert [(r["date"], r["description"].split(" had said")[0]) for r in rows] == [("2020-02-28", "President Donald Trump")]

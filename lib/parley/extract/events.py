@@ -111,6 +111,8 @@ def _anchor(date_root, span):
     t = terms()
     if (clause := _dated_clause(date_root, span)) is not None:
         return clause
+    if (verb := _verb_of_fronted_date(date_root, span)) is not None:
+        return verb
     token = date_root
     while True:
         head = token.head
@@ -133,6 +135,17 @@ def _anchor(date_root, span):
         if head.pos_ in _NOUNS or head.pos_ == "PRON" or head.pos_ == "NUM":
             return None
         token = head  # prepositions, adverbs, adjectives: keep climbing
+
+
+def _verb_of_fronted_date(date_root, span):
+    """"On Friday President X had said ...": the parser reads "Friday President X" as one
+    name; the date belongs to the verb its preposition hangs from."""
+    if date_root.dep_ != "compound" or span.start == 0:
+        return None
+    preposition = date_root.doc[span.start - 1]
+    if preposition.pos_ == "ADP" and preposition.lower_ in _TEMPORAL and preposition.head.pos_ in _VERBS:
+        return _reporting_verb(_main_verb(preposition.head), date_root)
+    return None
 
 
 def _dated_clause(date_root, span):
@@ -249,6 +262,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     """Who did what: the clause without the date, attributions, durations and asides."""
     t = terms()
     drop = set(range(span.start, span.end)) | {x.i for x in _temporal_phrase(date_root).subtree}
+    if _verb_of_fronted_date(date_root, span) is not None:
+        drop.add(span.start - 1)  # its "On"
     for child in anchor.children:
         lemma = child.lemma_.lower()
         if child.dep_ in DROPPED_CHILDREN and child.lower_ != "not":
