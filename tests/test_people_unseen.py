@@ -116,3 +116,11 @@ def test_the_prime_ministers_adviser_takes_the_side_of_the_prime_minister_the_ar
         "Minister's national security adviser, led the delegation to Pretoria.\n"
     )
     assert rows["Selam Tesfaye"]["side"] == "Ethiopia"
+
+
+def test_a_place_after_a_title_and_its_preposition_is_not_a_person():
+    rows = people(
+        "Lena Marsh, the president's special envoy to the Middle East, met the mediators. The freed captives "
+        "will head for the Rafah crossing on Friday.\n"
+    )
+    assert set(rows) == {"Lena Marsh"}

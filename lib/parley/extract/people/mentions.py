@@ -120,8 +120,11 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
     if not mention.from_ner and not is_surname and is_place(surface):
         return False  # "the deputy director of Hodeidah port"
-    if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not mention.role and not is_surname:
-        return False  # "at the Palais Coburg", "the Salah al-Din road": a person is rarely "the X"
+    if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not is_surname:
+        if not mention.role:
+            return False  # "at the Palais Coburg", "the Salah al-Din road": a person is rarely "the X"
+        if mention.start > 1 and ctx.doc[mention.start - 2].pos_ == "ADP":
+            return False  # "envoy to the Middle East", "head for the Rafah crossing": where, not who
     if mention.role or _after_honorific(ctx, mention.start) or is_surname:
         return True
     if is_place(surface) or all(is_place(word) for word in surface.split()):
