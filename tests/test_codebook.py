@@ -128,9 +128,9 @@ def test_adding_an_issue_cue_changes_results_without_code_changes(tmp_path):
 
 
 def test_adding_a_stance_cue_changes_results_without_code_changes(tmp_path):
-    sentence = "Ukraine floated a ceasefire over Easter."
+    sentence = "Ukraine mooted a ceasefire over Easter."  # "floated" is a cue since issue 12
     assert _positions(sentence, codebook.load()) == []
-    book = _modified_codebook(tmp_path, lambda d: d["stances"]["proposes"]["cues"].append("float*"))
+    book = _modified_codebook(tmp_path, lambda d: d["stances"]["proposes"]["cues"].append("moot*"))
     assert _positions(sentence, book) == [("Ukraine", "ceasefire", "proposes")]
 
 

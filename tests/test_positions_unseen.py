@@ -93,3 +93,73 @@ def test_quantities_in_other_patterns(sentence, values):
     article = parse_article(HEADLINE + sentence, doc_id="q1")
     got = [(r["value"], r["unit"]) for r in extract_quantities(article, nlp.parse(article.body))]
     assert got == values
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudan and the RSF met in Jeddah. The warring parties agreed to a seven-day truce.",
+     {("Sudan", "ceasefire", "agrees"), ("RSF", "ceasefire", "agrees")}),
+    ("Yemen and the Houthis met in Stockholm. The two camps signed a deal to swap prisoners.",
+     {("Yemen", "prisoners", "agrees"), ("Houthis", "prisoners", "agrees")}),
+    ("Armenia and Azerbaijan met in Washington. Both leaders agreed to open the border.",
+     {("Armenia", "territory", "agrees"), ("Azerbaijan", "territory", "agrees")}),
+])
+def test_joint_subjects_in_other_words_speak_for_both_parties(text, expected):
+    assert expected <= found(text)
+
+
+def test_a_deal_s_terms_may_follow_it_in_sentences_of_their_own():
+    text = ("Israel and Hamas reached a deal on Wednesday, mediators said.\n\n"
+            "During the first phase Hamas is to free 33 hostages.\n\n"
+            "Israel, in exchange, will free a number of Palestinian prisoners.\n")
+    assert {("Hamas", "prisoners", "agrees"), ("Israel", "prisoners", "agrees")} <= found(text)
+
+
+def test_terms_far_from_any_deal_are_not_agreements():
+    text = ("Israel and Hamas met in Cairo on Wednesday, mediators said.\n\n"
+            "The talks were tense. Officials spoke to reporters. Nothing was announced.\n\n"
+            "Hamas is to free 33 hostages, one newspaper claimed.\n")
+    assert ("Hamas", "prisoners", "agrees") not in found(text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Eritrea declined to sign the ceasefire.", ("Eritrea", "ceasefire", "rejects")),
+    ("Azerbaijan expects Armenia to withdraw its troops from the border.", ("Azerbaijan", "territory", "demands")),
+    ("The United States floated the idea of a summit.", ("United States", "leaders_meeting", "proposes")),
+    ("Egypt supported the truce.", ("Egypt", "ceasefire", "agrees")),
+    ("Rwanda boycotted the talks on the ceasefire.", ("Rwanda", "ceasefire", "rejects")),
+    ("The DRC signed up to the truce.", ("Democratic Republic of the Congo", "ceasefire", "agrees")),
+])
+def test_stance_cues_as_classes_of_verbs(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mali demanded the return of the dead.", ("Mali", "humanitarian", "demands")),
+    ("Niger called for the lifting of curbs on its exports.", ("Niger", "sanctions", "demands")),
+    ("Somalia called for talks between the two leaders.", ("Somalia", "leaders_meeting", "demands")),
+    ("Libya called for a lull in the shelling.", ("Libya", "ceasefire", "demands")),
+    ("Chad demanded that the rebels give up their weapons.", ("Chad", "military_limits", "demands")),
+    ("Kenya proposed that observers check compliance with the truce.", ("Kenya", "monitoring", "proposes")),
+])
+def test_issue_paraphrase_families(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Israeli settlers marched along the border.", ("Israel", "agrees")),  # not "settle"
+    ("A Sudanese committee will discuss the ceasefire.", ("Sudan", "agrees")),  # not "commit"
+    ("Sudan urgently needs a ceasefire.", ("Sudan", "demands")),  # not "urge"
+    ("The Kosovo opposition held a rally about the border.", ("Kosovo", "rejects")),  # not "oppose"
+    ("A significant number of prisoners were freed by Ethiopia.", ("Ethiopia", "agrees")),  # not "sign"
+    ("The implementation annex to the Serbian proposal was published.", ("Serbia", "territory")),  # not "annex"
+])
+def test_homonyms_of_stance_and_issue_cues_are_no_cues(sentence, unwanted):
+    rows = found(sentence)
+    assert not {r for r in rows if unwanted in {(r[0], r[2]), (r[0], r[1])}}
+
+
+def test_a_mediator_who_insists_the_parties_honour_a_deal_demands_it():
+    people = [{"name": "Omar Haddad", "surface": "Haddad", "side": "Qatar"}]
+    rows = found("Israel and Hamas agreed to a truce. Omar Haddad spoke in Doha. "
+                 "He insisted that the two parties fully honour the ceasefire.", people)
+    assert ("Qatar", "ceasefire", "demands") in rows

@@ -60,6 +60,8 @@ class BroadReader:
         self.last_person_sides: tuple[str, ...] = ()
         self.last_party_sides: tuple[str, ...] = ()
         self.agreement_paragraph = -1
+        self.agreement_unit = -99  # the last sentence naming an agreement (or a phase of one)
+        self.units_read = 0
 
     # --- sides of a stretch of text ----------------------------------------------------
 
@@ -232,9 +234,13 @@ class BroadReader:
         """"a pact under which A and B will each ...", "A is to free 33 ...; B will free ...":
         what a reached agreement binds each party to do."""
         words = {t.lemma_.lower() for t in unit.span}
-        if words & _AGREEMENT_NOUNS:
+        self.units_read += 1
+        if words & self.book.words("binding_context_nouns"):
             self.agreement_paragraph = unit.paragraph
-        if self.agreement_paragraph != unit.paragraph or not issues or any(c.kind != "agrees" for c in cues if c.strength != "weak"):
+            self.agreement_unit = self.units_read
+        # the agreement's paragraph, or the sentences right after it (a story of one-sentence paragraphs)
+        near = self.agreement_paragraph == unit.paragraph or self.units_read - self.agreement_unit <= _TERMS_REACH
+        if not near or not issues or any(c.kind != "agrees" for c in cues if c.strength != "weak"):
             return []
         found = []
         for token in unit.span:
@@ -269,8 +275,7 @@ _THING_AFTER = re.compile(r"\s+(?:agreement|accord|deal|talks|process|format|dec
 def _names_a_thing(text: str, end: int) -> bool:
     """"Pretoria agreement", "Minsk process": a city naming an agreement or a venue."""
     return bool(_THING_AFTER.match(text, end))
-_AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "arrangement", "understanding", "declaration",
-                    "truce", "ceasefire", "memorandum", "framework"}
+_TERMS_REACH = 2  # sentences after one naming an agreement that may still state its terms
 
 
 def _binding(verb) -> bool:

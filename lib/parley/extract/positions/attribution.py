@@ -56,8 +56,10 @@ def _demanded_of(agents: Agents, agent: Agent, node, path):
         m.kind == "demands" and m.strength == "explicit" for m in agents.book.find_stances([head])
     ):
         outer = agents.agent_at(head)
-        if outer is not None and outer is not _NOT_AN_AGENT and outer.sides and not outer.tentative \
-                and set(outer.sides) != set(agent.sides):
+        # the demander may be a pronoun ("He insisted that the two parties honour it"): still
+        # the one stating the position, rather than the parties asked to act
+        if outer is not None and outer is not _NOT_AN_AGENT and outer.sides \
+                and (not outer.tentative or agent.how == "both_sides") and set(outer.sides) != set(agent.sides):
             return outer, head, path + [head]
     return agent, node, path
 
