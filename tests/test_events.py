@@ -169,3 +169,8 @@ def test_a_fronted_date_the_parser_glues_to_a_title_still_dates_the_clause():
     _, rows = events_of("On Friday President Donald Trump had said that the path forward was open.\n",
                         header="Talks resume\n\nFebruary 29, 2020\n\n")
     assert [(r["date"], r["description"].split(" had said")[0]) for r in rows] == [("2020-02-28", "President Donald Trump")]
+
+
+def test_a_date_that_names_a_thing_after_a_preposition_is_no_event():
+    _, rows = events_of("Kyiv wants a settlement based on pre-2014 borders.\n")
+    assert rows == []

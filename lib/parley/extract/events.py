@@ -140,8 +140,8 @@ def _anchor(date_root, span):
 def _verb_of_fronted_date(date_root, span):
     """"On Friday President X had said ...": the parser reads "Friday President X" as one
     name; the date belongs to the verb its preposition hangs from."""
-    if date_root.dep_ != "compound" or span.start == 0:
-        return None
+    if date_root.dep_ != "compound" or date_root.head.pos_ != "PROPN" or span.start == 0:
+        return None  # "based on pre-2014 borders": a date naming a thing
     preposition = date_root.doc[span.start - 1]
     if preposition.pos_ == "ADP" and preposition.lower_ in _TEMPORAL and preposition.head.pos_ in _VERBS:
         return _reporting_verb(_main_verb(preposition.head), date_root)
