@@ -124,3 +124,12 @@ def test_a_place_after_a_title_and_its_preposition_is_not_a_person():
         "will head for the Rafah crossing on Friday.\n"
     )
     assert set(rows) == {"Lena Marsh"}
+
+
+def test_people_in_apposition_to_a_sides_group_are_in_it():
+    rows = people(
+        "Flanked by the two other members of the AU panel, Kenya's former president Peter Mwangi and "
+        "Grace Dlamini, South Africa's former deputy president, the envoy spoke.\n"
+    )
+    assert rows["Peter Mwangi"]["side"] == "African Union"
+    assert rows["Grace Dlamini"]["side"] == "African Union"

@@ -15,6 +15,7 @@ from parley.extract.people.sides import (
     _side_from_context,
     _side_from_delegation_sentence,
     _side_from_former_office,
+    _side_from_group_apposition,
     _side_from_knowledge,
     _side_from_list_heading,
     _side_from_paragraph,
@@ -44,6 +45,7 @@ def extract_people(article, doc) -> list[dict]:
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
         _side_from_paragraph(ctx, mention)
+    _side_from_group_apposition(ctx)
     clusters = _cluster_mentions(mentions)
     for cluster in clusters:
         _side_from_knowledge(ctx, cluster)

@@ -160,6 +160,29 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
             mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
 
 
+def _side_from_group_apposition(ctx: _Article) -> None:
+    """"the two other members of the AU panel, Kenya's former president X and Y": the
+    people in apposition to a side's group, one after the other, are in that group."""
+    previous: Mention | None = None
+    for mention in sorted(ctx.mentions, key=lambda m: m.span[0]):
+        party = ""
+        if previous is not None and previous.side_evidence.startswith("in apposition to: ") \
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", ctx.body[previous.span[1] : mention.span[0]]):
+            party, evidence = previous.side, previous.side_evidence
+        else:
+            seg_start, _ = ctx.segment[mention.start]
+            groups = [g for g in _group_phrases(ctx, seg_start, mention.start) if g[1] <= mention.start]
+            if groups:
+                first, last, party = groups[-1]
+                group_end = ctx.doc[last - 1].idx + len(ctx.doc[last - 1].text)
+                if not re.fullmatch(r"\s*[,:]\s*", ctx.body[group_end : mention.span[0]]):
+                    party = ""
+                evidence = f"in apposition to: {ctx.text(first, last)}"
+        if party:
+            mention.give_side(party, SIDE_FROM_GROUP, evidence)
+        previous = mention
+
+
 def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     """A paragraph about one side's delegation ("The Russian delegation ... arrived. X is
     attending in place of Y.") that names no other party."""
