@@ -91,3 +91,18 @@ def test_menu_words_and_section_labels_are_never_the_outlet(header):
 def test_an_outlet_only_quoted_as_a_source_is_not_the_outlet():
     text = page(body="Russia will study the proposals, according to Reuters, which saw the text.\n\n" + BODY)
     assert parse_article(text).outlet == ""
+
+
+def test_agency_datelines_with_a_weekday_a_year_or_the_agency_after_a_comma():
+    story = (" Envoys from the army and the paramilitary forces met on Sunday in Jeddah to discuss a humanitarian "
+             "truce, mediators said.\n\nMore text follows in a second paragraph.\n")
+    title = "Talks on the truce resume in the capital\n\n"
+    found = {}
+    for key, dateline in {"weekday": "RAMALLAH, Sunday, February 9, 2025 (WAFA) -",
+                          "comma": "YEREVAN, FEBRUARY 9, 2025, ARMENPRESS.",
+                          "date_first": "February 9, 2025 (KHARTOUM) \u2013"}.items():
+        article = parse_article(title + dateline + story, doc_id=key)
+        found[key] = (article.published, article.outlet, article.body.startswith(dateline))
+    assert found == {"weekday": ("2025-02-09", "WAFA", True),
+                     "comma": ("2025-02-09", "Armenpress", True),
+                     "date_first": ("2025-02-09", "", True)}

@@ -579,7 +579,7 @@ def _dateline_date(text: str, story_start: list[str], removed: list[Removed]) ->
             if found := with_year(int(stated[0].partial[2:4]), int(stated[0].partial[5:7])):
                 return found
     if (found := metadata.dateline(story_start)) is not None:
-        return with_year(found[0], found[1])
+        return metadata.iso_day(found[3], found[0], found[1]) if found[3] else with_year(found[0], found[1])
     return ""
 
 

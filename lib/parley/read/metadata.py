@@ -45,11 +45,17 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|issued(?: on)?|first published|d
 _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?", re.I)
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
 
+_CITY = r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?"
+_DATELINE_DAY = (r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?"
+                 r"(?:,?\s*(?P<year>(?:19|20)\d\d))?")
+# "GENEVA, Feb 9 (Reuters) -", "MOSCOW, March 3. /TASS/.", "RAMALLAH, Sunday, February 9,
+# 2025 (WAFA) -", "YEREVAN, FEBRUARY 9, ARMENPRESS."
 _AGENCY_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,\s*"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\.?\s*"
-    r"(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/)?\s*\.?\s*[-\u2013\u2014]?"
+    rf"^{_CITY},\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}\s*"
+    r"(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|,\s*(?P<agency3>[A-Z][A-Z&-]{3,20})\.)?\s*\.?\s*[-\u2013\u2014]?"
 )
+# "February 9, 2025 (KHARTOUM) -": the date first, then the place in brackets
+_DATE_FIRST_DATELINE = re.compile(rf"^{_DATELINE_DAY}\s*\((?P<place>[A-Z][A-Za-z .'\u2019/-]{{1,40}})\)\s*[-\u2013\u2014]")
 _DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40},?\s*)?\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _SELF_CITATION = re.compile(
@@ -155,18 +161,18 @@ def full_date(line: str, order: str = DMY) -> FoundDate | None:
         if mention.basis == "explicit" and mention.precision == "day":
             found.append(FoundDate(mention.date, mention.start, mention.end))
     for m in _ISO.finditer(line):
-        if iso := _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        if iso := iso_day(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             found.append(FoundDate(iso, m.start(), m.end()))
     for m in _NUMERIC.finditer(line):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         day, month = (a, b) if order == DMY else (b, a)
         if month > 12:
             day, month = month, day
-        if iso := _iso(year, month, day):
+        if iso := iso_day(year, month, day):
             found.append(FoundDate(iso, m.start(), m.end()))
     for m in _MONTH_DAY_SLASH_YEAR.finditer(line):
         month = _month_number(m.group(1))
-        if month and (iso := _iso(int(m.group(3)), month, int(m.group(2)))):
+        if month and (iso := iso_day(int(m.group(3)), month, int(m.group(2)))):
             found.append(FoundDate(iso, m.start(), m.end()))
     return min(found, key=lambda f: (f.start, -f.end)) if found else None
 
@@ -203,7 +209,7 @@ def _month_number(name: str) -> int:
     return t.months.get(name) or t.abbreviations.get(name) or 0
 
 
-def _iso(year: int, month: int, day: int) -> str:
+def iso_day(year: int, month: int, day: int) -> str:
     import datetime as dt
 
     try:
@@ -212,13 +218,19 @@ def _iso(year: int, month: int, day: int) -> str:
         return ""
 
 
-def dateline(first_lines: list[str]) -> tuple[int, int, str] | None:
-    """(month, day, agency) of an agency dateline opening one of the story's first lines."""
+def dateline(first_lines: list[str]) -> tuple[int, int, str, int] | None:
+    """(month, day, agency, year or 0) of a dateline opening one of the story's first lines."""
+    from parley.extract.dates import _table
+
+    weekdays = {w.lower() for w in _table().weekdays}
     for line in first_lines:
-        if m := _AGENCY_DATELINE.match(line):
-            month = _month_number(m["month"])
-            if month and 1 <= int(m["day"]) <= 31:
-                return month, int(m["day"]), (m["agency"] or m["agency2"] or "").strip()
+        m = _AGENCY_DATELINE.match(line) or _DATE_FIRST_DATELINE.match(line)
+        if m is None or ("weekday" in m.groupdict() and m["weekday"] and m["weekday"].lower() not in weekdays):
+            continue
+        month = _month_number(m["month"])
+        if month and 1 <= int(m["day"]) <= 31:
+            agency = next((m[g] for g in ("agency", "agency2", "agency3") if m.groupdict().get(g)), "")
+            return month, int(m["day"]), agency.strip(), int(m["year"] or 0)
     return None
 
 
