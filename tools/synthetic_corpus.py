@@ -117,8 +117,10 @@ Honduras|El Salvador|Norway|Oslo|the Gulf of Fonseca|the land and sea boundary|1
 # --- invented names ----------------------------------------------------------------------
 # first names (men ; women) and surnames per pool. Surnames are drawn without
 # replacement across the whole world, so a surname is one person: cross-article
-# resolution has a right answer. No surname of a minister or leader in Parley's
-# data/leaders.csv is used, and other famous officials' surnames are left out too.
+# resolution has a right answer. The pools were drawn clear of data/leaders.csv when it
+# listed some 70 states and of other famous officials' surnames; since the table lists
+# every state, a few (Medina, Vargas, Marković, Saidov...) name a real holder, which the
+# benchmark, timing Parley rather than scoring it, does not mind.
 _NAME_POOLS = {
     "armenian": ("Aram Hovhannes Gevorg Vahe Levon Narek Suren Davit Artak Hayk Samvel ; Anahit Lilit Nune Gayane Siranush Ani Tatevik Mariam",
                  "Avetisyan Hakobyan Melkonyan Ghazaryan Sahakyan Manukyan Baghdasaryan Harutyunyan Stepanyan Vardanyan Mkrtchyan Galstyan Yeghiazaryan Torosyan Asatryan Nersisyan Danielyan Zakaryan"),

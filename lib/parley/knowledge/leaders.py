@@ -1,11 +1,17 @@
 """Who held which office when: a side for a leader the text names without one.
 
 `data/leaders.csv` lists the heads of state and government and the foreign ministers of
-the states that negotiations in the news most often involve, with the
-dates they took and left office (general knowledge, complete to 2025-06-30; later
-changes are not recorded). An article saying "Putin told reporters" gives no country;
-the table does. What the text says always wins: the table is asked only for a person
-the article gives no side.
+every UN member and observer state (and Kosovo and Taiwan) who held office at any time
+from 2014 on, and the heads of the intergovernmental organisations negotiations involve
+(UN Secretary-General, the EU's three presidents, the AU Commission's chairperson, NATO's,
+the OSCE's, the Arab League's secretary general and others; office `head_of_organisation`,
+the party spelled as in `data/organisations.csv`), with the dates they took and left office
+(general knowledge, complete to 2025-06-30; later changes are not recorded; an office
+whose holders' dates are not known with confidence, often a small state's foreign
+minister, is left out rather than guessed). An article
+saying "Putin told reporters" gives no country; the table does. What the text says always
+wins: the table is asked only for a person the article gives no side. A surname the
+table's holders share across parties on the day ("Santos" in 2016) gives no side.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from parley import config
@@ -22,6 +29,7 @@ from parley.text import fold
 
 AS_OF = "2025-06-30"
 _SURNAME_SIMILARITY = 0.85  # Zelensky / Zelenskyy / Zelenskiy
+_GIVEN_NAME_SIMILARITY = 0.6  # Mohammed / Muhammad, Ahmad / Ahmed, Yusuf / Yousuf; not Juan / José
 
 
 @dataclass(frozen=True)
@@ -31,37 +39,95 @@ class Office:
     names: tuple[tuple[str, ...], ...]  # each spelling as folded tokens
     start: str
     end: str  # "" while in office at AS_OF
+    keys: tuple[str, ...] = ()  # each spelling's index key (`_key`)
 
     def held_on(self, day: str) -> bool:
         return self.start <= day and (not self.end or day <= self.end)
+
+
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Ban Ki-moon", "Moon Jae-in", "Tsai Ing-wen"
 
 
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in re.split(r"[^\w'-]+", fold(name).replace("-", " ")) if t)
 
 
+def _key(name: str) -> str:
+    """The index key of a spelling: its last word, or for a Korean or Taiwanese name written
+    family name first ("Ban Ki-moon") its two-part given name ("ki moon"), so that a bare
+    "Moon" does not find the Secretary-General: such a holder is found by his full name."""
+    tokens = _tokens(name)
+    return " ".join(tokens[-2:]) if _FAMILY_NAME_FIRST.fullmatch(name.strip()) else tokens[-1]
+
+
 @functools.lru_cache(maxsize=1)
 def offices() -> tuple[Office, ...]:
     with config.data_file("leaders.csv").open(encoding="utf-8", newline="") as handle:
-        return tuple(
-            Office(row["party"], row["office"],
-                   tuple(_tokens(n) for n in [row["name"], *row["aliases"].split("|")] if n.strip()),
-                   row["start"], row["end"])
-            for row in csv.DictReader(handle)
-        )
+        rows = list(csv.DictReader(handle))
+    spellings = [[n for n in [row["name"], *row["aliases"].split("|")] if n.strip()] for row in rows]
+    return tuple(
+        Office(row["party"], row["office"], tuple(_tokens(n) for n in names), row["start"], row["end"],
+               tuple(_key(n) for n in names))
+        for row, names in zip(rows, spellings)
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def _by_surname() -> dict[str, tuple[Office, ...]]:
     index: dict[str, list[Office]] = {}
     for office in offices():
-        for tokens in office.names:
-            index.setdefault(tokens[-1], []).append(office)
+        for key in office.keys:
+            index.setdefault(key, []).append(office)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
 def _same_surname(a: str, b: str) -> bool:
     return a == b or (len(a) > 3 and Indel.normalized_similarity(a, b) >= _SURNAME_SIMILARITY)
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_buckets() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The surname keys by ("first", letter) and by ("last", letter). A mention's surname is
+    compared only with the keys that share its first or its last letter: spellings that
+    `_same_surname` accepts differ at one end at most ("Honcharuk" and "Goncharuk",
+    "Iohannis" and "Johannis"; no two keys in the table differ at both), so a lookup
+    costs two buckets, not the whole table."""
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for key in _by_surname():
+        buckets.setdefault(("first", key[0]), []).append(key)
+        buckets.setdefault(("last", key[-1]), []).append(key)
+    return {k: tuple(v) for k, v in buckets.items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _surnames_like(surname: str) -> tuple[str, ...]:
+    """The table's surname keys that the mention's `surname` names, in the table's order:
+    the key it spells, or when it spells none, those `_same_surname` accepts. A surname
+    the table spells is not also read as a near one ("Mohamud" is Somalia's president, not
+    Djibouti's prime minister Mohamed; "Hoti" not Lim Jock Hoi)."""
+    index = _by_surname()
+    if surname in index or len(surname) <= 3:
+        return (surname,) if surname in index else ()
+    buckets = _surname_buckets()
+    pool = dict.fromkeys(buckets.get(("first", surname[0]), ()) + buckets.get(("last", surname[-1]), ()))
+    found = [key for key, _, _ in process.extract(surname, list(pool), scorer=Indel.normalized_similarity,
+                                                  score_cutoff=_SURNAME_SIMILARITY, limit=None)]
+    return tuple(sorted(found, key=_key_rank().__getitem__))
+
+
+@functools.lru_cache(maxsize=1)
+def _key_rank() -> dict[str, int]:
+    return {key: i for i, key in enumerate(_by_surname())}
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Two spellings of one given name: the same initial, and one begins the other ("Abd",
+    "Abdrabbuh") or they are alike ("Mohammed", "Muhammad"). A shared initial alone is not
+    enough: "Juan Manuel Santos" is not "José Eduardo dos Santos", nor "Amina Mohamed"
+    "Abdoulkader Kamil Mohamed"."""
+    short, long_ = sorted((a, b), key=len)
+    return a[0] == b[0] and ((len(short) >= 3 and long_.startswith(short))
+                             or Indel.normalized_similarity(a, b) >= _GIVEN_NAME_SIMILARITY)
 
 
 def _matches(mention: tuple[str, ...], holder: tuple[str, ...]) -> bool:
@@ -70,7 +136,7 @@ def _matches(mention: tuple[str, ...], holder: tuple[str, ...]) -> bool:
     if not mention or not holder or not _same_surname(mention[-1], holder[-1]):
         return False
     rest, pool = list(mention[:-1]), list(holder[:-1])
-    if rest and pool and rest[0] not in pool and rest[0][0] == pool[0][0] and mention[-1] == holder[-1]:
+    if rest and pool and rest[0] not in pool and mention[-1] == holder[-1] and _same_given_name(rest[0], pool[0]):
         return True  # one given name spelled two ways: "Abdrabbuh Mansour Hadi", "Abd Rabbuh Mansur Hadi"
     for word in rest:
         hit = next((i for i, w in enumerate(pool) if w == word or (len(word) == 1 and w.startswith(word))), None)
@@ -85,7 +151,8 @@ def holders(name: str, day: str = "") -> list[Office]:
     tokens = _tokens(name)
     if not tokens:
         return []
-    candidates = [o for key, found in _by_surname().items() if _same_surname(tokens[-1], key) for o in found]
+    keys = dict.fromkeys([tokens[-1], _key(name)])
+    candidates = [o for key in keys for like in _surnames_like(key) for o in _by_surname()[like]]
     return [o for o in dict.fromkeys(candidates)
             if any(_matches(tokens, n) for n in o.names) and (not day or o.held_on(day))]
 

@@ -1,0 +1,125 @@
+"""data/leaders.csv and its lookup (parley.knowledge.leaders): the table is well formed,
+covers every state and the organisations negotiations involve, and a name gives the
+side of whoever held the office on the day, in every region, and none outside the term."""
+
+import csv
+import re
+from collections import Counter
+
+import pytest
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from parley import config
+from parley.knowledge import leaders
+
+OFFICES = {"head_of_state", "head_of_government", "foreign_minister", "head_of_organisation"}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with config.data_file(name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+TABLE = _rows("leaders.csv")
+STATES = {row["party"]: row["status"] for row in _rows("countries.csv")}
+ORGANISATIONS = {row["party"] for row in _rows("organisations.csv")}
+
+
+def test_every_party_is_a_state_or_an_organisation_spelled_as_in_their_tables():
+    assert {row["party"] for row in TABLE} <= set(STATES) | ORGANISATIONS
+
+
+def test_offices_are_the_four_known_and_an_organisation_has_only_a_head():
+    assert {row["office"] for row in TABLE} == OFFICES
+    for row in TABLE:
+        assert (row["office"] == "head_of_organisation") == (row["party"] not in STATES), row
+
+
+def test_dates_are_iso_and_a_term_ends_after_it_starts_and_by_the_as_of_date():
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}")
+    for row in TABLE:
+        assert iso.fullmatch(row["start"]), row
+        assert not row["end"] or (iso.fullmatch(row["end"]) and row["start"] <= row["end"] <= leaders.AS_OF), row
+
+
+def test_no_duplicate_rows_and_every_row_names_someone():
+    assert not [row for row, n in Counter(tuple(r.values()) for r in TABLE).items() if n > 1]
+    for row in TABLE:
+        assert row["name"].strip() and all(alias.strip() for alias in row["aliases"].split("|") if row["aliases"]), row
+
+
+def test_every_un_member_and_observer_state_is_covered():
+    covered = {row["party"] for row in TABLE}
+    assert [party for party in STATES if party not in covered] == []
+
+
+def test_every_state_is_covered_through_the_window_it_is_asked_about():
+    """Someone holds one of the three offices of each state on a day in 2015 and in 2025
+    (San Marino lists only its foreign ministers; its captains regent change twice a year)."""
+    for day in ("2015-06-01", "2025-06-01"):
+        held = {row["party"] for row in TABLE if row["start"] <= day and (not row["end"] or day <= row["end"])}
+        assert [party for party in STATES if party not in held] == [], day
+
+
+@pytest.mark.parametrize("name, day, side", [
+    ("Ramtane Lamamra", "2022-01-10", "Algeria"),           # Africa, foreign minister (third term)
+    ("Lamamra", "2020-06-01", ""),                          # ... Boukadoum held it then
+    ("Augustine Mahiga", "2017-06-01", "Tanzania"),
+    ("Mahiga", "2014-06-01", ""),
+    ("Vivian Balakrishnan", "2020-03-01", "Singapore"),     # Asia
+    ("Balakrishnan", "2014-06-01", ""),
+    ("Prachanda", "2023-06-01", "Nepal"),                   # a prime minister by his nom de guerre
+    ("Santiago Cafiero", "2022-06-01", "Argentina"),        # Latin America
+    ("Cafiero", "2024-06-01", ""),
+    ("Tokayev", "2020-01-15", "Kazakhstan"),                # Central Asia
+    ("Nikos Dendias", "2021-05-01", "Greece"),              # Europe
+    ("Guterres", "2020-01-01", "United Nations"),           # the Secretary-General
+    ("António Guterres", "2016-06-01", ""),                 # Ban Ki-moon's term
+    ("Ban Ki-moon", "2015-09-01", "United Nations"),
+    ("Stoltenberg", "2019-04-04", "NATO"),
+    ("Stoltenberg", "2025-01-15", ""),
+    ("Moussa Faki Mahamat", "2016-05-01", "Chad"),          # one person, two sides in turn
+    ("Moussa Faki Mahamat", "2020-05-01", "African Union"),
+    ("Donald Tusk", "2017-03-09", "European Union"),
+    ("Donald Tusk", "2024-03-01", "Poland"),
+    ("Ahmed Aboul Gheit", "2019-02-01", "Arab League"),
+    ("Rafael Grossi", "2023-05-01", "IAEA"),
+])
+def test_a_name_gives_the_side_of_its_holder_on_the_day_and_none_outside_the_term(name, day, side):
+    assert leaders.side_of(name, day) == side
+
+
+def test_the_surname_index_finds_what_comparing_every_key_finds():
+    """A surname the table spells finds that key alone; any other finds every key the fuzzy
+    comparison accepts, though only the keys sharing its first or last letter are compared:
+    each surname in the table with one letter dropped, and a few spellings outside it."""
+    keys = list(leaders._by_surname())
+    probes = sorted({key[:i] + key[i + 1:] for key in keys if len(key) > 5 for i in (1, len(key) // 2)} - set(keys))
+    probes += ["zelenskyi", "hontcharuk", "ishtayyeh", "lavrow", "guteres", "abdelazis"]
+    scores = process.cdist(probes, keys, scorer=Indel.normalized_similarity, workers=1)
+    for probe, row in zip(probes, scores):
+        by_comparison = {key for key, score in zip(keys, row) if score >= leaders._SURNAME_SIMILARITY}
+        assert set(leaders._surnames_like(probe)) == by_comparison, probe
+    assert all(leaders._surnames_like(key) == (key,) for key in keys)
+
+
+def test_a_spelled_surname_or_full_name_is_not_read_as_a_near_one():
+    assert leaders.side_of("Mohamud", "2023-01-01") == "Somalia"  # not Djibouti's prime minister Mohamed
+    assert leaders.side_of("Hoti", "2020-09-04") == "Kosovo"  # not ASEAN's Lim Jock Hoi
+    assert leaders.side_of("Juan Manuel Santos", "2016-09-26") == "Colombia"  # not José Eduardo dos Santos
+    assert leaders.side_of("Santos", "2016-09-26") == ""  # the surname alone is both
+    assert leaders.side_of("Abd Rabbuh Mansur Hadi", "2015-03-26") == "Yemen"
+
+
+def test_a_name_written_family_name_first_is_found_by_the_full_name_not_by_its_last_syllable():
+    assert leaders.side_of("Ban Ki-moon", "2015-01-01") == "United Nations"
+    assert leaders.holders("Moon", "2015-01-01") == []  # "Moon said": not the Secretary-General
+    assert leaders.side_of("Moon Jae-in", "2018-06-12") == "South Korea"
+    assert leaders.side_of("Tsai Ing-wen", "2020-01-01") == "Taiwan"
+
+
+def test_a_lookup_compares_a_fraction_of_the_table():
+    buckets = leaders._surname_buckets()
+    pool = set(buckets[("first", "p")]) | set(buckets[("last", "n")])
+    assert len(pool) < len(leaders._by_surname()) / 4
