@@ -133,3 +133,15 @@ def test_people_in_apposition_to_a_sides_group_are_in_it():
     )
     assert rows["Peter Mwangi"]["side"] == "African Union"
     assert rows["Grace Dlamini"]["side"] == "African Union"
+
+
+def test_an_armed_group_in_a_role_is_the_side_not_the_country_it_fights_in():
+    rows = people(
+        "Senior Palestinian Hamas official Khalil Darwish said the group was ready. Sudanese RSF commander Osman "
+        "Deng met the mediators. Yemen's Houthi negotiator Ali Nasser arrived. The Russian-backed separatist "
+        "leader Denis Pushkov said no.\n"
+    )
+    assert rows["Khalil Darwish"]["side"] == "Hamas"
+    assert rows["Osman Deng"]["side"] == "RSF"
+    assert rows["Ali Nasser"]["side"] == "Houthis"
+    assert rows["Denis Pushkov"]["side"] != "Russia"

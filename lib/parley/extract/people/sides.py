@@ -27,6 +27,10 @@ SIDE_FROM_KNOWLEDGE = 0  # data/leaders.csv, or a role that acts for no party
 SIDE_FROM_OTHER_ARTICLES = 0
 
 
+# "Russian-backed separatist leader": the party backing them is not theirs
+_SPONSOR = re.compile(r"[\s-]*(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)\b")
+
+
 def role_side(role: str) -> str:
     """The party a role names as the person's own ("Russian U.N. Ambassador" -> Russia;
     "special envoy for Ukraine" names the counterpart, not the side)."""
@@ -34,10 +38,13 @@ def role_side(role: str) -> str:
     folded = fold(role.replace("\u2019", "'"))
     if folded.split(" ", 1)[0] in lex.former_words:
         return ""  # "former Nigerian president": a past office says nothing of the side today
-    found_all = find_parties(role, include_no_party=True)
+    found_all = [f for f in find_parties(role, include_no_party=True) if not _SPONSOR.match(folded, f.end)]
     employer = [f for f in found_all if re.search(r"\bat\s+(?:the\s+)?$", folded[: f.start])]
     if employer:  # "UN director at Human Rights Watch": the employer, not the subject
         return employer[0].party
+    kinds = kind_of_party()
+    if group := next((f.party for f in found_all if kinds.get(f.party) == "armed_group"), ""):
+        return group  # "Sudanese RSF commander", "Palestinian Hamas official": the group, not its country
     for found in found_all:
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
@@ -55,12 +62,16 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
         # not a party the person acts for
         mention.give_side(NO_PARTY, SIDE_FROM_ROLE, f"role: {mention.role}")
         return
-    if mention.role_party and fold(mention.role).split(" ", 1)[0] not in lexicon().former_words:
-        mention.give_side(mention.role_party, SIDE_FROM_ROLE, f"named with: {mention.role_party}")
     role = mention.role
     if mention.possessor and role.startswith(mention.possessor):
         role = role[len(mention.possessor) :]
-    if side := role_side(role):
+    side = role_side(role)
+    if side and kind_of_party().get(side) == "armed_group":  # "Yemen's Houthi negotiator"
+        mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+    if mention.role_party and fold(mention.role).split(" ", 1)[0] not in lexicon().former_words \
+            and not _SPONSOR.match(fold(mention.role), len(fold(mention.role).split(" ", 1)[0])):
+        mention.give_side(mention.role_party, SIDE_FROM_ROLE, f"named with: {mention.role_party}")
+    if side:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
     elif (side := _party_noun_in(role, nouns)) and fold(role).split(" ", 1)[0] not in lexicon().former_words:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
@@ -333,6 +344,9 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
         if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
             continue
+        end = idx + len(ctx.doc[i].text)
+        if _SPONSOR.match(fold(ctx.body[end : end + 20])):
+            continue  # "Russian-backed separatists": their backer, not them
         if state_office and kinds.get(party) != "state":
             continue
         found.append((i, party))
