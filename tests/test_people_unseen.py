@@ -145,3 +145,8 @@ def test_an_armed_group_in_a_role_is_the_side_not_the_country_it_fights_in():
     assert rows["Osman Deng"]["side"] == "RSF"
     assert rows["Ali Nasser"]["side"] == "Houthis"
     assert rows["Denis Pushkov"]["side"] != "Russia"
+
+
+def test_a_partys_possessive_before_a_name_gives_the_side():
+    rows = people("Hamas's Khalil al-Hayya met North Korea's Kim Yo Jong on Monday.\n")
+    assert {name: row["side"] for name, row in rows.items()} == {"Khalil al-Hayya": "Hamas", "Kim Yo Jong": "North Korea"}

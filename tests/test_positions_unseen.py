@@ -163,3 +163,8 @@ def test_a_mediator_who_insists_the_parties_honour_a_deal_demands_it():
     rows = found("Israel and Hamas agreed to a truce. Omar Haddad spoke in Doha. "
                  "He insisted that the two parties fully honour the ceasefire.", people)
     assert ("Qatar", "ceasefire", "demands") in rows
+
+
+def test_accepting_a_proposal_reported_through_a_pronoun_is_agreement():
+    assert found("The RSF said it accepted the proposal for a humanitarian truce.") == {
+        ("RSF", "ceasefire", "agrees"), ("RSF", "humanitarian", "agrees")}

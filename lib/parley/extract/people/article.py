@@ -18,6 +18,7 @@ from parley.extract.people.sides import (
     _side_from_group_apposition,
     _side_from_knowledge,
     _side_from_list_heading,
+    _side_from_possessive_party,
     _side_from_paragraph,
     _side_from_possessor,
     _side_from_role,
@@ -42,6 +43,7 @@ def extract_people(article, doc) -> list[dict]:
     nouns = article_party_nouns(article.body)
     for mention in mentions:
         _side_from_role(mention, nouns)
+        _side_from_possessive_party(ctx, mention)
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
         _side_from_paragraph(ctx, mention)

@@ -77,6 +77,14 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
 
 
+def _side_from_possessive_party(ctx: _Article, mention: Mention) -> None:
+    """"Hamas's Khalil al-Hayya", "North Korea's Kim Yo Jong": the party whose person this is."""
+    i = mention.start - 1
+    if i >= 1 and ctx.doc[i].text in {"'s", "\u2019s", "'", "\u2019"} and (party := ctx.party_at[i - 1]) \
+            and party != NO_PARTY:
+        mention.give_side(party, SIDE_FROM_ROLE, f"{ctx.doc[i - 1].text}{ctx.doc[i].text} {mention.surface}")
+
+
 def _party_noun_in(role: str, nouns: dict[str, str]) -> str:
     """"government official" in an article where the government is one party's."""
     parties = {nouns[w] for w in re.findall(r"[a-z]+", role) if w in nouns}

@@ -66,11 +66,14 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
     def on_path(strength):
         # a cue on a coordinated item belongs to that item alone ("no restrictions on X,
         # ... and reparations": the rejection is not the reparations')
-        for below, token in zip(path, path[1:-1]):
+        for step, (below, token) in enumerate(zip(path, path[1:-1])):
             if below.dep_ == "conj" and token.pos_ not in _VERBAL:
                 continue
             found = at(token, strength)
             if found:
+                above = path[step + 2]
+                if token.dep_ == "dobj" and above.pos_ in _VERBAL and (answer := at(above, strength)):
+                    return answer  # "said it accepted the proposal for a truce": the answer, not the proposal
                 return found
         return []
 
