@@ -276,6 +276,8 @@ def _fraction(token):
     """(value, counted, tokens) for "a quarter of the fleet", "two thirds of", "half of"."""
     data = _data()
     denominator = data["fractions"].get(token.lower_)
+    if not denominator:  # neither branch below takes a word that is no fraction
+        return None
     doc = token.doc
     after = _word(doc, token.i + 1)
     hyphen, numerator_word = _word(doc, token.i - 1), _word(doc, token.i - 2)

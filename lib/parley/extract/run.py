@@ -25,15 +25,17 @@ log = logging.getLogger(__name__)
 FACT_KINDS = ("people", "events", "quantities", "positions")
 
 
-def extract_article(article: Article) -> dict[str, list[dict]]:
+def extract_article(article: Article, doc=None) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
-    positions.csv (person_id is assigned later, when people are resolved across articles)."""
+    positions.csv (person_id is assigned later, when people are resolved across articles).
+    `doc`: the article's body as `nlp.parse` gives it, where a batch parsed it already."""
     from parley import nlp
     from parley.extract import events, quantities
     from parley.extract.people.article import extract_people
     from parley.extract.positions.article import extract_positions
 
-    doc = nlp.parse(article.body)
+    if doc is None:
+        doc = nlp.parse(article.body)
     people_rows = extract_people(article, doc)
     facts = {
         "people": people_rows,
@@ -84,7 +86,7 @@ def _cache_path(article: Article, fingerprint: str) -> Path:
     return config.cache_dir() / f"{key}.json"
 
 
-def _extract_or_reason(article: Article, project=None) -> dict[str, list[dict]] | str:
+def _extract_or_reason(article: Article, project=None, doc=None) -> dict[str, list[dict]] | str:
     """`extract_article` under the knowledge of `project` (the parent's project file, handed
     to each worker process), or the one-line reason it failed: one bad article must not
     stop a run over hundreds (rule: named and skipped, never fatal)."""
@@ -92,7 +94,7 @@ def _extract_or_reason(article: Article, project=None) -> dict[str, list[dict]] 
 
     project_file.activate(project)
     try:
-        return extract_article(article)
+        return extract_article(article, doc)
     except Exception as err:  # noqa: BLE001 - any failure of one article is reported, not raised
         first = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
         return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
@@ -141,13 +143,33 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
     return {a.doc_id: results[a.doc_id] for a in articles if a.doc_id in results}
 
 
+def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list[dict]] | str]:
+    """`_extract_or_reason` for each of `articles`, their bodies parsed in one `nlp.pipe`
+    batch (the parser's fast path; each Doc is the one `nlp.parse` would give, so every
+    article's facts are still its own)."""
+    from parley import nlp
+    from parley.knowledge import project_file
+
+    project_file.activate(project)
+    try:
+        docs = list(nlp.load().pipe([a.body for a in articles]))
+    except Exception:  # noqa: BLE001 - parsed one by one below, so that a failure is its article's own
+        docs = [None] * len(articles)
+    return [_extract_or_reason(article, project, doc) for article, doc in zip(articles, docs)]
+
+
 def _map_locally(todo: list[Article], jobs: int, bar) -> list:
+    from parley.knowledge import project_file
+
+    size = _chunk(len(todo), jobs)
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    work = functools.partial(_extract_batch, project=project_file.active())
     if jobs > 1 and len(todo) > 1:
-        # workers live for the whole map and load the model once each; small chunks keep
-        # both busy to the end
+        # workers live for the whole map and load the model once each; batches small
+        # enough to keep both busy to the end
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(_counted(pool.map(_with_project(), todo, chunksize=_chunk(len(todo), jobs)), bar))
-    return list(_counted(map(_with_project(), todo), bar))
+            return [facts for batch in _counted(pool.map(work, batches), bar) for facts in batch]
+    return [facts for batch in _counted(map(work, batches), bar) for facts in batch]
 
 
 def _with_project():
@@ -203,11 +225,11 @@ def _progress_bar(n_todo: int, n_cached: int):
     return tqdm(total=n_todo, desc=f"extracting{cached}", unit="article", file=sys.stderr, mininterval=2.0)
 
 
-def _counted(results, bar):
-    for result in results:
+def _counted(batches, bar):
+    for batch in batches:
         if bar is not None:
-            bar.update(1)
-        yield result
+            bar.update(len(batch))
+        yield batch
 
 
 def _store(path: Path, facts: dict) -> None:

@@ -195,7 +195,7 @@ class BroadReader:
 
     def read(self, unit, issues, cues) -> list[Found]:
         found = []
-        span = unit.chars(list(unit.span))
+        span = unit.chars(unit.span)
         for cue in cues:
             if cue.strength == "weak":
                 continue  # "discussed", "the document": a subject of talks, not a stance

@@ -331,6 +331,7 @@ class _CueIndex:
         self.exact: dict[str, list[int]] = {}
         self.prefixed: dict[str, list[tuple[str, int]]] = {}  # (stem, entry) of cues starting "word*", by the stem's start
         self.anywhere: list[int] = []  # cues starting with a gap
+        self._starts: dict[tuple[str, str], set[int]] = {}
         for index, (_, cue, _) in enumerate(self.entries):
             first = cue.words[0]
             if first == GAP:
@@ -342,6 +343,12 @@ class _CueIndex:
                 self.exact.setdefault(first, []).append(index)
 
     def _starting_at(self, forms: tuple[str, str]) -> set[int]:
+        found = self._starts.get(forms)
+        if found is None:  # a word's forms recur in every sentence: looked up once
+            found = self._starts[forms] = self._lookup(forms)
+        return found
+
+    def _lookup(self, forms: tuple[str, str]) -> set[int]:
         found = set(self.anywhere)
         for form in set(forms):
             found.update(self.exact.get(form, ()))

@@ -113,17 +113,73 @@ def party_of(word: str) -> str:
     return _exact_alias().get(word) or _by_folded_alias().get(fold(word), "")
 
 
+# not inside a name with a particle ("Mohammed Ali al-Houthi" is a person, not the Houthis)
+_PARTICLES = ("al", "Al", "el", "El", "ad", "as", "ash", "an", "ar", "az")
+_BEFORE = r"(?<![\w.])" + "".join(rf"(?<!{p}-)" for p in _PARTICLES)
+_AFTER = r"(?!\w)(?:['\u2019]s)?"
+
+
 @functools.lru_cache(maxsize=None)
-def _alias_pattern() -> re.Pattern:
-    # Longest aliases first so "Russian Federation" wins over "Russian".
+def _alias_parts() -> tuple[tuple[re.Pattern, re.Pattern, str], ...]:
+    """(a pattern of its first letter, one of its first two, the alias's pattern) of every
+    alias, longest first so "Russian Federation" wins over "Russian"."""
     ordered = sorted(aliases(), key=lambda a: (-len(a.alias), a.alias))
     parts = []
     for a in ordered:
         body = re.escape(a.alias).replace(r"\ ", r"\s+")
-        parts.append(body if a.case_sensitive else f"(?i:{body})")
-    # not inside a name with a particle ("Mohammed Ali al-Houthi" is a person, not the Houthis)
-    particle = "".join(rf"(?<!{p}-)" for p in ("al", "Al", "el", "El", "ad", "as", "ash", "an", "ar", "az"))
-    return re.compile(r"(?<![\w.])" + particle + "(" + "|".join(parts) + r")(?!\w)(?:['\u2019]s)?")
+        first = re.escape(a.alias[0])
+        head = re.escape(a.alias[:2]).replace(r"\ ", r"\s")  # every alias has two letters or more
+        if not a.case_sensitive:
+            body, first, head = f"(?i:{body})", f"(?i:{first})", f"(?i:{head})"
+        parts.append((re.compile(first), re.compile(head), body))
+    return tuple(parts)
+
+
+@functools.lru_cache(maxsize=None)
+def _alias_pattern() -> re.Pattern:
+    """Every alias in one alternation (what `_pattern_at` splits by how they start)."""
+    return re.compile(_BEFORE + "(" + "|".join(part for _, _, part in _alias_parts()) + ")" + _AFTER)
+
+
+@functools.lru_cache(maxsize=None)
+def _word_starts() -> re.Pattern:
+    """The places an alias may start: where `_alias_pattern`'s look-behinds hold."""
+    return re.compile(_BEFORE + r"(?=\w)")
+
+
+@functools.lru_cache(maxsize=None)
+def _starting_with(char: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """The aliases whose first letter matches `char` as the regex engine compares them
+    (exactly, or ignoring case), in `_alias_parts`'s order."""
+    return tuple((head, part) for first, head, part in _alias_parts() if first.fullmatch(char))
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern_at(start: str) -> re.Pattern | None:
+    """`_alias_pattern` with only the aliases whose first two letters match `start` (a
+    text's next two characters) as the regex engine compares them, in the same order;
+    None where none does. Where a text goes on with `start` it matches exactly what the
+    whole alternation would, and runs far faster."""
+    parts = [part for head, part in _starting_with(start[:1]) if head.match(start) is not None]
+    return re.compile(_BEFORE + "(" + "|".join(parts) + ")" + _AFTER) if parts else None
+
+
+def _alias_matches(text: str):
+    """`_alias_pattern().finditer(text)`, one first letter's aliases tried at each word start."""
+    starts = _word_starts()
+    pos = 0
+    while True:
+        candidate = starts.search(text, pos)
+        if candidate is None:
+            return
+        at = candidate.start()
+        pattern = _pattern_at(text[at : at + 2])
+        m = pattern.match(text, at) if pattern is not None else None
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -138,17 +194,19 @@ class PartyMention:
 def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention]:
     """Every mention of a party in `text`, with offsets into `text`; with
     `include_no_party`, also the organisations that are no party (`NO_PARTY`)."""
-    return list(_find_parties(text, include_no_party))
+    found = _find_parties(text)
+    return list(found) if include_no_party else [m for m in found if m.party != NO_PARTY]
 
 
 @functools.lru_cache(maxsize=4096)
-def _find_parties(text: str, include_no_party: bool) -> tuple[PartyMention, ...]:
-    # one alternation of every alias is slow to run; the same texts are asked about often
+def _find_parties(text: str) -> tuple[PartyMention, ...]:
+    # every party, NO_PARTY's organisations too: one scan answers both questions; the
+    # same texts are asked about often
     found = []
-    for m in _alias_pattern().finditer(text):
+    for m in _alias_matches(text):
         alias = re.sub(r"\s+", " ", m.group(1))
         party = party_of(alias)
-        if party and (include_no_party or party != NO_PARTY):
+        if party:
             found.append(PartyMention(m.start(), m.end(), m.group(0), party, _kind_of_alias().get(fold(alias), "")))
     return tuple(found)
 

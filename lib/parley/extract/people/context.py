@@ -87,8 +87,10 @@ def _party_tokens(body: str, doc) -> list[str]:
                 if doc[i].text not in _POSSESSIVE:
                     parties[i] = found.party
     # "the government team", "a government official": a noun this article uses for one party
-    for noun, party in article_party_nouns(body).items():
+    nouns = article_party_nouns(body)
+    if nouns:  # a token is at most one of these nouns: one pass over the doc does for all of them
         for token in doc:
-            if token.lower_ == noun and not parties[token.i] and token.text.islower():
+            party = nouns.get(token.lower_)
+            if party is not None and not parties[token.i] and token.text.islower():
                 parties[token.i] = party
     return parties

@@ -66,8 +66,9 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position])
 
     broad = BroadReader(article, book, {k: v for k, v in agents.people.items() if v != NO_PARTY}, agents.parties)
     have = {(side, p.issue, p.span) for p in found for side in p.sides}
-    have_sentence = {(side, p.issue, u) for p in found for side in p.sides for u in range(len(units))
-                     if _within(p.span, units[u].chars(list(units[u].span)))}
+    unit_chars = [unit.chars(unit.span) for unit in units]  # once per sentence, not once per position
+    have_sentence = {(side, p.issue, u) for p in found for u, chars in enumerate(unit_chars) if _within(p.span, chars)
+                     for side in p.sides}
     extra = []
     covered = {u for _, _, u in have_sentence}
     for index, unit in enumerate(units):

@@ -30,6 +30,8 @@ class _Unit:
     paragraph: int
 
     def chars(self, tokens) -> tuple[int, int]:
+        if hasattr(tokens, "start_char"):  # a Span: its ends without a Token per word
+            return self.offset + tokens.start_char, self.offset + tokens.end_char
         tokens = list(tokens)
         return self.offset + tokens[0].idx, self.offset + tokens[-1].idx + len(tokens[-1].text)
 

@@ -1,8 +1,17 @@
-"""Figures: one module per figure; `save` writes them byte-identically run after run."""
+"""Figures: one module per figure; `save` writes them byte-identically run after run, and
+`kept` keeps a figure's files for the data it plotted, so a run whose data for a figure
+did not change (one article edited, the figure's top entries the same) copies them back
+rather than drawing the figure again."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
 import io
+import json
+import os
+import shutil
 from pathlib import Path
 
 import matplotlib
@@ -44,3 +53,84 @@ def save(fig, out_dir: str | Path, name: str, svg: bool = True) -> Path:
         fig.savefig(vector, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
         write_atomic(figures / f"{name}.svg", vector.getvalue())
     return path
+
+
+KEEP_FIGURES = 40  # the figures of the last few runs
+
+
+def kept(plot):
+    """`plot(..., out_dir, ...)`, which draws one figure and saves it with `save`, its PNG
+    and SVG kept under `.cache/figures/<key>/`. The key is everything the figure is drawn
+    from: the function, every argument but `out_dir` (tables by their every value and
+    type), the library's code and data with the project file (`code_fingerprint`) and
+    the plotting libraries' versions. The files copied back are the bytes `plot` wrote."""
+    signature = inspect.signature(plot)
+
+    @functools.wraps(plot)
+    def wrapper(*args, **kwargs):
+        arguments = signature.bind(*args, **kwargs)
+        arguments.apply_defaults()
+        figures = Path(arguments.arguments["out_dir"]) / "figures"
+        entry = _figures_cache() / _figure_key(plot, {k: v for k, v in arguments.arguments.items() if k != "out_dir"})
+        try:
+            names = json.loads((entry / "entry.json").read_text(encoding="utf-8"))["files"]
+            for name in names:
+                write_atomic(figures / name, (entry / name).read_bytes())
+            os.utime(entry)  # recently used: kept by the pruning
+            return figures / names[0]
+        except (OSError, ValueError, KeyError, IndexError):
+            pass
+        path = Path(plot(*args, **kwargs))
+        names = [path.name] + [p.name for p in [path.with_suffix(".svg")] if p != path and p.is_file()]
+        _keep(entry, path.parent, names)
+        return path
+
+    return wrapper
+
+
+def _figures_cache() -> Path:
+    from parley import config
+
+    return config.cache_dir().parent / "figures"
+
+
+def _figure_key(plot, arguments: dict) -> str:
+    from importlib import metadata
+
+    from parley.extract.run import code_fingerprint
+
+    digest = hashlib.sha256()
+    versions = " ".join(f"{n}=={metadata.version(n)}" for n in ("matplotlib", "numpy", "pandas"))
+    for part in ("parley-figure-1", plot.__module__, plot.__qualname__, code_fingerprint(), versions):
+        digest.update(part.encode() + b"\0")
+    for name, value in sorted(arguments.items()):
+        digest.update(name.encode() + b"\0" + _value_bytes(value) + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _value_bytes(value) -> bytes:
+    import pandas as pd
+
+    if isinstance(value, pd.DataFrame):  # every value, its type, the order of rows and columns
+        described = json.dumps([[str(c), str(t)] for c, t in value.dtypes.items()] + [[str(value.index.dtype)]])
+        return b"frame\0" + described.encode() + b"\0" + value.to_csv(index=True).encode("utf-8")
+    return repr(value).encode("utf-8")
+
+
+def _keep(entry: Path, folder: Path, names: list[str]) -> None:
+    partial = entry.with_name(entry.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        partial.mkdir(parents=True)
+        for name in names:
+            shutil.copyfile(folder / name, partial / name)
+        (partial / "entry.json").write_text(json.dumps({"files": names}), encoding="utf-8")
+        shutil.rmtree(entry, ignore_errors=True)
+        os.replace(partial, entry)  # whole or absent
+    except OSError:  # a read-only cache makes runs slower, not wrong
+        shutil.rmtree(partial, ignore_errors=True)
+        return
+    entries = sorted((p for p in entry.parent.iterdir() if p.is_dir() and not p.name.endswith(".partial")),
+                     key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEEP_FIGURES:]:
+        shutil.rmtree(old, ignore_errors=True)

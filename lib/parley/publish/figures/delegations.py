@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from parley.publish.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, kept, save, style
 
 MAX_SIDES = 4
 MAX_PEOPLE = 20  # per panel: the people most articles name; the rest are counted in a last line
@@ -33,6 +33,7 @@ BAR_WIDTH = 0.16  # of the panel's width, for a person named by every article
 TEXT_X = 0.30
 
 
+@kept
 def plot_delegations(delegations_df: pd.DataFrame, out_dir, max_sides: int = MAX_SIDES) -> Path:
     """Draw the delegations side by side; write `out_dir/figures/delegations.png` (+ .svg)."""
     with style():

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
 from parley.knowledge import codebook
-from parley.publish.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, kept, save, style
 
 # stance -> (colour, marker, description); Okabe-Ito colours from PALETTE
 STANCE_STYLE = {
@@ -42,6 +42,7 @@ def _order(comparison):
     return issues, sides
 
 
+@kept
 def plot_positions(comparison_df, out_dir, name: str = "positions") -> Path:
     """Write OUT/figures/positions.png (and .svg) from comparison.csv; returns the PNG path."""
     book = codebook.load()

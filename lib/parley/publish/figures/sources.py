@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from parley.across.sources import FACT_KINDS, doc_columns
-from parley.publish.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, kept, save, style
 
 KIND_TITLES = {"person": "People", "event": "Events", "position": "Positions", "quantity": "Quantities", "other": "Other"}
 KIND_COLOURS = {"person": PALETTE[0], "event": PALETTE[2], "position": PALETTE[3], "quantity": PALETTE[7], "other": "0.55"}
@@ -34,6 +34,7 @@ NO_OUTLET = "(no outlet)"
 OTHER_OUTLETS = "other outlets"
 
 
+@kept
 def plot_sources(sources_df: pd.DataFrame, documents_df: pd.DataFrame | None, out_dir, max_per_kind: int = MAX_PER_KIND) -> Path:
     """Draw the fact x article matrix and write `out_dir/figures/sources.png` (and .svg)."""
     docs = doc_columns(sources_df)

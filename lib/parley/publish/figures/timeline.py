@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from parley.publish.figures import PALETTE, save, style
+from parley.publish.figures import PALETTE, kept, save, style
 
 PRECISION_COLOURS = {"day": PALETTE[0], "month": PALETTE[1], "year": PALETTE[2]}
 LABEL_CHARS = 62
@@ -46,6 +46,7 @@ MAX_MARK_SOURCES = 12
 MAX_TICKS = 12
 
 
+@kept
 def plot_timeline(timeline_df: pd.DataFrame, out_dir) -> Path:
     """Draw the timeline and write `out_dir/figures/timeline.png` (and .svg)."""
     events = _events(timeline_df)
