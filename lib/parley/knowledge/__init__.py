@@ -5,8 +5,7 @@ the issue codebook); writes nothing. Nothing here reads an article's facts, and
 nothing names a person, place or date from the seed articles.
 
 - `sides`: the parties and the words that name them (`find_parties`, `party_of`);
-- `leaders`: heads of state and government and foreign ministers of every state, and heads
-  of intergovernmental organisations, by date;
+- `leaders`: heads of state and government and foreign ministers of every state, by date;
 - `gazetteer`: places and given names;
 - `codebook`: the issues, their cue words and the stance words.
 """

@@ -2,16 +2,14 @@
 
 `data/leaders.csv` lists the heads of state and government and the foreign ministers of
 every UN member and observer state (and Kosovo and Taiwan) who held office at any time
-from 2014 on, and the heads of the intergovernmental organisations negotiations involve
-(UN Secretary-General, the EU's three presidents, the AU Commission's chairperson, NATO's,
-the OSCE's, the Arab League's secretary general and others; office `head_of_organisation`,
-the party spelled as in `data/organisations.csv`), with the dates they took and left office
-(general knowledge, complete to 2025-06-30; later changes are not recorded; an office
-whose holders' dates are not known with confidence, often a small state's foreign
-minister, is left out rather than guessed). An article
-saying "Putin told reporters" gives no country; the table does. What the text says always
-wins: the table is asked only for a person the article gives no side. A surname the
-table's holders share across parties on the day ("Santos" in 2016) gives no side.
+from 2014 on, with the dates they took and left office (general knowledge, complete to
+2025-06-30; later changes are not recorded; an office whose holders' dates are not known
+with confidence, often a small state's foreign minister, is left out rather than
+guessed). Officials of organisations are not listed: the text names their organisation
+("UN Secretary-General X"). An article saying "Putin told reporters" gives no country;
+the table does. What the text says always wins: the table is asked only for a person
+the article gives no side. A surname the table's holders share across parties on the
+day ("Santos" in 2016) gives no side.
 """
 
 from __future__ import annotations
@@ -45,7 +43,7 @@ class Office:
         return self.start <= day and (not self.end or day <= self.end)
 
 
-_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Ban Ki-moon", "Moon Jae-in", "Tsai Ing-wen"
+_FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Moon Jae-in", "Tsai Ing-wen"
 
 
 def _tokens(name: str) -> tuple[str, ...]:
@@ -54,8 +52,8 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 def _key(name: str) -> str:
     """The index key of a spelling: its last word, or for a Korean or Taiwanese name written
-    family name first ("Ban Ki-moon") its two-part given name ("ki moon"), so that a bare
-    "Moon" does not find the Secretary-General: such a holder is found by his full name."""
+    family name first ("Moon Jae-in") its two-part given name ("jae in"), whose last
+    syllable ("in") is no surname: such a holder is found by the full name."""
     tokens = _tokens(name)
     return " ".join(tokens[-2:]) if _FAMILY_NAME_FIRST.fullmatch(name.strip()) else tokens[-1]
 
@@ -158,7 +156,7 @@ def holders(name: str, day: str = "") -> list[Office]:
 
 
 def side_of(name: str, day: str = "") -> str:
-    """The party of the state or organisation whose leader or foreign minister `name`
+    """The party of the state whose leader or foreign minister `name`
     was on `day`; "" when the table knows no such holder, or more than one party's."""
     parties = {o.party for o in holders(name, day)}
     if not parties and day and day > AS_OF:
