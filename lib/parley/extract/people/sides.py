@@ -68,12 +68,12 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
     side = role_side(role)
     if side and kind_of_party().get(side) == "armed_group":  # "Yemen's Houthi negotiator"
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
-    if mention.role_party and fold(mention.role).split(" ", 1)[0] not in lexicon().former_words \
-            and not _SPONSOR.match(fold(mention.role), len(fold(mention.role).split(" ", 1)[0])):
+    first_word = fold(mention.role).split(" ", 1)[0]
+    if mention.role_party and not _is_former(mention.role) and not _SPONSOR.match(fold(mention.role), len(first_word)):
         mention.give_side(mention.role_party, SIDE_FROM_ROLE, f"named with: {mention.role_party}")
     if side:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
-    elif (side := _party_noun_in(role, nouns)) and fold(role).split(" ", 1)[0] not in lexicon().former_words:
+    elif (side := _party_noun_in(role, nouns)) and not _is_former(role):
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
 
 
