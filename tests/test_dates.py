@@ -329,3 +329,8 @@ def test_earlier_in_the_day_refers_to_a_day_already_past_not_a_scheduled_one():
     future = {m.text: m.date for m in find_dates("Talks will open on March 10 and the same day prisoners will go free.",
                                                    "2020-02-29")}
     assert future["the same day"] == "2020-03-10"
+
+
+def test_an_abbreviation_is_no_date_expression():
+    # the pattern that tells an abbreviation's full stop is for sentence ends, not a date
+    assert [m.text for m in find_dates("The envoys met on Monday in the U.S.", MONDAY)] == ["Monday"]

@@ -240,7 +240,7 @@ def _candidates(text: str) -> list[_Candidate]:
     excluded = [m.span() for m in patterns["not_dates"].finditer(text)]
     found = []
     for kind, pattern in patterns.items():
-        if kind in ("not_dates", "future_cue", "conditional_cue"):
+        if kind in ("not_dates", "future_cue", "conditional_cue", "abbreviation_end"):
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
