@@ -121,10 +121,10 @@ def _positions(text, book):
 
 
 def test_adding_an_issue_cue_changes_results_without_code_changes(tmp_path):
-    sentence = "Ukraine wants a moratorium on strikes against energy facilities."
+    sentence = "Ukraine favours a moratorium on strikes against energy facilities."
     assert _positions(sentence, codebook.load()) == []
     book = _modified_codebook(tmp_path, lambda d: d["issues"]["ceasefire"]["cues"].append("moratorium on strikes"))
-    assert _positions(sentence, book) == [("Ukraine", "ceasefire", "demands")]
+    assert _positions(sentence, book) == [("Ukraine", "ceasefire", "proposes")]
 
 
 def test_adding_a_stance_cue_changes_results_without_code_changes(tmp_path):

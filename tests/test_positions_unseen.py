@@ -168,3 +168,44 @@ def test_a_mediator_who_insists_the_parties_honour_a_deal_demands_it():
 def test_accepting_a_proposal_reported_through_a_pronoun_is_agreement():
     assert found("The RSF said it accepted the proposal for a humanitarian truce.") == {
         ("RSF", "ceasefire", "agrees"), ("RSF", "humanitarian", "agrees")}
+
+
+def test_the_main_parties_are_not_the_mediator_the_venue_or_a_nationality():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("Qatar-mediated talks between Sudan and the RSF opened in Doha. The Qatari mediators and the "
+            "Qatari foreign ministry said talks mediated by Qatar would last a week. Thai and Thai and "
+            "Thai workers were freed. The RSF and Sudan swapped lists, and Sudan said the RSF must "
+            "leave the cities. The Doha agreement, the Doha process and the Doha format were cited.")
+    assert main_parties(text) == ("RSF", "Sudan")
+
+
+def test_a_list_introduced_by_a_speaker_and_a_stance_verb_gives_its_items_the_speakers_side():
+    text = ("Sudan and the RSF met in Jeddah on Friday.\n\n"
+            "Sudanese officials say the army delegation will propose:\n\n"
+            "– a truce of seven days;\n\n"
+            "– the release of prisoners held by both sides.\n")
+    assert {("Sudan", "ceasefire", "proposes"), ("Sudan", "prisoners", "proposes")} <= found(text)
+
+
+def test_a_term_of_an_agreement_naming_no_party_binds_both_main_parties():
+    text = ("Israel and Hamas met in Doha. Israel and Hamas traded accusations.\n\n"
+            "The main points of the agreement:\n\n"
+            "• Aid: 600 trucks of aid will enter the enclave each day.\n")
+    assert {("Israel", "humanitarian", "agrees"), ("Hamas", "humanitarian", "agrees")} <= found(text)
+
+
+def test_children_released_with_other_hostages_are_prisoners_not_an_issue_of_their_own():
+    rows = found("Hamas agreed to release 50 women and children held as hostages.")
+    assert ("Hamas", "prisoners", "agrees") in rows
+    assert not {r for r in rows if r[1] == "children"}
+    assert ("Ukraine", "children", "demands") in found("Ukraine demanded the return of deported children.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armenia and Azerbaijan jointly asked for the closure of the Minsk Group.", ("Armenia", "other", "demands")),
+    ("Serbia requested a new round with a different format.", ("Serbia", "other", "demands")),
+    ("Kosovo pledged to set up the association within a year.", ("Kosovo", "other", "agrees")),
+])
+def test_asking_and_pledging_state_a_position_whatever_the_issue(sentence, expected):
+    assert expected in found(sentence)

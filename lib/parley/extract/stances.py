@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parley.extract.positions.agents import names_a_thing
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
 from parley.text import fold
 
@@ -54,7 +55,7 @@ class BroadReader:
         self.main = main
         # a capital naming a place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent
         self.party_spans = [(m.start, m.end, m.party) for m in find_parties(article.body)
-                            if m.party != NO_PARTY and not (m.kind == "capital" and _names_a_thing(article.body, m.end))]
+                            if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))]
         self.nouns = article_party_nouns(article.body)
         self.joint = book.phrases("joint_subjects")
         self.last_person_sides: tuple[str, ...] = ()
@@ -269,12 +270,6 @@ class BroadReader:
 
 
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
-_THING_AFTER = re.compile(r"\s+(?:agreement|accord|deal|talks|process|format|declaration|summit|peace|ceasefire|truce|round|protocol|memorandum|group|conference|meeting)s?\b", re.I)
-
-
-def _names_a_thing(text: str, end: int) -> bool:
-    """"Pretoria agreement", "Minsk process": a city naming an agreement or a venue."""
-    return bool(_THING_AFTER.match(text, end))
 _TERMS_REACH = 2  # sentences after one naming an agreement that may still state its terms
 
 

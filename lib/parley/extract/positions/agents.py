@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from parley import nlp
 from parley.extract.positions.sentences import _NP_DEPS, _VERBAL
 from parley.knowledge import codebook as codebook_module
-from parley.knowledge.sides import NO_PARTY, find_parties, party_of
+from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party, party_of
 from parley.text import fold
 
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -48,16 +48,48 @@ def _person_index(people_rows) -> dict[str, str]:
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
 
 
-def main_parties(text: str) -> tuple[str, ...]:
+def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tuple[str, ...]:
     """The two parties the article names most (ties: the one named first). A place where
-    something happens ("met in Cairo") is not a mention of a party to the talks."""
-    counts: dict[str, list[int]] = {}
+    something happens ("met in Cairo"), a city naming an agreement ("the Pretoria
+    agreement") and a mediator named as one ("talks mediated by Qatar", "the US-brokered
+    deal") are no mentions of a party to the talks; a demonym, a capital and an
+    organisation count for less (`main_party_weights`): Thai hostages, a venue and the
+    UN's envoy are seldom a side at the table."""
+    book = book or codebook_module.load()
+    weights = book.attribution.get("main_party_weights") or {}
+    mediated = book.words("mediation_words")
+    kinds = kind_of_party()
+    counts: dict[str, list[float]] = {}
     for mention in find_parties(text):
-        if _LOCATIVE.search(text[max(0, mention.start - 12): mention.start]):
+        if mention.party == NO_PARTY or _LOCATIVE.search(text[max(0, mention.start - 12): mention.start]):
             continue
-        counts.setdefault(mention.party, [0, mention.start])[0] += 1
+        if mention.kind == "capital" and names_a_thing(text, mention.end):
+            continue
+        if _named_as_mediator(text, mention, mediated):
+            continue
+        weight = float(weights.get(mention.kind, 1.0)) * float(weights.get(kinds.get(mention.party, ""), 1.0))
+        counts.setdefault(mention.party, [0.0, mention.start])[0] += weight
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
     return tuple(sorted(p for p, _ in ranked[:2]))
+
+
+def _named_as_mediator(text: str, mention, mediated: frozenset[str]) -> bool:
+    """"mediated by Qatar", "hosted by Turkey", "the US-brokered deal", "Egypt's mediation"."""
+    before = re.findall(r"[\w-]+", text[max(0, mention.start - 30): mention.start].lower())
+    if before and before[-1] == "the":
+        before.pop()
+    if len(before) >= 2 and before[-1] == "by" and before[-2] in mediated:
+        return True
+    after = re.match(r"(?:-|[’']s\s+|\s+)([a-z]+)", text[mention.end: mention.end + 24].lower())
+    return bool(after) and after.group(1) in mediated
+
+
+_THING_AFTER = re.compile(r"\s+(?:agreement|accord|deal|talks|process|format|declaration|summit|peace|ceasefire|truce|round|protocol|memorandum|group|conference|meeting)s?\b", re.I)
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """"Pretoria agreement", "Minsk process": a city naming an agreement or a venue."""
+    return bool(_THING_AFTER.match(text, end))
 
 
 # --- agents: who holds a position ------------------------------------------------------

@@ -6,7 +6,7 @@ signed on Thursday:") are agreed to by every party they make a subject.
 from __future__ import annotations
 
 from parley.extract.positions.agents import Agents
-from parley.extract.positions.attribution import walk
+from parley.extract.positions.attribution import speaker_of, walk
 from parley.extract.positions.issues import _Position
 from parley.extract.positions.sentences import _SUBJECT_DEPS, _VERBAL
 from parley.extract.positions.stance_cues import choose_stance
@@ -39,8 +39,13 @@ def list_intro(agents: Agents, unit, cues):
     last = words[-1]
     agent, node, path = walk(agents, last)
     if agent is None or not agent.sides:
+        # "Ukrainian officials say the delegation will propose:": the speaker's side
+        agent = speaker_of(agents, last)
+    if agent is None or not agent.sides:
         return None
     cue = choose_stance(cues, node, path, [last], own_cues=True)
+    if cue is None:  # the intro ends in its stance word ("... the delegation will propose:")
+        cue = next((c for c in cues if c.anchor.i == last.i and c.strength == "explicit"), None)
     if cue is None and agent.how != "document":
         return None
     stance = cue.stance if cue else agents.book.document_default_stance
@@ -68,6 +73,9 @@ def terms_item(agents: Agents, unit, issues) -> list[_Position]:
     words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
     if not sides:
         sides = _opening_parties(agents, words)
+    if not sides and issues:
+        # a term naming nobody ("600 trucks of aid will enter each day"): the parties' deal
+        sides = list(agents.parties)
     if not sides or not words:
         return []
     span = unit.chars(words)
