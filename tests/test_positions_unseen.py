@@ -209,3 +209,29 @@ def test_children_released_with_other_hostages_are_prisoners_not_an_issue_of_the
 ])
 def test_asking_and_pledging_state_a_position_whatever_the_issue(sentence, expected):
     assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("India and Pakistan agreed to stop all firing and military action on land, air and sea.", ("India", "ceasefire", "agrees")),
+    ("Thailand agreed to halt all military action along the frontier.", ("Thailand", "ceasefire", "agrees")),
+    ("Armenia agreed to return the Lachin district to Azerbaijan.", ("Armenia", "territory", "agrees")),
+])
+def test_ceasefires_and_handovers_in_the_words_of_other_conflicts(sentence, expected):
+    assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The general said Russian troops would scale back their military activity near the capital.",
+     ("Russia", "military_limits", "proposes")),
+    ("Trump said the United States would halt its joint military exercises with South Korea.",
+     ("United States", "military_limits", "proposes")),
+    ("Israel sent a letter. It said its forces would not pull back from the border.",
+     ("Israel", "territory", "rejects")),
+])
+def test_what_a_side_says_it_will_do_on_an_issue_is_its_offer(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_what_one_side_says_the_other_will_do_is_a_claim_not_an_offer():
+    rows = found("Ukraine said Russian troops would launch a fresh offensive in the east.")
+    assert not {r for r in rows if r[0] == "Russia" and r[2] == "proposes"}

@@ -212,8 +212,32 @@ class BroadReader:
                 found += [Found(sides, m.kind, stance, how, span, m.cue.text, cue.cue.text) for m in about]
             elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
                 found.append(Found(sides, "other", stance, how, span, "", cue.cue.text))
-        found += self._agreement_terms(unit, issues, span, cues)
+        terms = self._agreement_terms(unit, issues, span, cues)
+        found += terms
+        if not found:
+            found += self._own_undertakings(unit, issues, span)
         self._remember(unit)
+        return found
+
+    def _own_undertakings(self, unit, issues, span) -> list[Found]:
+        """"Fomin said Russian troops would scale back their military activity", "Iran said
+        it would not give up enrichment": a side saying what it will do on an issue offers
+        it (refuses it, negated). Not when another side's speaker says it: that is a claim."""
+        found = []
+        for token in unit.span:
+            if token.pos_ not in _VERBS or not _future(token) or _conditional(token):
+                continue
+            sides, how = self._subject(token, unit)
+            if not sides or how not in {"subject", "pronoun"}:
+                continue
+            speaker, _ = self._speaker(token, unit)
+            if speaker and not set(speaker) & set(sides):
+                continue
+            clause = {t.i for t in token.subtree}
+            stance = "rejects" if self._negated(token) else "proposes"
+            for m in issues:
+                if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], token):
+                    found.append(Found(sides, m.kind, stance, "undertaking", span, m.cue.text, "will"))
         return found
 
     def _issue_free(self, token, cue) -> bool:
@@ -279,6 +303,16 @@ def _binding(verb) -> bool:
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in {"will", "would", "shall", "must", "'ll"}:
             return True
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children)
+
+
+def _future(verb) -> bool:
+    """"will scale back", "would halt": what the subject says it is going to do."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"} for c in verb.children)
+
+
+def _conditional(verb) -> bool:
+    """"if Israel would withdraw", "would ... only if": a hypothesis, not an undertaking."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children)
 
 
 def _core(phrase) -> list:
