@@ -235,3 +235,16 @@ def test_what_a_side_says_it_will_do_on_an_issue_is_its_offer(sentence, expected
 def test_what_one_side_says_the_other_will_do_is_a_claim_not_an_offer():
     rows = found("Ukraine said Russian troops would launch a fresh offensive in the east.")
     assert not {r for r in rows if r[0] == "Russia" and r[2] == "proposes"}
+
+
+def test_what_a_reached_agreement_calls_for_both_parties_agreed_to():
+    assert {("Rwanda", "military_limits", "agrees"), ("Democratic Republic of the Congo", "military_limits", "agrees")} <= found(
+        "The DRC and Rwanda signed a peace deal on Friday. The deal calls for the disarmament of armed groups.")
+    assert not found("The DRC and Rwanda held talks. The proposed deal calls for the release of prisoners.") - found(
+        "The DRC and Rwanda held talks.")
+
+
+def test_a_person_named_by_the_surname_written_first_speaks_for_their_side():
+    people = [{"name": "Kim Jong Un", "surface": "Kim Jong Un", "side": "North Korea"}]
+    assert ("North Korea", "military_limits", "agrees") in found(
+        "Kim Jong Un met the US president. Kim committed to the complete denuclearization of the peninsula.", people)

@@ -40,7 +40,9 @@ def _person_index(people_rows) -> dict[str, str]:
             if not name or not isinstance(name, str):
                 continue
             words = [w for w in re.split(r"[^\w'-]+", fold(name)) if w]
-            for key in {fold(name), words[-1] if words else ""} - {""}:
+            # the first word too: a surname written first ("Kim Jong Un" is "Kim"); a given
+            # name shared by people of different sides drops out below
+            for key in {fold(name), words[-1] if words else "", words[0] if len(words) > 1 and len(words[0]) > 2 else ""} - {""}:
                 sides.setdefault(key, set()).add(side)
     return {key: next(iter(s)) for key, s in sides.items() if len(s) == 1}
 
@@ -223,6 +225,8 @@ class Agents:
             return Agent(tuple(parties), how)
         if self.is_word(token, "non_agents"):
             return _NOT_AN_AGENT
+        if self._reached_agreement(token):
+            return Agent(self.parties, "agreement")
         if self.is_word(token, "document_nouns") or self.is_word(token, "document_parts"):
             owner = self._owner(token)
             if owner:
@@ -233,6 +237,20 @@ class Agents:
             if self.document_side:
                 return Agent((self.document_side,), "document")
         return _NOT_AN_AGENT
+
+    def _reached_agreement(self, token) -> bool:
+        """"The deal calls for disarmament", "The accord provides for ...": an agreement the
+        article's parties reached, subject of a verb in the indicative, speaks for both of
+        them. Not one still hoped for ("the deal would", "a possible accord")."""
+        if not self.parties or token.dep_ not in {"nsubj", "nsubjpass"} or not self.is_word(token, "agreement_nouns"):
+            return False
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            return False
+        if any(c.dep_ in {"amod", "compound"} and self.is_word(c, "unreached_agreement_modifiers") for c in token.children):
+            return False
+        verb = token.head
+        return verb.pos_ in _VERBAL and not any(
+            c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may", "should"} for c in verb.children)
 
     def _it(self, token) -> Agent | None:
         """"it"/"its": the nearest party or document subject before it in the sentence,

@@ -73,6 +73,8 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
             agent = speaker
     if not agent.sides:
         return []
+    if agent.how == "agreement" and stance != "rejects":
+        stance = "agrees"  # what an agreement the parties reached calls for, they agreed to
     found = [_Position(agent.sides, match.kind, stance, agent.how, span, match.cue.text, cue_text)]
     answer = _answer_to_owner(agents, node, agent, cues)
     if answer:
