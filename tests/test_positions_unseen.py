@@ -248,3 +248,9 @@ def test_a_person_named_by_the_surname_written_first_speaks_for_their_side():
     people = [{"name": "Kim Jong Un", "surface": "Kim Jong Un", "side": "North Korea"}]
     assert ("North Korea", "military_limits", "agrees") in found(
         "Kim Jong Un met the US president. Kim committed to the complete denuclearization of the peninsula.", people)
+
+
+def test_neutralising_a_militia_is_a_military_limit_not_neutrality():
+    rows = found("Kinshasa agreed to neutralise the FDLR militia within three months.")
+    assert ("Democratic Republic of the Congo", "military_limits", "agrees") in rows
+    assert not {r for r in rows if r[1] == "nato_eu"}
