@@ -254,3 +254,9 @@ def test_neutralising_a_militia_is_a_military_limit_not_neutrality():
     rows = found("Kinshasa agreed to neutralise the FDLR militia within three months.")
     assert ("Democratic Republic of the Congo", "military_limits", "agrees") in rows
     assert not {r for r in rows if r[1] == "nato_eu"}
+
+
+def test_an_obligation_reported_from_a_source_is_the_sources_demand():
+    rows = found("According to Ukraine, Russia must withdraw its troops from all occupied territory.")
+    assert ("Ukraine", "territory", "demands") in rows
+    assert not {r for r in rows if r[0] == "Russia"}

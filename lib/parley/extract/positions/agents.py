@@ -302,7 +302,7 @@ class Agents:
                         agent = self.resolve(pobj)
                         if agent and agent.sides:
                             return agent
-            source = self._according_to(node)
+            source = self.according_to(node)
             if source:
                 return source
             controlled = node.dep_ in {"conj", "xcomp"} or (
@@ -328,7 +328,7 @@ class Agents:
                 return Agent(pronoun.sides, "possessive", tentative=True)
         return None
 
-    def _according_to(self, verb) -> Agent | None:
+    def according_to(self, verb) -> Agent | None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "according":
                 for to in child.children:

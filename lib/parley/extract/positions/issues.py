@@ -68,7 +68,7 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
         agent = _joint(agents, agent, stance, node)
     if cue is not None and cue.tokens[0].tag_ == "MD" and agent.how != "both_sides":
         # "Hamas says Israel must pay for reconstruction": the obligation is the speaker's demand
-        speaker = speaker_of(agents, node)
+        speaker = speaker_of(agents, node) or _according_to(agents, node)
         if speaker is not None and set(speaker.sides) != set(agent.sides):
             agent = speaker
     if not agent.sides:
@@ -81,6 +81,16 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
         other, other_stance, other_cue = answer
         found.append(_Position(other.sides, match.kind, other_stance, other.how, span, match.cue.text, other_cue))
     return found
+
+
+def _according_to(agents: Agents, node):
+    """"According to Ukraine, Russia must ...": the source a clause's obligation is reported from."""
+    for _ in range(6):
+        source = agents.according_to(node)
+        if source is not None or node.head.i == node.i:
+            return source and Agent(source.sides, "speaker")
+        node = node.head
+    return None
 
 
 def _answer_to_owner(agents: Agents, node, agent: Agent, cues):
