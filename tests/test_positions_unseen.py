@@ -260,3 +260,21 @@ def test_an_obligation_reported_from_a_source_is_the_sources_demand():
     rows = found("According to Ukraine, Russia must withdraw its troops from all occupied territory.")
     assert ("Ukraine", "territory", "demands") in rows
     assert not {r for r in rows if r[0] == "Russia"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Zelensky said he was ready to meet Putin in any format.", ("Ukraine", "leaders_meeting", "proposes")),
+    ("The Kremlin rejected a meeting between Putin and Zelensky.", ("Russia", "leaders_meeting", "rejects")),
+])
+def test_a_meeting_named_by_the_leaders_who_would_hold_it(sentence, expected):
+    # no title in the text: the table of office holders knows both as heads of state
+    people = [{"name": "Vladimir Putin", "surface": "Putin", "side": "Russia", "role": ""},
+              {"name": "Volodymyr Zelensky", "surface": "Zelensky", "side": "Ukraine", "role": ""}]
+    assert expected in found(sentence, people)
+
+
+def test_a_meeting_with_one_leader_is_no_leaders_meeting():
+    people = [{"name": "Vladimir Putin", "surface": "Putin", "side": "Russia", "role": ""},
+              {"name": "Steve Witkoff", "surface": "Witkoff", "side": "United States", "role": "envoy"}]
+    rows = found("Witkoff said he was ready to meet Putin in Moscow.", people)
+    assert not {r for r in rows if r[1] == "leaders_meeting"}

@@ -17,6 +17,7 @@ from parley.extract.positions.issues import _Position, positions_of
 from parley.extract.positions.lists import introduces_terms, list_intro, list_items
 from parley.extract.positions.sentences import _units
 from parley.extract.positions.stance_cues import stance_cues
+from parley.extract.positions.summits import leader_keys, summit_matches
 from parley.knowledge import codebook as codebook_module
 from parley.knowledge.sides import NO_PARTY
 from parley.text import paragraph_spans
@@ -38,10 +39,18 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     found: list[_Position] = []
     previous: list[_Position] = []  # what the last sentence with positions stated, for "the demand" in the next
     units = _units(doc, body, bounds)
+    leaders = leader_keys(people_rows, book, article.published)
+
+    def issues_of(unit):
+        named = book.find_issues(unit.span)
+        if any(m.kind == "leaders_meeting" for m in named):
+            return named
+        return named + summit_matches(unit, leaders, book)
+
     for unit in units:
         agents.remember_documents(unit)
         cues = stance_cues(book, unit)
-        issues = book.find_issues(unit.span)
+        issues = issues_of(unit)
         if unit.paragraph in bullets:
             found += list_items(agents, unit, issues, bullets, list_intros, terms_intros)
         else:
@@ -56,10 +65,10 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                 elif introduces_terms(agents, unit):
                     terms_intros.add(unit.paragraph)
         agents.remember_sentence(unit)
-    return _rows(article, found + _broad_reading(article, book, agents, units, found), book)
+    return _rows(article, found + _broad_reading(article, book, agents, units, found, issues_of), book)
 
 
-def _broad_reading(article, book, agents: Agents, units, found: list[_Position]) -> list[_Position]:
+def _broad_reading(article, book, agents: Agents, units, found: list[_Position], issues_of) -> list[_Position]:
     """What `parley.extract.stances` finds in the sentences where the reading above found no
     position (each sentence is still read, so pronouns find their agents)."""
     from parley.extract.stances import BroadReader
@@ -72,7 +81,7 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position])
     extra = []
     covered = {u for _, _, u in have_sentence}
     for index, unit in enumerate(units):
-        positions = broad.read(unit, book.find_issues(unit.span), book.find_stances(unit.span))
+        positions = broad.read(unit, issues_of(unit), book.find_stances(unit.span))
         if index in covered:
             continue  # the first reading read this sentence: its positions stand
         for position in positions:
