@@ -323,10 +323,14 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
 
     # 1. lines that are boilerplate whatever their position
     content = []
+    dated_menus: set[int] = set()  # "Jane Smith · Aug 17, 2025 · 3 min read": a date line before a menu line
     in_trailer = False
     for start, end in lines:
         line = norm[start:end]
         kind = _line_kind(line, rules)
+        if kind == "menu" and metadata.full_date(line):
+            kind = None
+            dated_menus.add(start)
         if kind == "trailer":
             in_trailer = True
         if kind is None and in_trailer and _is_label(line):
@@ -343,6 +347,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     order = metadata.date_order(norm, _outlet_country(norm, content[:8]))
     seen: set[str] = set()
     masthead: list[str] = []
+    credits: list[str] = []
     dates: list[tuple[int, int, str]] = []  # (preference, line index, ISO date)
     for index, (start, end) in enumerate(content):
         line = norm[start:end]
@@ -361,9 +366,14 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
         if (found := _date_line(line, order, in_header=index < header_end)) is not None:
             dates.append((_DATE_PREFERENCE[found[0]], index, found[1]))
             masthead.append(found[2])  # "June 02, 2025Clash Report": what the date line holds besides its date
+            credits.extend(found[3])  # "KYODO NEWS - Aug 17, 2025"
             drop("dateline", start, end)
             continue
+        if start in dated_menus:
+            drop("menu", start, end)
+            continue
         if (kind := _byline(line, meta, in_header=index < header_end)) is not None:
+            credits.extend(metadata.credited_outlets(line))  # "By Jane Smith, CNN"
             drop(kind, start, end)
             continue
         if (index < title_index and _words(line) <= _MASTHEAD_WORDS) or (index < header_end and _name_line(line)):
@@ -379,7 +389,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     else:
         meta["published"] = _dateline_date(norm, story_start, removed)
     first_line = norm[content[0][0] : content[0][1]] if content else ""
-    meta["outlet"] = metadata.outlet(masthead, first_line, [norm[s_:e_] for s_, e_ in lines], story_start)
+    meta["outlet"] = metadata.outlet(masthead, first_line, [norm[s_:e_] for s_, e_ in lines], story_start, credits)
 
     body_parts, segments, cursor = [], [], 0
     for start, end in kept:
@@ -478,17 +488,12 @@ def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:
     return ""
 
 
-def _date_line(line: str, order: str, in_header: bool) -> tuple[str, str, str] | None:
-    """(kind, ISO date, what else the line says) of a date line: in the header, or with a
+def _date_line(line: str, order: str, in_header: bool) -> tuple[str, str, str, list[str]] | None:
+    """(kind, ISO date, what else the line says, the outlets it credits) of a date line: in the header, or with a
     Published/Updated label anywhere."""
     if not in_header and not metadata.labelled_date_line(line):
         return None
-    found = metadata.full_date(line, order)
-    if found is None:
-        return None
-    kind = metadata.date_line_kind(line, found)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*", "", line[found.end :]).strip(" ,|\u2013\u2014-")
-    return (kind, found.iso, rest) if kind else None
+    return metadata.date_line(line, order)
 
 
 def _name_line(line: str) -> bool:
@@ -499,7 +504,8 @@ def _name_line(line: str) -> bool:
     )
 
 
-_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})", re.I)
+_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+                     r"(?:\s*[,|]\s*(?P<outlet>[\w.&' ]{2,30}))?", re.I)  # "By Jane Smith, CNN"
 _STAFF_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:editor|editors|staff|desk|reporter|correspondent|team|newsroom))",
     re.I,
@@ -508,7 +514,8 @@ _STAFF_LINE = re.compile(
 
 def _byline(line: str, meta: dict, in_header: bool) -> str | None:
     """Fill the author from a byline or staff line and say "byline", or None for story text."""
-    if _words(line) <= _HEADER_SHORT_WORDS + 2 and (m := _BYLINE.fullmatch(line.strip(" .,"))):
+    m = _BYLINE.fullmatch(line.strip(" .,")) if _words(line) <= _HEADER_SHORT_WORDS + 2 else None
+    if m and (not m["outlet"] or metadata.known_outlet(m["outlet"])):
         meta["author"] = meta["author"] or m["name"]
         return "byline"
     if not in_header or _words(line) > _HEADER_SHORT_WORDS:
