@@ -191,3 +191,21 @@ def test_a_byline_line_is_not_a_sentence_starting_with_by():
 ])
 def test_the_outlet_table_knows_international_and_regional_outlets(name, known):
     assert known_outlet(name).name == known
+
+
+STANDFIRST = "The two sides agreed to meet again next week after a first round of talks, the mediators said in a statement."
+CAPTION = "Foreign ministers shake hands before the talks in the capital on the first day of the meeting, in a photo."
+
+
+@pytest.mark.parametrize("line", [
+    "17 Aug 2025 - 10:42", "Sun 17 Aug 2025 10.42 BST", "Aug 17, 2025 at 10:42 am ET", "On 17 August 2025",
+    "Written by Jane Doe on August 17, 2025",
+])
+def test_a_bare_date_line_after_a_standfirst_and_a_caption(line):
+    assert parse_article(page(STANDFIRST, CAPTION, line)).published == "2025-08-17"
+
+
+def test_a_date_line_with_other_words_or_deep_in_the_story_is_no_publication_date():
+    assert parse_article(page(STANDFIRST, CAPTION, "Istanbul talks resumed 17 August 2025")).published == ""
+    deep = BODY + "\n" + STANDFIRST + "\n\n" + CAPTION + "\n\n17 August 2025\n\n" + BODY
+    assert parse_article(page(body=deep)).published == ""

@@ -343,6 +343,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
 
     # 2. the header: masthead, headline, date line, byline, before the second long paragraph
     header_end = _header_end(norm, content)
+    top_end = _header_end(norm, content, long_lines=_TOP_LONG_LINES)
     title_index = _title_index(norm, content, header_end)
     order = metadata.date_order(norm, _outlet_country(norm, content[:8]))
     seen: set[str] = set()
@@ -363,7 +364,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
         if index < header_end and metadata.is_section_label(line):
             drop("section", start, end)
             continue
-        if (found := _date_line(line, order, in_header=index < header_end)) is not None:
+        if (found := _date_line(line, order, in_header=index < header_end, at_top=index < top_end)) is not None:
             dates.append((_DATE_PREFERENCE[found[0]], index, found[1]))
             masthead.append(found[2])  # "June 02, 2025Clash Report": what the date line holds besides its date
             credits.extend(found[3])  # "KYODO NEWS - Aug 17, 2025"
@@ -442,18 +443,21 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _header_end(text: str, content: list[tuple[int, int]]) -> int:
+def _header_end(text: str, content: list[tuple[int, int]], long_lines: int = 2) -> int:
     long_seen = 0
     for index, (start, end) in enumerate(content):
         if _words(text[start:end]) >= _LONG_LINE_WORDS:
             long_seen += 1
-            if long_seen == 2:
+            if long_seen == long_lines:
                 return index
     return len(content)
 
 
 # A masthead or site name above the headline is this short ("Pakistan Observer", "DW.COM").
 _MASTHEAD_WORDS = 4
+# A bare date line still belongs to the page's head this far down: after a standfirst and a
+# caption, before the story's second paragraph.
+_TOP_LONG_LINES = 4
 _DATE_PREFERENCE = {"published": 0, "plain": 1, "updated": 2}
 
 
@@ -488,12 +492,13 @@ def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:
     return ""
 
 
-def _date_line(line: str, order: str, in_header: bool) -> tuple[str, str, str, list[str]] | None:
-    """(kind, ISO date, what else the line says, the outlets it credits) of a date line: in the header, or with a
-    Published/Updated label anywhere."""
-    if not in_header and not metadata.labelled_date_line(line):
-        return None
-    return metadata.date_line(line, order)
+def _date_line(line: str, order: str, in_header: bool, at_top: bool = False) -> tuple[str, str, str, list[str]] | None:
+    """(kind, ISO date, what else the line says, the outlets it credits) of a date line: in
+    the header, or with a Published/Updated label anywhere, or a bare date ("17 Aug 2025 -
+    10:42") near the top, after a standfirst and a caption."""
+    if in_header or metadata.labelled_date_line(line):
+        return metadata.date_line(line, order)
+    return metadata.date_line(line, order, bare=True) if at_top else None
 
 
 def _name_line(line: str) -> bool:

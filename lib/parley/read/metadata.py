@@ -53,7 +53,8 @@ _NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d
 _MONTH_DAY_SLASH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+([0-3]?\d)/((?:19|20)\d\d)\b")  # "November 12/2022"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?(?![\d])")
 _TWELVE_HOUR = re.compile(r"\b\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\b")
-_ZONE = re.compile(r"\(?\b(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?|\b[A-Z]{2,5}T\b|[+-]\d{4}\b|\bZ\b")
+_ZONE = re.compile(r"\(?\b(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?|\b[A-Z]{1,5}T\b|[+-]\d{4}\b|\bZ\b")  # "ET", "CEST"
+_WEEKDAY_SHORT = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _PUBLISHED = re.compile(r"\b(?:published|posted|issued(?: on)?|first published|date|released)\b\s*:?", re.I)
 _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?", re.I)
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
@@ -253,7 +254,7 @@ def date_line_kind(line: str, found: FoundDate) -> str:
 
 _GLUED_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")  # "August 17, 20253:42 PM"
 _GLUED_WORD = re.compile(r"(?<=\d)(?=[A-Z][a-z]{2,})")  # "10:42Modified:", "GMT+3Updated", "08/17/2025August 17"
-_BYLINE_START = re.compile(r"^\s*By\s+[A-Z][\w'\u2019./-]*(?:(?:\s+|\s*,\s*)(?:and\s+|&\s+)?[A-Z][\w'\u2019./-]*){0,5}")
+_BYLINE_START = re.compile(r"^\s*(?:(?:Written|Posted|Words)\s+)?[Bb]y\s+[A-Z][\w'\u2019./-]*(?:(?:\s+|\s*,\s*)(?:and\s+|&\s+)?[A-Z][\w'\u2019./-]*){0,5}")
 _LABEL_PREFERENCE = {"published": 0, "plain": 1, "updated": 2}
 
 
@@ -263,12 +264,13 @@ def unglue(line: str) -> str:
     return _GLUED_WORD.sub(" ", _GLUED_CLOCK.sub(r"\1 \2", line))
 
 
-def date_line(line: str, order: str = DMY) -> tuple[str, str, str, list[str]] | None:
+def date_line(line: str, order: str = DMY, bare: bool = False) -> tuple[str, str, str, list[str]] | None:
     """(kind, ISO date, what the line says after its dates, the outlets it credits before
     them: see `credited_outlets`) if `line` is a date line: its
     dates, times, zones, weekdays, labels and a short byline ("By Jane Smith, Staff Writer")
     at most. Each date takes the label written before it ("Updated 18 Aug 2025 | Published
-    17 Aug 2025"); the published one wins, then an unlabelled one, then the updated one."""
+    17 Aug 2025"); the published one wins, then an unlabelled one, then the updated one.
+    `bare`: no words besides those (and a byline's) at all: "17 Aug 2025 - 10:42"."""
     line = unglue(line)
     found = full_dates(line, order)
     if not found:
@@ -280,7 +282,7 @@ def date_line(line: str, order: str = DMY) -> tuple[str, str, str, list[str]] | 
         rest += before + " "
         cursor = f.end
     rest += line[cursor:]
-    if not _short_rest(_BYLINE_START.sub(" ", rest)):
+    if not _short_rest(_BYLINE_START.sub(" ", rest), 0 if bare else _MAX_DATE_LINE_WORDS):
         return None
     best = min(range(len(found)), key=lambda i: (_LABEL_PREFERENCE[kinds[i]], i))
     after = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*", "", line[found[-1].end :]).strip(" ,|\u2013\u2014-")
@@ -297,14 +299,14 @@ def credited_outlets(text: str) -> list[str]:
     return sorted(found, key=lambda p: not is_domain(p))
 
 
-def _short_rest(rest: str) -> bool:
+def _short_rest(rest: str, most: int = _MAX_DATE_LINE_WORDS) -> bool:
     for pattern in (_UPDATED, _PUBLISHED, _CLOCK, _ZONE, _FILLER):
         rest = pattern.sub(" ", rest)
     from parley.extract.dates import _table
 
-    weekdays = {w.lower() for w in _table().weekdays}
+    weekdays = {w.lower() for w in _table().weekdays} | _WEEKDAY_SHORT
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in weekdays and w.lower() not in {"am", "pm"}]
-    return len(words) <= _MAX_DATE_LINE_WORDS
+    return len(words) <= most
 
 
 def _title_case_months(line: str) -> str:
