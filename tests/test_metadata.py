@@ -209,3 +209,12 @@ def test_a_date_line_with_other_words_or_deep_in_the_story_is_no_publication_dat
     assert parse_article(page(STANDFIRST, CAPTION, "Istanbul talks resumed 17 August 2025")).published == ""
     deep = BODY + "\n" + STANDFIRST + "\n\n" + CAPTION + "\n\n17 August 2025\n\n" + BODY
     assert parse_article(page(body=deep)).published == ""
+
+
+@pytest.mark.parametrize("top", ["Ceasefire", "Follow"])
+def test_a_word_the_page_repeats_in_lower_case_is_no_masthead(top):
+    assert parse_article(top + "\n\n" + page()).outlet == ""  # "ceasefire talks", "follows"
+
+
+def test_a_known_outlet_that_is_also_a_place_names_the_copyright_holder():
+    assert parse_article(page(footer="\nAll content \u00a9 Copyright 2025 Xinhua\n")).outlet == "Xinhua"

@@ -144,6 +144,8 @@ def is_section_label(line: str) -> bool:
     if words and all(w in _section_words() for w in words):
         return True
     name = line.strip(" :|")
+    if known_outlet(name):
+        return False  # "Xinhua" is also a town
     return len(words) <= 3 and bool(name) and (is_place(name) or bool(party_of(name)))
 
 
@@ -372,7 +374,6 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
     every line of the page; `story_start`: the story's first lines (for a dateline);
     `credits`: the known outlets a byline or date line credits ("By Jane Smith, CNN"),
     taken, like a dateline's agency, when the page names no other publisher."""
-    page_key = _key("\n".join(lines))
     for line in reversed(lines):  # a copyright line sits at the foot
         if name := _copyright_holder(line):
             return _canonical(name)
@@ -383,12 +384,12 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
     names = [n for n in (_clean(line) for line in masthead)
              if n and not is_section_label(n) and (_NAME_SHAPE.fullmatch(n) or known_outlet(n))]  # "euronews"
     for name in names:
-        if known_outlet(name) or page_key.count(_key(name)) > 1:
+        if known_outlet(name) or _named_again(name, lines, title_line):
             return _canonical(name)
     for line in lines:
         if m := _SELF_CITATION.search(line):
             name = m["name"]
-            if m["cites"] or known_outlet(name) or page_key.count(_key(name)) > 1 or _DOMAIN.search(name):
+            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name):
                 return _canonical(name)
     for name in names:
         if _DOMAIN.search(name) or _OUTLET_WORD.search(name):
@@ -397,6 +398,17 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
         return _canonical(credits[0])
     agency = dateline_agency(story_start)
     return _canonical(agency) if agency else ""
+
+
+def _named_again(name: str, lines: list[str], title_line: str) -> bool:
+    """The page names `name` twice outside its headline ("Pakistan Observer" atop the page
+    and in a staff line), as a whole name: not "Follow" within "follows", and not a word the
+    page also writes in lower case ("Ceasefire" above a story about a ceasefire)."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.I)
+    text = "\n".join(line for line in lines if line != title_line)
+    if len(name.split()) == 1 and name.lower() != name and re.search(rf"(?<![\w.]){re.escape(name.lower())}(?![\w])", text):
+        return False
+    return len(pattern.findall(text)) > 1
 
 
 _RIGHTS = re.compile(r"\ball rights reserved\b.*|\bcopyright\b|\b(?:19|20)\d\d\b|[\u2013-]\s*$", re.I)
