@@ -218,3 +218,27 @@ def test_a_word_the_page_repeats_in_lower_case_is_no_masthead(top):
 
 def test_a_known_outlet_that_is_also_a_place_names_the_copyright_holder():
     assert parse_article(page(footer="\nAll content \u00a9 Copyright 2025 Xinhua\n")).outlet == "Xinhua"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("CNA\n\n" + page(footer="\n\u00a9 2025 Mediacorp Pte Ltd. All rights reserved.\n"), "CNA"),  # the owner is no outlet
+    (page(footer="\nCopyright 2025 Scripps Media, Inc. All rights reserved.\n"), ""),
+    (page(footer="\n\u00a9 2025 The Jerusalem Post Group. All rights reserved.\n"), "The Jerusalem Post"),
+])
+def test_a_company_holding_the_copyright_is_not_the_outlet(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("By AFP", "AFP"),
+    ("By JANE DOE Associated Press", "AP"),
+    ("Al Jazeera Staff", "Al Jazeera"),
+    ("Al Jazeera and news agencies", "Al Jazeera"),
+    ("Jane Doe | Reuters", "Reuters"),
+    ("BBC News, Istanbul", "BBC"),
+    ("Jane Doe\nDiplomatic correspondent, BBC News", "BBC"),
+    ("News Agencies", ""),
+    ("Staff and agencies", ""),
+])
+def test_the_outlet_a_byline_or_staff_line_credits(line, outlet):
+    assert parse_article(page(line)).outlet == outlet

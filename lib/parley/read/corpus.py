@@ -381,6 +381,8 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
             masthead.append(line)
             drop("outlet", start, end)
             continue
+        if index < header_end and _words(line) <= _HEADER_SHORT_WORDS:
+            credits.extend(metadata.credited_outlets(line))  # "Jane Doe | Reuters", "BBC News, Istanbul"
         kept.extend(_cut_spans(norm, start, end, rules, drop))
 
     # 3. what the page states of itself: its date, then an agency dateline; its outlet

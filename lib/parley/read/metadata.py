@@ -296,9 +296,31 @@ def credited_outlets(text: str) -> list[str]:
     CNN", "Reuters | Dawn.com Published ...", "KYODO NEWS - Aug 17, 2025", "Ahram Online ,
     Sunday 17 Aug 2025". A site's address first: it names the page's own site."""
     text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", text))
-    pieces = [_clean(p) for p in re.split(r"\s[-\u2013\u2014]\s|[|,;\u2022\u00b7]|\s{2,}", text)]
-    found = [p for p in pieces if p and not re.match(r"by\b", p, re.I) and (known_outlet(p) or is_domain(p))]
+    found = []
+    for piece in re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text):
+        piece = _clean(_STAFF.sub("", piece))
+        byline = re.match(r"(?:written\s+)?by\s+", piece, re.I)
+        piece = piece[byline.end() :] if byline else piece
+        if piece and (known_outlet(piece) or is_domain(piece)):
+            found.append(piece)
+        elif byline and (tail := _known_tail(piece)):  # "By JANE DOE Associated Press"
+            found.append(tail)
     return sorted(found, key=lambda p: not is_domain(p))
+
+
+# What follows an outlet's name on a staff line: "Al Jazeera Staff", "Al Jazeera and news agencies"
+_STAFF = re.compile(r"\s+(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
+                    r"correspondent|reporter)$", re.I)
+
+
+def _known_tail(words: str) -> str:
+    """The known outlet a byline ends with, written with capitals: "JANE DOE Associated Press"."""
+    split = words.split()
+    for i in range(1, len(split)):
+        tail = " ".join(split[i:])
+        if tail[0].isupper() and known_outlet(tail):
+            return tail
+    return ""
 
 
 def _short_rest(rest: str, most: int = _MAX_DATE_LINE_WORDS) -> bool:
@@ -425,9 +447,15 @@ def _copyright_holder(line: str) -> str:
         chunk = re.sub(r"©|\(c\)", " ", chunk, flags=re.I)
         chunk = re.split(r"[|.;]\s|\.$", _RIGHTS.sub(" ", chunk).strip())[0]
         name = _clean(_RIGHTS.sub(" ", chunk))
+        if name and _CORPORATE.search(name):  # "Mediacorp Pte Ltd": the owner, not the outlet
+            name = _CORPORATE.sub("", name)
+            return name if known_outlet(name) else ""
         if name and _NAME_SHAPE.fullmatch(name) and not is_section_label(name):
             return name
     return ""
+
+
+_CORPORATE = re.compile(r"[,\s]+(?:Pte|Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Corporation|Co|Company|Group|plc|PLC|S\.A|GmbH|AG|B\.V|Holdings?)\b.*$")
 
 
 def is_domain(text: str) -> bool:
