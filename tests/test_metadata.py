@@ -242,3 +242,26 @@ def test_a_company_holding_the_copyright_is_not_the_outlet(text, outlet):
 ])
 def test_the_outlet_a_byline_or_staff_line_credits(line, outlet):
     assert parse_article(page(line)).outlet == outlet
+
+
+@pytest.mark.parametrize("first_line, published, outlet", [
+    ("MOSCOW. Aug 17 (Interfax) -", "2025-08-17", "Interfax"),  # a full stop after the city
+    ("Baku, August 17, AZERTAC", "2025-08-17", "Azertac"),  # a known agency after a comma, no full stop
+    ("Yerevan, August 17. ARMENPRESS.", "2025-08-17", "Armenpress"),
+    ("Aug 17 (Reuters) -", "2025-08-17", "Reuters"),  # no city
+    ("ADDIS ABABA, Ethiopia (AP) \u2014", "", "AP"),  # a city and its country, no date
+    ("Damascus, SANA-", "", "SANA"),
+    ("In Istanbul, 17 August talks", "", ""),  # sentences, not datelines
+    ("On Monday, August 4, talks", "", ""),
+    ("MOSCOW, Aug 17, NATO said", "", ""),
+])
+def test_more_datelines(first_line, published, outlet):
+    text = ("Talks set to resume after a long pause in the fighting\n\n" + first_line + " The envoys met again, officials "
+            "said on Friday.\n\nThe deal of August 1, 2025 still holds, diplomats said in a long statement.\n")
+    article = parse_article(text)
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+def test_a_masthead_named_again_with_or_without_its_space():
+    text = "Kestrel Line\n\n" + page("KestrelLine Editor")  # "Clash Report" above "ClashReport Editor"
+    assert parse_article(text).outlet == "Kestrel Line"

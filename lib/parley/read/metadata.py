@@ -59,19 +59,25 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|issued(?: on)?|first published|d
 _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?", re.I)
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
 
-_CITY = r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?"
+_CITY = (r"(?!(?:In|On|At|By|For|From|After|Before|Since|Until|During|Last|This|Next|Earlier|Later|But|And|Meanwhile)\b)"
+         r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?")
 _DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
                  r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9}))\.?"  # "ISTANBUL, 9 August (AA) -"
                  r"(?:,?\s*(?P<year>(?:19|20)\d\d))?")
 # "GENEVA, Feb 9 (Reuters) -", "MOSCOW, March 3. /TASS/.", "RAMALLAH, Sunday, February 9,
 # 2025 (WAFA) -", "YEREVAN, FEBRUARY 9, ARMENPRESS."
+# A dateline ends in its agency, a dash, a colon or a full stop: "In Istanbul, 17 August talks"
+# is a sentence. "MOSCOW. Aug 17 (Interfax) -", "Baku, August 17, AZERTAC", "Yerevan, August 17. ARMENPRESS."
 _AGENCY_DATELINE = re.compile(
-    rf"^{_CITY},\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}\s*"
-    r"(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|,\s*(?P<agency3>[A-Z][A-Z&-]{3,20})\.)?\s*\.?\s*[-\u2013\u2014]?"
+    rf"^{_CITY}[,.]\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}"
+    r"(?:\s*(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|(?:(?P<sep>[,.])|(?<=\.))\s*(?P<agency3>[A-Z][A-Z&-]{3,20})(?=[.\s]|$))"
+    r"\s*\.?\s*[-\u2013\u2014]*|\s*[-\u2013\u2014:]|(?<=\.)|\s*\.)"
 )
 # "February 9, 2025 (KHARTOUM) -": the date first, then the place in brackets
 _DATE_FIRST_DATELINE = re.compile(rf"^{_DATELINE_DAY}\s*\((?P<place>[A-Z][A-Za-z .'\u2019/-]{{1,40}})\)\s*[-\u2013\u2014]")
-_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40},?\s*)?\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")
+_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,?\s*)?"
+                                   r"\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")  # "ADDIS ABABA, Ethiopia (AP) —"
+_DATELINE_CITY_AGENCY = re.compile(rf"^{_CITY},\s*(?P<agency>[A-Z]{{3,12}})\s*[-\u2013\u2014]")  # "Damascus, SANA-"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _SELF_CITATION = re.compile(
     r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|has learned|has learnt|writes)\b"
@@ -364,9 +370,16 @@ def dateline(first_lines: list[str]) -> tuple[int, int, str, int] | None:
         m = _AGENCY_DATELINE.match(line) or _DATE_FIRST_DATELINE.match(line)
         if m is None or ("weekday" in m.groupdict() and m["weekday"] and m["weekday"].lower() not in weekdays):
             continue
+        groups = m.groupdict()
+        if groups.get("agency3") and not (known_outlet(m["agency3"]) or line[m.end("agency3") : m.end("agency3") + 1] == "."):
+            if m["sep"] == ",":
+                continue  # "MOSCOW, Aug 17, NATO said"
+            groups["agency3"] = None  # "MOSCOW, Aug 17. NATO said": a dateline, without an agency
+        if groups.get("place") and known_outlet(m["place"]):
+            groups["agency"] = m["place"]  # "Aug 17 (Reuters) -"
         month, day = _month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])
         if month and 1 <= day <= 31:
-            agency = next((m[g] for g in ("agency", "agency2", "agency3") if m.groupdict().get(g)), "")
+            agency = next((groups[g] for g in ("agency", "agency2", "agency3") if groups.get(g)), "")
             return month, day, agency.strip(), int(m["year"] or 0)
     return None
 
@@ -378,6 +391,8 @@ def dateline_agency(first_lines: list[str]) -> str:
             return found[2]
     for line in first_lines:
         if m := _DATELINE_AGENCY_ONLY.match(line):
+            return m["agency"]
+        if (m := _DATELINE_CITY_AGENCY.match(line)) and known_outlet(m["agency"]):
             return m["agency"]
         if m := re.match(r"^\((?P<agency>[A-Z][\w.&-]{1,20})\)\s", line):  # "(MENAFN) Mohammed bin ..."
             return m["agency"]
@@ -426,8 +441,11 @@ def _named_again(name: str, lines: list[str], title_line: str) -> bool:
     """The page names `name` twice outside its headline ("Pakistan Observer" atop the page
     and in a staff line), as a whole name: not "Follow" within "follows", and not a word the
     page also writes in lower case ("Ceasefire" above a story about a ceasefire)."""
-    pattern = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w])", re.I)
-    text = "\n".join(line for line in lines if line != title_line)
+    words = re.findall(r"\w+", name)
+    pattern = re.compile(r"(?<![\w.])" + r"[\W_]*".join(map(re.escape, words)) + r"(?!\w)", re.I)  # "Clash Report" == "ClashReport"
+    text = "\n".join(line for line in lines if line != title_line or _key(line) == _key(name))  # the first line may be the masthead
+    if not words:
+        return False
     if len(name.split()) == 1 and name.lower() != name and re.search(rf"(?<![\w.]){re.escape(name.lower())}(?![\w])", text):
         return False
     return len(pattern.findall(text)) > 1
