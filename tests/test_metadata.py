@@ -265,3 +265,22 @@ def test_more_datelines(first_line, published, outlet):
 def test_a_masthead_named_again_with_or_without_its_space():
     text = "Kestrel Line\n\n" + page("KestrelLine Editor")  # "Clash Report" above "ClashReport Editor"
     assert parse_article(text).outlet == "Kestrel Line"
+
+
+def test_a_date_under_the_headline_beats_the_day_of_reading_in_the_top_bar():
+    text = "Wednesday, December 2, 2026\n\nKenya Herald\n\n" + page("August 17, 2025")
+    assert parse_article(text).published == "2025-08-17"
+    assert parse_article("Today: Wednesday, December 2, 2026\n\n" + page()).published == ""
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("8/17/25 10:42 AM", "2025-08-17", ""),  # a two-digit year, slashed, before a clock
+    ("August 17, 2025 Jerusalem Post Staff", "2025-08-17", "The Jerusalem Post"),  # a staff credit after the date
+])
+def test_more_date_lines_and_what_they_hold(line, published, outlet):
+    article = parse_article(page(line))
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+def test_a_dateline_that_is_a_whole_line_after_a_standfirst_and_a_caption():
+    assert parse_article(page(STANDFIRST, CAPTION, "ISTANBUL, August 17, 2025")).published == "2025-08-17"

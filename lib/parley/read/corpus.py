@@ -349,7 +349,9 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     seen: set[str] = set()
     masthead: list[str] = []
     credits: list[str] = []
-    dates: list[tuple[int, int, str]] = []  # (preference, line index, ISO date)
+    # (preference, above the headline, line index, ISO date): a date line under the headline
+    # beats one above it, which may be the day of reading in the site's top bar
+    dates: list[tuple[int, bool, int, str]] = []
     for index, (start, end) in enumerate(content):
         line = norm[start:end]
         key = fold(line)
@@ -365,7 +367,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
             drop("section", start, end)
             continue
         if (found := _date_line(line, order, in_header=index < header_end, at_top=index < top_end)) is not None:
-            dates.append((_DATE_PREFERENCE[found[0]], index, found[1]))
+            dates.append((_DATE_PREFERENCE[found[0]], index < title_index, index, found[1]))
             masthead.append(found[2])  # "June 02, 2025Clash Report": what the date line holds besides its date
             credits.extend(found[3])  # "KYODO NEWS - Aug 17, 2025"
             drop("dateline", start, end)
@@ -388,7 +390,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     # 3. what the page states of itself: its date, then an agency dateline; its outlet
     story_start = [norm[s_:e_] for s_, e_ in kept[:3]]
     if dates:
-        meta["published"] = min(dates)[2]
+        meta["published"] = min(dates)[3]
     else:
         meta["published"] = _dateline_date(norm, story_start, removed)
     first_line = norm[content[0][0] : content[0][1]] if content else ""

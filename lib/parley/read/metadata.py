@@ -48,7 +48,7 @@ _MAX_DATE_LINE_WORDS = 4  # words a date line may hold besides its date, times a
 _ISO = re.compile(r"(?<![\d/])((?:19|20)\d\d)([-/.])([01]\d)\2([0-3]\d)(?![\d/])"
                   r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?")
 # "17.08.25 10:42": a dotted date with a two-digit year, read only before a clock
-_DOTTED_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\.([01]?\d)\.(\d\d)(?=\s*[,\u2013-]?\s*\d{1,2}:\d\d)")
+_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./])([0-3]?\d)\2(\d\d)(?=\s*[,\u2013-]?\s*\d{1,2}:\d\d)")  # "17.08.25 10:42", "8/17/25 10:42 AM"
 _NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)(?![\d])")
 _MONTH_DAY_SLASH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+([0-3]?\d)/((?:19|20)\d\d)\b")  # "November 12/2022"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?(?![\d])")
@@ -71,7 +71,7 @@ _DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd
 _AGENCY_DATELINE = re.compile(
     rf"^{_CITY}[,.]\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}"
     r"(?:\s*(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|(?:(?P<sep>[,.])|(?<=\.))\s*(?P<agency3>[A-Z][A-Z&-]{3,20})(?=[.\s]|$))"
-    r"\s*\.?\s*[-\u2013\u2014]*|\s*[-\u2013\u2014:]|(?<=\.)|\s*\.)"
+    r"\s*\.?\s*[-\u2013\u2014]*|\s*[-\u2013\u2014:]|(?<=\.)|\s*\.|\s*$)"
 )
 # "February 9, 2025 (KHARTOUM) -": the date first, then the place in brackets
 _DATE_FIRST_DATELINE = re.compile(rf"^{_DATELINE_DAY}\s*\((?P<place>[A-Z][A-Za-z .'\u2019/-]{{1,40}})\)\s*[-\u2013\u2014]")
@@ -226,8 +226,12 @@ def full_dates(line: str, order: str = DMY) -> list[FoundDate]:
     for m in _ISO.finditer(line):
         if iso := iso_day(int(m.group(1)), int(m.group(3)), int(m.group(4))):
             found.append(FoundDate(iso, m.start(), m.end()))
-    for m in _DOTTED_SHORT_YEAR.finditer(line):
-        if iso := iso_day(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1))):
+    for m in _SHORT_YEAR.finditer(line):
+        a, b = int(m.group(1)), int(m.group(3))
+        day, month = (a, b) if order == DMY or m.group(2) == "." else (b, a)
+        if month > 12:
+            day, month = month, day
+        if iso := iso_day(2000 + int(m.group(4)), month, day):
             found.append(FoundDate(iso, m.start(), m.end()))
     for m in _NUMERIC.finditer(line):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -281,7 +285,7 @@ def date_line(line: str, order: str = DMY, bare: bool = False) -> tuple[str, str
     `bare`: no words besides those (and a byline's) at all: "17 Aug 2025 - 10:42"."""
     line = unglue(line)
     found = full_dates(line, order)
-    if not found:
+    if not found or re.match(r"\s*today\b", line, re.I):  # "Today: Wednesday, December 2, 2026": the day of reading
         return None
     rest, cursor, kinds = "", 0, []
     for f in found:
@@ -418,7 +422,7 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
         return _canonical(m["name"])
     if (m := _TITLE_SUFFIX_HYPHEN.search(title_line)) and known_outlet(m["name"]):
         return _canonical(m["name"])
-    names = [n for n in (_clean(line) for line in masthead)
+    names = [n for n in (_clean(_STAFF.sub("", line)) for line in masthead)
              if n and not is_section_label(n) and (_NAME_SHAPE.fullmatch(n) or known_outlet(n))]  # "euronews"
     for name in names:
         if known_outlet(name) or _named_again(name, lines, title_line):
