@@ -284,3 +284,14 @@ def test_more_date_lines_and_what_they_hold(line, published, outlet):
 
 def test_a_dateline_that_is_a_whole_line_after_a_standfirst_and_a_caption():
     assert parse_article(page(STANDFIRST, CAPTION, "ISTANBUL, August 17, 2025")).published == "2025-08-17"
+
+
+@pytest.mark.parametrize("line, published", [
+    ("17 \u0441\u0435\u0440\u043f\u043d\u044f 2025, 10:42", "2025-08-17"),  # Ukrainian
+    ("Domingo, 17 de agosto de 2025 10:42", "2025-08-17"),
+    ("2025\u5e748\u670817\u65e5 10:42", "2025-08-17"),
+    ("17. August 2025", "2025-08-17"),
+    ("17 talks 2025", ""),  # dateparser sees only a day, a month's name and a year
+])
+def test_a_date_line_in_another_language_is_read_by_dateparser(line, published):
+    assert parse_article(page(line)).published == published

@@ -9,7 +9,10 @@ only, and an empty answer beats a wrong one.
 "By Jane Smith, Staff Writer  Published: 17 August 2025", and what stripped markup runs
 together: "August 17, 20253:42 PM GMT+3Updated 2 hours ago"), or one with a
 "Published"/"Updated"/"Date" prefix anywhere; each date takes the label written before it,
-and a published date beats an updated one. Numeric dates are read day-first or
+and a published date beats an updated one; a date line under the headline beats one above it
+(a top bar may print the day of reading). A date in another language ("17 серпня 2025",
+"17 de agosto de 2025") is read by dateparser, strictly and only when the line holds a day, a
+month's name and a year side by side (dateparser reads the verb "may" as a month). Numeric dates are read day-first or
 month-first by the page's own evidence: a field above 12 on any numeric date of the page,
 a dotted date (day-first), a date the page writes out with its month's name that only one
 reading gives ("03/04/2025" beside "April 3"), a 12-hour clock (month-first, as in the
@@ -284,7 +287,7 @@ def date_line(line: str, order: str = DMY, bare: bool = False) -> tuple[str, str
     17 Aug 2025"); the published one wins, then an unlabelled one, then the updated one.
     `bare`: no words besides those (and a byline's) at all: "17 Aug 2025 - 10:42"."""
     line = unglue(line)
-    found = full_dates(line, order)
+    found = full_dates(line, order) or _foreign_dates(line, order)
     if not found or re.match(r"\s*today\b", line, re.I):  # "Today: Wednesday, December 2, 2026": the day of reading
         return None
     rest, cursor, kinds = "", 0, []
@@ -331,6 +334,30 @@ def _known_tail(words: str) -> str:
         if tail[0].isupper() and known_outlet(tail):
             return tail
     return ""
+
+
+# A date written in another language ("17 серпня 2025", "17 de agosto de 2025", "2025年8月17日"):
+# a day, a month's name, a year, and nothing else, handed to dateparser (strictly: it must
+# find the day, month and year; it reads the verb "may" as a month, so it never sees prose).
+_FOREIGN_DATE = re.compile(
+    r"(?<![\w.])(?:(?P<day>[0-3]?\d)\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)"
+    r"|(?P<cjk>(?:19|20)\d\d\s*年\s*[01]?\d\s*月\s*[0-3]?\d\s*日))(?!\d)"
+)
+_DATEPARSER_LANGUAGES = ["fr", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "tr", "ar", "fa", "he", "zh", "ja", "ko",
+                         "sr", "hr", "bs", "sq", "hy", "az", "ka", "ro", "bg", "el", "id", "sw", "am"]
+
+
+def _foreign_dates(line: str, order: str) -> list[FoundDate]:
+    m = _FOREIGN_DATE.search(line)
+    if m is None:
+        return []
+    import dateparser
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order}
+    parsed = dateparser.parse(m.group(0), languages=_DATEPARSER_LANGUAGES, settings=settings)
+    if parsed is None or str(parsed.year) not in m.group(0):
+        return []
+    return [FoundDate(parsed.date().isoformat(), m.start(), m.end())]
 
 
 def _short_rest(rest: str, most: int = _MAX_DATE_LINE_WORDS) -> bool:
