@@ -295,3 +295,11 @@ def test_a_dateline_that_is_a_whole_line_after_a_standfirst_and_a_caption():
 ])
 def test_a_date_line_in_another_language_is_read_by_dateparser(line, published):
     assert parse_article(page(line)).published == published
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys meet again as ceasefire talks resume | CNN\n\n04/03/2025 10:00\n\n" + BODY,
+    page("04/03/2025 10:00", footer="\n\u00a9 2025 Cable News Network. All Rights Reserved.\n"),
+])
+def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_orders_a_numeric_date(text):
+    assert parse_article(text).published == "2025-04-03"  # CNN, a US outlet: month first

@@ -345,7 +345,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     header_end = _header_end(norm, content)
     top_end = _header_end(norm, content, long_lines=_TOP_LONG_LINES)
     title_index = _title_index(norm, content, header_end)
-    order = metadata.date_order(norm, _outlet_country(norm, content[:8]))
+    order = metadata.date_order(norm, _outlet_country(norm, content))
     seen: set[str] = set()
     masthead: list[str] = []
     credits: list[str] = []
@@ -489,9 +489,18 @@ def _title_index(text: str, content: list[tuple[int, int]], header_end: int) -> 
     return candidates[0] if candidates and candidates[0] == 0 else -1
 
 
-def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:
-    for start, end in first:
+def _outlet_country(text: str, content: list[tuple[int, int]]) -> str:
+    """The country of a known outlet the page names as its own: a masthead line among the
+    first, the headline's suffix ("... | CNN"), or a copyright line at the foot."""
+    for start, end in content[:8]:
         if known := metadata.known_outlet(text[start:end]):
+            return known.country
+    lines = [text[s:e] for s, e in content]
+    if lines and (m := re.search(r"\s[|\u2013\u2014-]\s+([^|\u2013\u2014]{2,40})$", lines[0])):
+        if known := metadata.known_outlet(m.group(1)):
+            return known.country
+    for line in reversed(lines[-8:]):
+        if (holder := metadata.copyright_holder(line)) and (known := metadata.known_outlet(holder)):
             return known.country
     return ""
 

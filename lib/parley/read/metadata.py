@@ -3,25 +3,28 @@
 `parley.read.corpus` hands this module the page's lines; it answers from credible patterns
 only, and an empty answer beats a wrong one.
 
-**Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022",
-"Issued on: 10/07/2015 - 19:20", "20.07.2015 \u2013 18:02 CEST", "2/27/2023 10:41 PM",
-"Last updated 2022-11-02T19:40:11Z", "Thursday, 6th December 2018", "17.08.25 10:42",
-"By Jane Smith, Staff Writer  Published: 17 August 2025", and what stripped markup runs
-together: "August 17, 20253:42 PM GMT+3Updated 2 hours ago"), or one with a
+**Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022", "Issued
+on: 10/07/2015 - 19:20", "20.07.2015 \u2013 18:02 CEST", "2/27/2023 10:41 PM", "Last
+updated 2022-11-02T19:40:11Z", "Thursday, 6th December 2018", "17.08.25 10:42", "By Jane
+Smith, Staff Writer Published: 17 August 2025", and what stripped markup runs together:
+"August 17, 20253:42 PM GMT+3Updated 2 hours ago"), or one with a
 "Published"/"Updated"/"Date" prefix anywhere; each date takes the label written before it,
-and a published date beats an updated one; a date line under the headline beats one above it
-(a top bar may print the day of reading). A date in another language ("17 серпня 2025",
-"17 de agosto de 2025") is read by dateparser, strictly and only when the line holds a day, a
-month's name and a year side by side (dateparser reads the verb "may" as a month). Numeric dates are read day-first or
-month-first by the page's own evidence: a field above 12 on any numeric date of the page,
-a dotted date (day-first), a date the page writes out with its month's name that only one
-reading gives ("03/04/2025" beside "April 3"), a 12-hour clock (month-first, as in the
-US), then the outlet's country (data/outlets.csv); day-first otherwise, as most of the
-world writes. An agency dateline ("WASHINGTON, Feb 28 (Reuters) -", "MOSCOW, March 3.
-/TASS/.", "ISTANBUL, 9 August (AA) -") gives the day when the page states the year
-elsewhere. Relative stamps ("2 hours ago") and the days of events give none.
+and a published date beats an updated one; a date line under the headline beats one above
+it (a top bar may print the day of reading). A date in another language ("17 серпня 2025",
+"17 de agosto de 2025") is read by dateparser, strictly and only when the line holds a day,
+a month's name and a year side by side (dateparser reads the verb "may" as a month).
+Numeric dates are read day-first or month-first by the page's own evidence: a field above
+12 on any numeric date of the page, a dotted date (day-first), a date the page writes out
+with its month's name that only one reading gives ("03/04/2025" beside "April 3"), a
+12-hour clock (month-first, as in the US), then the country of the outlet its masthead,
+headline suffix or copyright line names (data/outlets.csv);
+day-first otherwise, as most of the world writes. An agency dateline ("WASHINGTON, Feb 28
+(Reuters) -", "MOSCOW, March 3. /TASS/.", "ISTANBUL, 9 August (AA) -") gives the day when
+the page states the year elsewhere. Relative stamps ("2 hours ago") and the days of events
+give none.
 
-**Outlet.** In order of trust: a copyright line ("\u00a9 2018 WIC News"), the outlet in the
+**Outlet.** In order of trust: a copyright line ("\u00a9 2018 WIC News"; a company holding it,
+"Mediacorp Pte Ltd", is no outlet), the outlet in the
 headline's suffix ("... | Africanews", or "... - Meduza" for a known outlet), a masthead
 line at the top that names a known outlet or that the page names again (in a byline, a
 staff line, a copyright line), the page citing itself in the present tense ("..., Trend
@@ -443,7 +446,7 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
     `credits`: the known outlets a byline or date line credits ("By Jane Smith, CNN"),
     taken, like a dateline's agency, when the page names no other publisher."""
     for line in reversed(lines):  # a copyright line sits at the foot
-        if name := _copyright_holder(line):
+        if name := copyright_holder(line):
             return _canonical(name)
     if (m := _TITLE_SUFFIX.search(title_line)) and not is_section_label(m["name"]):
         return _canonical(m["name"])
@@ -485,7 +488,7 @@ def _named_again(name: str, lines: list[str], title_line: str) -> bool:
 _RIGHTS = re.compile(r"\ball rights reserved\b.*|\bcopyright\b|\b(?:19|20)\d\d\b|[\u2013-]\s*$", re.I)
 
 
-def _copyright_holder(line: str) -> str:
+def copyright_holder(line: str) -> str:
     """The holder a copyright line names: "© 2018 WIC News. All rights reserved.", "Ariana
     News © All rights reserved", "All rights reserved © UNN 2025", "© Tanjug 2023." A
     caption's credit ("... in Vienna. © AFP") is no copyright line."""
