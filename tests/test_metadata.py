@@ -4,7 +4,7 @@ publication date and the outlet, from credible patterns only; empty beats wrong.
 import pytest
 
 from parley.read.corpus import parse_article
-from parley.read.metadata import date_order, full_date, is_section_label
+from parley.read.metadata import date_order, full_date, is_section_label, known_outlet
 
 BODY = (
     "The two delegations met again on Monday for a new round of talks in the capital, officials said.\n\n"
@@ -106,3 +106,200 @@ def test_agency_datelines_with_a_weekday_a_year_or_the_agency_after_a_comma():
     assert found == {"weekday": ("2025-02-09", "WAFA", True),
                      "comma": ("2025-02-09", "Armenpress", True),
                      "date_first": ("2025-02-09", "", True)}
+
+
+# --- issue 11: formats news pages use that were missed ----------------------------------
+
+
+@pytest.mark.parametrize("line, published", [
+    ("August 17, 20253:42 PM GMT+3Updated 2 hours ago", "2025-08-17"),  # year, clock and label run together
+    ("Jane Smith \u00b7 Aug 17, 2025 \u00b7 3 min read", "2025-08-17"),  # a date line shaped like a menu
+    ("Source: Xinhua| 2025-08-17 10:42:00|Editor: huaxia", "2025-08-17"),
+    ("By RFE/RL's Ukrainian Service August 17, 2025", "2025-08-17"),  # a byline before the date
+    ("By Jane Smith, Staff Writer  Published: 17 August 2025 at 10:42", "2025-08-17"),
+    ("17.08.25 10:42", "2025-08-17"),  # a two-digit year, dotted, before a clock
+    ("2025/08/17 10:42", "2025-08-17"),
+    ("2025.08.17 10:42", "2025-08-17"),
+    ("Updated 18 Aug 2025 | Published 17 Aug 2025", "2025-08-17"),  # each date takes its own label
+])
+def test_more_publication_date_lines(line, published):
+    assert parse_article(page(line)).published == published
+
+
+def test_a_two_digit_year_or_a_url_date_alone_is_no_date_line():
+    assert parse_article(page("Release 17.08.25 notes")).published == ""
+    assert parse_article(page("example.com/2025/08/17/talks-resume")).published == ""
+
+
+@pytest.mark.parametrize("numeric, written, published", [
+    ("04/03/2025 10:00", "April 3, 2025", "2025-04-03"),
+    ("03/04/2025 10:00", "March 4", "2025-03-04"),
+    ("03/04/2025 10:00", "3 April", "2025-04-03"),
+])
+def test_the_day_month_order_follows_a_date_the_page_writes_out(numeric, written, published):
+    body = (f"On {written}, the delegations met again for a new round of talks in the capital, officials said, "
+            "and both sides were upbeat about the outcome.\n\n" + BODY)
+    assert parse_article(page(numeric, body=body)).published == published
+
+
+@pytest.mark.parametrize("first_line, published, outlet", [
+    ("ISTANBUL, 9 August (AA) -", "2025-08-09", "Anadolu Agency"),
+    ("MOSCOW, 9 August. /TASS/.", "2025-08-09", "TASS"),
+])
+def test_day_first_agency_datelines(first_line, published, outlet):
+    text = ("Talks set to resume after a long pause in the fighting\n\n" + first_line + " Envoys met again, officials "
+            "said on Friday.\n\nThe deal of August 1, 2025 still holds, diplomats said in a long statement.\n")
+    article = parse_article(text)
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Envoys meet again as talks resume - Meduza\n\n" + BODY, "Meduza"),  # a hyphen before a known outlet
+    ("Envoys meet again - what we know so far\n\n" + BODY, ""),  # not before a title fragment
+    ("RFE/RL\n\n" + page(), "RFE/RL"),
+    ("euronews\n\n" + page(), "Euronews"),
+    ("The National\n\n" + page(), "The National"),  # a known masthead made of menu words
+    ("Daily Nation\n\n" + page(), "Daily Nation"),
+    ("NATIONAL\n\n" + page(), ""),
+    (page("By Jane Smith, CNN"), "CNN"),  # a byline's outlet
+    (page("KYODO NEWS - Aug 17, 2025 - 10:42 | All, World"), "Kyodo News"),  # a date line's
+    (page("Reuters | Dawn.com Published August 17, 2025 Updated about 2 hours ago"), "Dawn"),  # the site's address first
+    (page(body="(MENAFN- Trend News Agency) The Qatari prime minister said the deal was done. " + BODY), "MENAFN"),
+])
+def test_more_outlet_patterns(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy will travel to Moscow next week, Bloomberg reported, citing people familiar with the plans.",
+    "The talks ended early, Reuters reported.",
+])
+def test_an_outlet_reported_in_the_past_tense_is_cited_not_the_outlet(sentence):
+    assert parse_article(page(body=sentence + "\n\n" + BODY)).outlet == ""
+
+
+def test_a_byline_line_is_not_a_sentence_starting_with_by():
+    article = parse_article(page(body="By contrast, Moscow stayed silent.\n\n" + BODY))
+    assert "By contrast, Moscow stayed silent." in article.body and article.outlet == ""
+
+
+@pytest.mark.parametrize("name, known", [
+    ("Censor.NET", "Censor.NET"), ("Kyiv Independent", "Kyiv Independent"), ("Ukrinform", "Ukrinform"),
+    ("Anadolu", "Anadolu Agency"), ("Hurriyet Daily News", "H\u00fcrriyet Daily News"), ("Azertac", "Azertac"),
+    ("Nation Africa", "Daily Nation"), ("Radio Dabanga", "Radio Dabanga"), ("allAfrica.com", "AllAfrica"),
+    ("Radio Free Europe/Radio Liberty", "RFE/RL"), ("Balkan Insight", "Balkan Insight"), ("Garowe Online", "Garowe Online"),
+])
+def test_the_outlet_table_knows_international_and_regional_outlets(name, known):
+    assert known_outlet(name).name == known
+
+
+STANDFIRST = "The two sides agreed to meet again next week after a first round of talks, the mediators said in a statement."
+CAPTION = "Foreign ministers shake hands before the talks in the capital on the first day of the meeting, in a photo."
+
+
+@pytest.mark.parametrize("line", [
+    "17 Aug 2025 - 10:42", "Sun 17 Aug 2025 10.42 BST", "Aug 17, 2025 at 10:42 am ET", "On 17 August 2025",
+    "Written by Jane Doe on August 17, 2025",
+])
+def test_a_bare_date_line_after_a_standfirst_and_a_caption(line):
+    assert parse_article(page(STANDFIRST, CAPTION, line)).published == "2025-08-17"
+
+
+def test_a_date_line_with_other_words_or_deep_in_the_story_is_no_publication_date():
+    assert parse_article(page(STANDFIRST, CAPTION, "Istanbul talks resumed 17 August 2025")).published == ""
+    deep = BODY + "\n" + STANDFIRST + "\n\n" + CAPTION + "\n\n17 August 2025\n\n" + BODY
+    assert parse_article(page(body=deep)).published == ""
+
+
+@pytest.mark.parametrize("top", ["Ceasefire", "Follow"])
+def test_a_word_the_page_repeats_in_lower_case_is_no_masthead(top):
+    assert parse_article(top + "\n\n" + page()).outlet == ""  # "ceasefire talks", "follows"
+
+
+def test_a_known_outlet_that_is_also_a_place_names_the_copyright_holder():
+    assert parse_article(page(footer="\nAll content \u00a9 Copyright 2025 Xinhua\n")).outlet == "Xinhua"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("CNA\n\n" + page(footer="\n\u00a9 2025 Mediacorp Pte Ltd. All rights reserved.\n"), "CNA"),  # the owner is no outlet
+    (page(footer="\nCopyright 2025 Scripps Media, Inc. All rights reserved.\n"), ""),
+    (page(footer="\n\u00a9 2025 The Jerusalem Post Group. All rights reserved.\n"), "The Jerusalem Post"),
+])
+def test_a_company_holding_the_copyright_is_not_the_outlet(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("By AFP", "AFP"),
+    ("By JANE DOE Associated Press", "AP"),
+    ("Al Jazeera Staff", "Al Jazeera"),
+    ("Al Jazeera and news agencies", "Al Jazeera"),
+    ("Jane Doe | Reuters", "Reuters"),
+    ("BBC News, Istanbul", "BBC"),
+    ("Jane Doe\nDiplomatic correspondent, BBC News", "BBC"),
+    ("News Agencies", ""),
+    ("Staff and agencies", ""),
+])
+def test_the_outlet_a_byline_or_staff_line_credits(line, outlet):
+    assert parse_article(page(line)).outlet == outlet
+
+
+@pytest.mark.parametrize("first_line, published, outlet", [
+    ("MOSCOW. Aug 17 (Interfax) -", "2025-08-17", "Interfax"),  # a full stop after the city
+    ("Baku, August 17, AZERTAC", "2025-08-17", "Azertac"),  # a known agency after a comma, no full stop
+    ("Yerevan, August 17. ARMENPRESS.", "2025-08-17", "Armenpress"),
+    ("Aug 17 (Reuters) -", "2025-08-17", "Reuters"),  # no city
+    ("ADDIS ABABA, Ethiopia (AP) \u2014", "", "AP"),  # a city and its country, no date
+    ("Damascus, SANA-", "", "SANA"),
+    ("In Istanbul, 17 August talks", "", ""),  # sentences, not datelines
+    ("On Monday, August 4, talks", "", ""),
+    ("MOSCOW, Aug 17, NATO said", "", ""),
+])
+def test_more_datelines(first_line, published, outlet):
+    text = ("Talks set to resume after a long pause in the fighting\n\n" + first_line + " The envoys met again, officials "
+            "said on Friday.\n\nThe deal of August 1, 2025 still holds, diplomats said in a long statement.\n")
+    article = parse_article(text)
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+def test_a_masthead_named_again_with_or_without_its_space():
+    text = "Kestrel Line\n\n" + page("KestrelLine Editor")  # "Clash Report" above "ClashReport Editor"
+    assert parse_article(text).outlet == "Kestrel Line"
+
+
+def test_a_date_under_the_headline_beats_the_day_of_reading_in_the_top_bar():
+    text = "Wednesday, December 2, 2026\n\nKenya Herald\n\n" + page("August 17, 2025")
+    assert parse_article(text).published == "2025-08-17"
+    assert parse_article("Today: Wednesday, December 2, 2026\n\n" + page()).published == ""
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("8/17/25 10:42 AM", "2025-08-17", ""),  # a two-digit year, slashed, before a clock
+    ("August 17, 2025 Jerusalem Post Staff", "2025-08-17", "The Jerusalem Post"),  # a staff credit after the date
+])
+def test_more_date_lines_and_what_they_hold(line, published, outlet):
+    article = parse_article(page(line))
+    assert (article.published, article.outlet) == (published, outlet)
+
+
+def test_a_dateline_that_is_a_whole_line_after_a_standfirst_and_a_caption():
+    assert parse_article(page(STANDFIRST, CAPTION, "ISTANBUL, August 17, 2025")).published == "2025-08-17"
+
+
+@pytest.mark.parametrize("line, published", [
+    ("17 \u0441\u0435\u0440\u043f\u043d\u044f 2025, 10:42", "2025-08-17"),  # Ukrainian
+    ("Domingo, 17 de agosto de 2025 10:42", "2025-08-17"),
+    ("2025\u5e748\u670817\u65e5 10:42", "2025-08-17"),
+    ("17. August 2025", "2025-08-17"),
+    ("17 talks 2025", ""),  # dateparser sees only a day, a month's name and a year
+])
+def test_a_date_line_in_another_language_is_read_by_dateparser(line, published):
+    assert parse_article(page(line)).published == published
+
+
+@pytest.mark.parametrize("text", [
+    "Envoys meet again as ceasefire talks resume | CNN\n\n04/03/2025 10:00\n\n" + BODY,
+    page("04/03/2025 10:00", footer="\n\u00a9 2025 Cable News Network. All Rights Reserved.\n"),
+])
+def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_orders_a_numeric_date(text):
+    assert parse_article(text).published == "2025-04-03"  # CNN, a US outlet: month first

@@ -323,10 +323,14 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
 
     # 1. lines that are boilerplate whatever their position
     content = []
+    dated_menus: set[int] = set()  # "Jane Smith · Aug 17, 2025 · 3 min read": a date line before a menu line
     in_trailer = False
     for start, end in lines:
         line = norm[start:end]
         kind = _line_kind(line, rules)
+        if kind == "menu" and metadata.full_date(line):
+            kind = None
+            dated_menus.add(start)
         if kind == "trailer":
             in_trailer = True
         if kind is None and in_trailer and _is_label(line):
@@ -339,11 +343,15 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
 
     # 2. the header: masthead, headline, date line, byline, before the second long paragraph
     header_end = _header_end(norm, content)
+    top_end = _header_end(norm, content, long_lines=_TOP_LONG_LINES)
     title_index = _title_index(norm, content, header_end)
-    order = metadata.date_order(norm, _outlet_country(norm, content[:8]))
+    order = metadata.date_order(norm, _outlet_country(norm, content))
     seen: set[str] = set()
     masthead: list[str] = []
-    dates: list[tuple[int, int, str]] = []  # (preference, line index, ISO date)
+    credits: list[str] = []
+    # (preference, above the headline, line index, ISO date): a date line under the headline
+    # beats one above it, which may be the day of reading in the site's top bar
+    dates: list[tuple[int, bool, int, str]] = []
     for index, (start, end) in enumerate(content):
         line = norm[start:end]
         key = fold(line)
@@ -358,28 +366,35 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
         if index < header_end and metadata.is_section_label(line):
             drop("section", start, end)
             continue
-        if (found := _date_line(line, order, in_header=index < header_end)) is not None:
-            dates.append((_DATE_PREFERENCE[found[0]], index, found[1]))
+        if (found := _date_line(line, order, in_header=index < header_end, at_top=index < top_end)) is not None:
+            dates.append((_DATE_PREFERENCE[found[0]], index < title_index, index, found[1]))
             masthead.append(found[2])  # "June 02, 2025Clash Report": what the date line holds besides its date
+            credits.extend(found[3])  # "KYODO NEWS - Aug 17, 2025"
             drop("dateline", start, end)
             continue
+        if start in dated_menus:
+            drop("menu", start, end)
+            continue
         if (kind := _byline(line, meta, in_header=index < header_end)) is not None:
+            credits.extend(metadata.credited_outlets(line))  # "By Jane Smith, CNN"
             drop(kind, start, end)
             continue
         if (index < title_index and _words(line) <= _MASTHEAD_WORDS) or (index < header_end and _name_line(line)):
             masthead.append(line)
             drop("outlet", start, end)
             continue
+        if index < header_end and _words(line) <= _HEADER_SHORT_WORDS:
+            credits.extend(metadata.credited_outlets(line))  # "Jane Doe | Reuters", "BBC News, Istanbul"
         kept.extend(_cut_spans(norm, start, end, rules, drop))
 
     # 3. what the page states of itself: its date, then an agency dateline; its outlet
     story_start = [norm[s_:e_] for s_, e_ in kept[:3]]
     if dates:
-        meta["published"] = min(dates)[2]
+        meta["published"] = min(dates)[3]
     else:
         meta["published"] = _dateline_date(norm, story_start, removed)
     first_line = norm[content[0][0] : content[0][1]] if content else ""
-    meta["outlet"] = metadata.outlet(masthead, first_line, [norm[s_:e_] for s_, e_ in lines], story_start)
+    meta["outlet"] = metadata.outlet(masthead, first_line, [norm[s_:e_] for s_, e_ in lines], story_start, credits)
 
     body_parts, segments, cursor = [], [], 0
     for start, end in kept:
@@ -432,18 +447,21 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _header_end(text: str, content: list[tuple[int, int]]) -> int:
+def _header_end(text: str, content: list[tuple[int, int]], long_lines: int = 2) -> int:
     long_seen = 0
     for index, (start, end) in enumerate(content):
         if _words(text[start:end]) >= _LONG_LINE_WORDS:
             long_seen += 1
-            if long_seen == 2:
+            if long_seen == long_lines:
                 return index
     return len(content)
 
 
 # A masthead or site name above the headline is this short ("Pakistan Observer", "DW.COM").
 _MASTHEAD_WORDS = 4
+# A bare date line still belongs to the page's head this far down: after a standfirst and a
+# caption, before the story's second paragraph.
+_TOP_LONG_LINES = 4
 _DATE_PREFERENCE = {"published": 0, "plain": 1, "updated": 2}
 
 
@@ -471,24 +489,29 @@ def _title_index(text: str, content: list[tuple[int, int]], header_end: int) -> 
     return candidates[0] if candidates and candidates[0] == 0 else -1
 
 
-def _outlet_country(text: str, first: list[tuple[int, int]]) -> str:
-    for start, end in first:
+def _outlet_country(text: str, content: list[tuple[int, int]]) -> str:
+    """The country of a known outlet the page names as its own: a masthead line among the
+    first, the headline's suffix ("... | CNN"), or a copyright line at the foot."""
+    for start, end in content[:8]:
         if known := metadata.known_outlet(text[start:end]):
+            return known.country
+    lines = [text[s:e] for s, e in content]
+    if lines and (m := re.search(r"\s[|\u2013\u2014-]\s+([^|\u2013\u2014]{2,40})$", lines[0])):
+        if known := metadata.known_outlet(m.group(1)):
+            return known.country
+    for line in reversed(lines[-8:]):
+        if (holder := metadata.copyright_holder(line)) and (known := metadata.known_outlet(holder)):
             return known.country
     return ""
 
 
-def _date_line(line: str, order: str, in_header: bool) -> tuple[str, str, str] | None:
-    """(kind, ISO date, what else the line says) of a date line: in the header, or with a
-    Published/Updated label anywhere."""
-    if not in_header and not metadata.labelled_date_line(line):
-        return None
-    found = metadata.full_date(line, order)
-    if found is None:
-        return None
-    kind = metadata.date_line_kind(line, found)
-    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*", "", line[found.end :]).strip(" ,|\u2013\u2014-")
-    return (kind, found.iso, rest) if kind else None
+def _date_line(line: str, order: str, in_header: bool, at_top: bool = False) -> tuple[str, str, str, list[str]] | None:
+    """(kind, ISO date, what else the line says, the outlets it credits) of a date line: in
+    the header, or with a Published/Updated label anywhere, or a bare date ("17 Aug 2025 -
+    10:42") near the top, after a standfirst and a caption."""
+    if in_header or metadata.labelled_date_line(line):
+        return metadata.date_line(line, order)
+    return metadata.date_line(line, order, bare=True) if at_top else None
 
 
 def _name_line(line: str) -> bool:
@@ -499,7 +522,8 @@ def _name_line(line: str) -> bool:
     )
 
 
-_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})", re.I)
+_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+                     r"(?:\s*[,|]\s*(?P<outlet>[\w.&' ]{2,30}))?", re.I)  # "By Jane Smith, CNN"
 _STAFF_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:editor|editors|staff|desk|reporter|correspondent|team|newsroom))",
     re.I,
@@ -508,7 +532,8 @@ _STAFF_LINE = re.compile(
 
 def _byline(line: str, meta: dict, in_header: bool) -> str | None:
     """Fill the author from a byline or staff line and say "byline", or None for story text."""
-    if _words(line) <= _HEADER_SHORT_WORDS + 2 and (m := _BYLINE.fullmatch(line.strip(" .,"))):
+    m = _BYLINE.fullmatch(line.strip(" .,")) if _words(line) <= _HEADER_SHORT_WORDS + 2 else None
+    if m and (not m["outlet"] or metadata.known_outlet(m["outlet"])):
         meta["author"] = meta["author"] or m["name"]
         return "byline"
     if not in_header or _words(line) > _HEADER_SHORT_WORDS:

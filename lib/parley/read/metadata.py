@@ -3,23 +3,38 @@
 `parley.read.corpus` hands this module the page's lines; it answers from credible patterns
 only, and an empty answer beats a wrong one.
 
-**Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022",
-"Issued on: 10/07/2015 - 19:20", "20.07.2015 – 18:02 CEST", "2/27/2023 10:41 PM",
-"Last updated 2022-11-02T19:40:11Z", "Thursday, 6th December 2018"), or one with a
-"Published"/"Updated"/"Date" prefix anywhere; a published date beats an updated one.
-Numeric dates are read day-first or month-first by the page's own evidence: a field
-above 12 on any numeric date of the page, a 12-hour clock (month-first, as in the US), a
-dotted date (day-first), then the outlet's country (data/outlets.csv); day-first
-otherwise, as most of the world writes. An agency dateline ("WASHINGTON, Feb 28 (Reuters)
--", "MOSCOW, March 3. /TASS/.") gives the day when the page states the year elsewhere.
+**Publication date.** A date line near the top ("Published 6:28 AM, Mar 29, 2022", "Issued
+on: 10/07/2015 - 19:20", "20.07.2015 \u2013 18:02 CEST", "2/27/2023 10:41 PM", "Last
+updated 2022-11-02T19:40:11Z", "Thursday, 6th December 2018", "17.08.25 10:42", "By Jane
+Smith, Staff Writer Published: 17 August 2025", and what stripped markup runs together:
+"August 17, 20253:42 PM GMT+3Updated 2 hours ago"), or one with a
+"Published"/"Updated"/"Date" prefix anywhere; each date takes the label written before it,
+and a published date beats an updated one; a date line under the headline beats one above
+it (a top bar may print the day of reading). A date in another language ("17 серпня 2025",
+"17 de agosto de 2025") is read by dateparser, strictly and only when the line holds a day,
+a month's name and a year side by side (dateparser reads the verb "may" as a month).
+Numeric dates are read day-first or month-first by the page's own evidence: a field above
+12 on any numeric date of the page, a dotted date (day-first), a date the page writes out
+with its month's name that only one reading gives ("03/04/2025" beside "April 3"), a
+12-hour clock (month-first, as in the US), then the country of the outlet its masthead,
+headline suffix or copyright line names (data/outlets.csv);
+day-first otherwise, as most of the world writes. An agency dateline ("WASHINGTON, Feb 28
+(Reuters) -", "MOSCOW, March 3. /TASS/.", "ISTANBUL, 9 August (AA) -") gives the day when
+the page states the year elsewhere. Relative stamps ("2 hours ago") and the days of events
+give none.
 
-**Outlet.** In order of trust: a copyright line ("© 2018 WIC News"), the outlet in the
-headline's suffix ("... | Africanews"), a masthead line at the top that names a known
-outlet or that the page names again (in a byline, a staff line, a copyright line), the
-page citing itself ("..., Trend reports."), and the agency of a dateline when the page
-names no other publisher. Menu words and section labels ("Top Stories", "MIDDLE EAST",
-"EN") are never an outlet. Known outlets are reported by their usual short name
-(data/outlets.csv: "Deutsche Welle" and "DW.COM" are DW).
+**Outlet.** In order of trust: a copyright line ("\u00a9 2018 WIC News"; a company holding it,
+"Mediacorp Pte Ltd", is no outlet), the outlet in the
+headline's suffix ("... | Africanews", or "... - Meduza" for a known outlet), a masthead
+line at the top that names a known outlet or that the page names again (in a byline, a
+staff line, a copyright line), the page citing itself in the present tense ("..., Trend
+reports."; "X reported, citing ..." cites another outlet), an outlet-shaped masthead, a
+known outlet a byline or date line credits ("By Jane Smith, CNN", "KYODO NEWS - Aug 17,
+2025"), and the agency of a dateline ("(AP) \u2014", "(MENAFN- ...)") when the page names no
+other publisher. Menu words and section labels ("Top Stories", "MIDDLE EAST", "EN") are
+never an outlet, though a known masthead made of such words ("The National") is. Known
+outlets are reported by their usual short name (data/outlets.csv: "Deutsche Welle" and
+"DW.COM" are DW).
 """
 
 from __future__ import annotations
@@ -35,31 +50,43 @@ from parley.text import fold
 DMY, MDY = "DMY", "MDY"
 _MAX_DATE_LINE_WORDS = 4  # words a date line may hold besides its date, times and labels
 
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-([01]\d)-([0-3]\d)(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?")
+# "2025-08-17T10:42:00Z", "2025-08-17 10:42", "2025/08/17", "2025.08.17" (not a URL's "/2025/08/17/")
+_ISO = re.compile(r"(?<![\d/])((?:19|20)\d\d)([-/.])([01]\d)\2([0-3]\d)(?![\d/])"
+                  r"(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?")
+# "17.08.25 10:42": a dotted date with a two-digit year, read only before a clock
+_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./])([0-3]?\d)\2(\d\d)(?=\s*[,\u2013-]?\s*\d{1,2}:\d\d)")  # "17.08.25 10:42", "8/17/25 10:42 AM"
 _NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)\d\d)(?![\d])")
 _MONTH_DAY_SLASH_YEAR = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+([0-3]?\d)/((?:19|20)\d\d)\b")  # "November 12/2022"
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?(?![\d])")
 _TWELVE_HOUR = re.compile(r"\b\d{1,2}[:.]\d\d\s*[AaPp]\.?[Mm]\b")
-_ZONE = re.compile(r"\(?\b(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?|\b[A-Z]{2,5}T\b|[+-]\d{4}\b|\bZ\b")
+_ZONE = re.compile(r"\(?\b(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d\d)?\)?|\b[A-Z]{1,5}T\b|[+-]\d{4}\b|\bZ\b")  # "ET", "CEST"
+_WEEKDAY_SHORT = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 _PUBLISHED = re.compile(r"\b(?:published|posted|issued(?: on)?|first published|date|released)\b\s*:?", re.I)
 _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?", re.I)
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
 
-_CITY = r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?"
-_DATELINE_DAY = (r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\.?"
+_CITY = (r"(?!(?:In|On|At|By|For|From|After|Before|Since|Until|During|Last|This|Next|Earlier|Later|But|And|Meanwhile)\b)"
+         r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?")
+_DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                 r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9}))\.?"  # "ISTANBUL, 9 August (AA) -"
                  r"(?:,?\s*(?P<year>(?:19|20)\d\d))?")
 # "GENEVA, Feb 9 (Reuters) -", "MOSCOW, March 3. /TASS/.", "RAMALLAH, Sunday, February 9,
 # 2025 (WAFA) -", "YEREVAN, FEBRUARY 9, ARMENPRESS."
+# A dateline ends in its agency, a dash, a colon or a full stop: "In Istanbul, 17 August talks"
+# is a sentence. "MOSCOW. Aug 17 (Interfax) -", "Baku, August 17, AZERTAC", "Yerevan, August 17. ARMENPRESS."
 _AGENCY_DATELINE = re.compile(
-    rf"^{_CITY},\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}\s*"
-    r"(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|,\s*(?P<agency3>[A-Z][A-Z&-]{3,20})\.)?\s*\.?\s*[-\u2013\u2014]?"
+    rf"^{_CITY}[,.]\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}"
+    r"(?:\s*(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|(?:(?P<sep>[,.])|(?<=\.))\s*(?P<agency3>[A-Z][A-Z&-]{3,20})(?=[.\s]|$))"
+    r"\s*\.?\s*[-\u2013\u2014]*|\s*[-\u2013\u2014:]|(?<=\.)|\s*\.|\s*$)"
 )
 # "February 9, 2025 (KHARTOUM) -": the date first, then the place in brackets
 _DATE_FIRST_DATELINE = re.compile(rf"^{_DATELINE_DAY}\s*\((?P<place>[A-Z][A-Za-z .'\u2019/-]{{1,40}})\)\s*[-\u2013\u2014]")
-_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40},?\s*)?\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")
+_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,?\s*)?"
+                                   r"\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")  # "ADDIS ABABA, Ethiopia (AP) —"
+_DATELINE_CITY_AGENCY = re.compile(rf"^{_CITY},\s*(?P<agency>[A-Z]{{3,12}})\s*[-\u2013\u2014]")  # "Damascus, SANA-"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _SELF_CITATION = re.compile(
-    r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|reported|has learned|learnt|writes)\b"
+    r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|has learned|has learnt|writes)\b"
     r"(?:\s*,?\s*(?P<cites>citing|per)\b|\s*\.|$)"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|news|az|ua|ru|am|ge|tr|in|pk|af|ng|ke|za|et|eg|qa|ae|sa|il|ir|iq|lb|ye|co|uk|de|fr|it|es|rs|ba|mk|al|eu|tv|io)\b", re.I)
@@ -67,7 +94,8 @@ _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agenc
                           r"Journal|Gazette|Press|Express|Telegraph|Chronicle|Guardian|Mirror|Star|Voice|Review|Insider|"
                           r"Report|Reports|Wire|Media|Broadcasting|Independent|Pravda|Gazeta|Week|Weekly|Today|24)\b")
 _TITLE_SUFFIX = re.compile(r"\s[|\u2013\u2014]\s+(?P<name>[A-Z][\w.&' -]{1,40})$")
-_NAME_SHAPE = re.compile(r"[A-Z0-9][\w.&'\u2019-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w.&'\u2019-]*)){0,5}|[a-z][\w-]*(?:\.[\w-]+)+")
+_TITLE_SUFFIX_HYPHEN = re.compile(r"\s-\s+(?P<name>[\w.&'/ ]{2,40})$")  # "... - Meduza": a known outlet only
+_NAME_SHAPE = re.compile(r"[A-Z0-9][\w.&'\u2019/-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w.&'\u2019/-]*)){0,5}|[a-z][\w-]*(?:\.[\w-]+)+")
 
 
 # --- knowledge ---------------------------------------------------------------------
@@ -110,18 +138,26 @@ def known_outlet(name: str) -> Outlet | None:
     return _outlets().get(key) or _outlets().get(re.sub(r"^the", "", key))
 
 
+def _masthead_of_menu_words(line: str) -> bool:
+    """"The National", "Daily Nation": a known outlet whose name is made of menu words, as
+    its masthead writes it (with its "The" or "Daily"); "NATIONAL" alone stays a section."""
+    return bool(re.match(r"(?:the|daily)\s+\w", line.strip(), re.I)) and known_outlet(line) is not None
+
+
 def is_section_label(line: str) -> bool:
     """"MIDDLE EAST", "Top Stories", "World News", "EN", "AFGHANISTAN": menu and section
     words only, or a country or region alone."""
     from parley.knowledge.gazetteer import is_place
     from parley.knowledge.sides import party_of
 
-    if re.search(r"\d", line):
+    if re.search(r"\d", line) or _masthead_of_menu_words(line):
         return False
     words = re.findall(r"[^\W\d_]+", fold(line))
     if words and all(w in _section_words() for w in words):
         return True
     name = line.strip(" :|")
+    if known_outlet(name):
+        return False  # "Xinhua" is also a town
     return len(words) <= 3 and bool(name) and (is_place(name) or bool(party_of(name)))
 
 
@@ -144,16 +180,49 @@ def date_order(text: str, country: str = "") -> str:
         if second > 12 >= first:
             return MDY
     for m in _NUMERIC.finditer(text):
+        if m.group(2) == ".":
+            return DMY
+    if written := _order_of_written_dates(text):
+        return written
+    for m in _NUMERIC.finditer(text):
         line = text[m.start() : text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
         if _TWELVE_HOUR.search(line):
             return MDY
-        if m.group(2) == ".":
-            return DMY
     return MDY if country == "USA" else DMY
+
+
+_WRITTEN_DAY = re.compile(r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+                          r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Z][a-z]{2,8})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)")
+
+
+def _order_of_written_dates(text: str) -> str:
+    """DMY or MDY when the page writes out, with the month's name, the day that one reading
+    of its ambiguous numeric date gives and not the other ("03/04/2025" beside "April 3")."""
+    written: set[tuple[int, int, int]] = set()
+    for m in _WRITTEN_DAY.finditer(text):
+        month = _month_number(m["month"] or m["month2"])
+        if month and 1 <= int(m["day"] or m["day2"]) <= 31:
+            written.add((month, int(m["day"] or m["day2"]), int(m["year"] or m["year2"] or 0)))
+    votes = set()
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if a == b or a > 12 or b > 12:
+            continue
+        as_mdy = (a, b, year) in written or (a, b, 0) in written
+        as_dmy = (b, a, year) in written or (b, a, 0) in written
+        if as_mdy != as_dmy:
+            votes.add(MDY if as_mdy else DMY)
+    return votes.pop() if len(votes) == 1 else ""
 
 
 def full_date(line: str, order: str = DMY) -> FoundDate | None:
     """The first complete date (day, month and year) stated in `line`, any format."""
+    found = full_dates(line, order)
+    return found[0] if found else None
+
+
+def full_dates(line: str, order: str = DMY) -> list[FoundDate]:
+    """Every complete date stated in `line`, in line order, none overlapping another."""
     from parley.extract.dates import find_dates
 
     found: list[FoundDate] = []
@@ -161,7 +230,14 @@ def full_date(line: str, order: str = DMY) -> FoundDate | None:
         if mention.basis == "explicit" and mention.precision == "day":
             found.append(FoundDate(mention.date, mention.start, mention.end))
     for m in _ISO.finditer(line):
-        if iso := iso_day(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+        if iso := iso_day(int(m.group(1)), int(m.group(3)), int(m.group(4))):
+            found.append(FoundDate(iso, m.start(), m.end()))
+    for m in _SHORT_YEAR.finditer(line):
+        a, b = int(m.group(1)), int(m.group(3))
+        day, month = (a, b) if order == DMY or m.group(2) == "." else (b, a)
+        if month > 12:
+            day, month = month, day
+        if iso := iso_day(2000 + int(m.group(4)), month, day):
             found.append(FoundDate(iso, m.start(), m.end()))
     for m in _NUMERIC.finditer(line):
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -174,7 +250,11 @@ def full_date(line: str, order: str = DMY) -> FoundDate | None:
         month = _month_number(m.group(1))
         if month and (iso := iso_day(int(m.group(3)), month, int(m.group(2)))):
             found.append(FoundDate(iso, m.start(), m.end()))
-    return min(found, key=lambda f: (f.start, -f.end)) if found else None
+    kept: list[FoundDate] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
 
 
 def labelled_date_line(line: str) -> bool:
@@ -187,13 +267,110 @@ def date_line_kind(line: str, found: FoundDate) -> str:
     weekdays, labels and a short byline at most), else ""."""
     rest = line[: found.start] + " " + line[found.end :]
     kind = "updated" if _UPDATED.search(rest) else ("published" if _PUBLISHED.search(rest) else "plain")
+    return kind if _short_rest(rest) else ""
+
+
+_GLUED_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:[01]?\d|2[0-3]):[0-5]\d)(?!\d)")  # "August 17, 20253:42 PM"
+_GLUED_WORD = re.compile(r"(?<=\d)(?=[A-Z][a-z]{2,})")  # "10:42Modified:", "GMT+3Updated", "08/17/2025August 17"
+_BYLINE_START = re.compile(r"^\s*(?:(?:Written|Posted|Words)\s+)?[Bb]y\s+[A-Z][\w'\u2019./-]*(?:(?:\s+|\s*,\s*)(?:and\s+|&\s+)?[A-Z][\w'\u2019./-]*){0,5}")
+_LABEL_PREFERENCE = {"published": 0, "plain": 1, "updated": 2}
+
+
+def unglue(line: str) -> str:
+    """A date line as pages run it together once their markup is stripped: "August 17,
+    20253:42 PM GMT+3Updated 2 hours ago" -> "August 17, 2025 3:42 PM GMT+3 Updated 2 hours ago"."""
+    return _GLUED_WORD.sub(" ", _GLUED_CLOCK.sub(r"\1 \2", line))
+
+
+def date_line(line: str, order: str = DMY, bare: bool = False) -> tuple[str, str, str, list[str]] | None:
+    """(kind, ISO date, what the line says after its dates, the outlets it credits before
+    them: see `credited_outlets`) if `line` is a date line: its
+    dates, times, zones, weekdays, labels and a short byline ("By Jane Smith, Staff Writer")
+    at most. Each date takes the label written before it ("Updated 18 Aug 2025 | Published
+    17 Aug 2025"); the published one wins, then an unlabelled one, then the updated one.
+    `bare`: no words besides those (and a byline's) at all: "17 Aug 2025 - 10:42"."""
+    line = unglue(line)
+    found = full_dates(line, order) or _foreign_dates(line, order)
+    if not found or re.match(r"\s*today\b", line, re.I):  # "Today: Wednesday, December 2, 2026": the day of reading
+        return None
+    rest, cursor, kinds = "", 0, []
+    for f in found:
+        before = line[cursor : f.start]
+        kinds.append("updated" if _UPDATED.search(before) else ("published" if _PUBLISHED.search(before) else "plain"))
+        rest += before + " "
+        cursor = f.end
+    rest += line[cursor:]
+    if not _short_rest(_BYLINE_START.sub(" ", rest), 0 if bare else _MAX_DATE_LINE_WORDS):
+        return None
+    best = min(range(len(found)), key=lambda i: (_LABEL_PREFERENCE[kinds[i]], i))
+    after = re.sub(r"\b\d{1,2}[:.]\d{2}\b.*", "", line[found[-1].end :]).strip(" ,|\u2013\u2014-")
+    return kinds[best], found[best].iso, after, credited_outlets(line[: found[0].start])
+
+
+def credited_outlets(text: str) -> list[str]:
+    """The known outlets and site addresses a byline or date line credits: "By Jane Smith,
+    CNN", "Reuters | Dawn.com Published ...", "KYODO NEWS - Aug 17, 2025", "Ahram Online ,
+    Sunday 17 Aug 2025". A site's address first: it names the page's own site."""
+    text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", text))
+    found = []
+    for piece in re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text):
+        piece = _clean(_STAFF.sub("", piece))
+        byline = re.match(r"(?:written\s+)?by\s+", piece, re.I)
+        piece = piece[byline.end() :] if byline else piece
+        if piece and (known_outlet(piece) or is_domain(piece)):
+            found.append(piece)
+        elif byline and (tail := _known_tail(piece)):  # "By JANE DOE Associated Press"
+            found.append(tail)
+    return sorted(found, key=lambda p: not is_domain(p))
+
+
+# What follows an outlet's name on a staff line: "Al Jazeera Staff", "Al Jazeera and news agencies"
+_STAFF = re.compile(r"\s+(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
+                    r"correspondent|reporter)$", re.I)
+
+
+def _known_tail(words: str) -> str:
+    """The known outlet a byline ends with, written with capitals: "JANE DOE Associated Press"."""
+    split = words.split()
+    for i in range(1, len(split)):
+        tail = " ".join(split[i:])
+        if tail[0].isupper() and known_outlet(tail):
+            return tail
+    return ""
+
+
+# A date written in another language ("17 серпня 2025", "17 de agosto de 2025", "2025年8月17日"):
+# a day, a month's name, a year, and nothing else, handed to dateparser (strictly: it must
+# find the day, month and year; it reads the verb "may" as a month, so it never sees prose).
+_FOREIGN_DATE = re.compile(
+    r"(?<![\w.])(?:(?P<day>[0-3]?\d)\.?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)"
+    r"|(?P<cjk>(?:19|20)\d\d\s*年\s*[01]?\d\s*月\s*[0-3]?\d\s*日))(?!\d)"
+)
+_DATEPARSER_LANGUAGES = ["fr", "es", "pt", "de", "it", "nl", "ru", "uk", "pl", "tr", "ar", "fa", "he", "zh", "ja", "ko",
+                         "sr", "hr", "bs", "sq", "hy", "az", "ka", "ro", "bg", "el", "id", "sw", "am"]
+
+
+def _foreign_dates(line: str, order: str) -> list[FoundDate]:
+    m = _FOREIGN_DATE.search(line)
+    if m is None:
+        return []
+    import dateparser
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order}
+    parsed = dateparser.parse(m.group(0), languages=_DATEPARSER_LANGUAGES, settings=settings)
+    if parsed is None or str(parsed.year) not in m.group(0):
+        return []
+    return [FoundDate(parsed.date().isoformat(), m.start(), m.end())]
+
+
+def _short_rest(rest: str, most: int = _MAX_DATE_LINE_WORDS) -> bool:
     for pattern in (_UPDATED, _PUBLISHED, _CLOCK, _ZONE, _FILLER):
         rest = pattern.sub(" ", rest)
     from parley.extract.dates import _table
 
-    weekdays = {w.lower() for w in _table().weekdays}
+    weekdays = {w.lower() for w in _table().weekdays} | _WEEKDAY_SHORT
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in weekdays and w.lower() not in {"am", "pm"}]
-    return kind if len(words) <= _MAX_DATE_LINE_WORDS else ""
+    return len(words) <= most
 
 
 def _title_case_months(line: str) -> str:
@@ -227,10 +404,17 @@ def dateline(first_lines: list[str]) -> tuple[int, int, str, int] | None:
         m = _AGENCY_DATELINE.match(line) or _DATE_FIRST_DATELINE.match(line)
         if m is None or ("weekday" in m.groupdict() and m["weekday"] and m["weekday"].lower() not in weekdays):
             continue
-        month = _month_number(m["month"])
-        if month and 1 <= int(m["day"]) <= 31:
-            agency = next((m[g] for g in ("agency", "agency2", "agency3") if m.groupdict().get(g)), "")
-            return month, int(m["day"]), agency.strip(), int(m["year"] or 0)
+        groups = m.groupdict()
+        if groups.get("agency3") and not (known_outlet(m["agency3"]) or line[m.end("agency3") : m.end("agency3") + 1] == "."):
+            if m["sep"] == ",":
+                continue  # "MOSCOW, Aug 17, NATO said"
+            groups["agency3"] = None  # "MOSCOW, Aug 17. NATO said": a dateline, without an agency
+        if groups.get("place") and known_outlet(m["place"]):
+            groups["agency"] = m["place"]  # "Aug 17 (Reuters) -"
+        month, day = _month_number(m["month"] or m["month2"]), int(m["day"] or m["day2"])
+        if month and 1 <= day <= 31:
+            agency = next((groups[g] for g in ("agency", "agency2", "agency3") if groups.get(g)), "")
+            return month, day, agency.strip(), int(m["year"] or 0)
     return None
 
 
@@ -242,7 +426,11 @@ def dateline_agency(first_lines: list[str]) -> str:
     for line in first_lines:
         if m := _DATELINE_AGENCY_ONLY.match(line):
             return m["agency"]
+        if (m := _DATELINE_CITY_AGENCY.match(line)) and known_outlet(m["agency"]):
+            return m["agency"]
         if m := re.match(r"^\((?P<agency>[A-Z][\w.&-]{1,20})\)\s", line):  # "(MENAFN) Mohammed bin ..."
+            return m["agency"]
+        if m := re.match(r"^\((?P<agency>[A-Z][\w.&]{1,20})\s*-\s*[^)]{2,60}\)\s", line):  # "(MENAFN- Trend News Agency)"
             return m["agency"]
     return ""
 
@@ -250,37 +438,57 @@ def dateline_agency(first_lines: list[str]) -> str:
 # --- outlet --------------------------------------------------------------------------
 
 
-def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: list[str]) -> str:
+def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: list[str], credits: list[str] = ()) -> str:
     """The outlet whose page this is, or "" (see the module's docstring). `masthead`: the
     short name lines of the header, in page order (above or under the headline, or what
     a date line holds besides its date); `title_line`: the headline as written; `lines`:
-    every line of the page; `story_start`: the story's first lines (for a dateline)."""
-    page_key = _key("\n".join(lines))
+    every line of the page; `story_start`: the story's first lines (for a dateline);
+    `credits`: the known outlets a byline or date line credits ("By Jane Smith, CNN"),
+    taken, like a dateline's agency, when the page names no other publisher."""
     for line in reversed(lines):  # a copyright line sits at the foot
-        if name := _copyright_holder(line):
+        if name := copyright_holder(line):
             return _canonical(name)
     if (m := _TITLE_SUFFIX.search(title_line)) and not is_section_label(m["name"]):
         return _canonical(m["name"])
-    names = [n for n in (_clean(line) for line in masthead) if n and not is_section_label(n) and _NAME_SHAPE.fullmatch(n)]
+    if (m := _TITLE_SUFFIX_HYPHEN.search(title_line)) and known_outlet(m["name"]):
+        return _canonical(m["name"])
+    names = [n for n in (_clean(_STAFF.sub("", line)) for line in masthead)
+             if n and not is_section_label(n) and (_NAME_SHAPE.fullmatch(n) or known_outlet(n))]  # "euronews"
     for name in names:
-        if known_outlet(name) or page_key.count(_key(name)) > 1:
+        if known_outlet(name) or _named_again(name, lines, title_line):
             return _canonical(name)
     for line in lines:
         if m := _SELF_CITATION.search(line):
             name = m["name"]
-            if m["cites"] or known_outlet(name) or page_key.count(_key(name)) > 1 or _DOMAIN.search(name):
+            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name):
                 return _canonical(name)
     for name in names:
         if _DOMAIN.search(name) or _OUTLET_WORD.search(name):
             return _canonical(name)
+    if credits:
+        return _canonical(credits[0])
     agency = dateline_agency(story_start)
     return _canonical(agency) if agency else ""
+
+
+def _named_again(name: str, lines: list[str], title_line: str) -> bool:
+    """The page names `name` twice outside its headline ("Pakistan Observer" atop the page
+    and in a staff line), as a whole name: not "Follow" within "follows", and not a word the
+    page also writes in lower case ("Ceasefire" above a story about a ceasefire)."""
+    words = re.findall(r"\w+", name)
+    pattern = re.compile(r"(?<![\w.])" + r"[\W_]*".join(map(re.escape, words)) + r"(?!\w)", re.I)  # "Clash Report" == "ClashReport"
+    text = "\n".join(line for line in lines if line != title_line or _key(line) == _key(name))  # the first line may be the masthead
+    if not words:
+        return False
+    if len(name.split()) == 1 and name.lower() != name and re.search(rf"(?<![\w.]){re.escape(name.lower())}(?![\w])", text):
+        return False
+    return len(pattern.findall(text)) > 1
 
 
 _RIGHTS = re.compile(r"\ball rights reserved\b.*|\bcopyright\b|\b(?:19|20)\d\d\b|[\u2013-]\s*$", re.I)
 
 
-def _copyright_holder(line: str) -> str:
+def copyright_holder(line: str) -> str:
     """The holder a copyright line names: "© 2018 WIC News. All rights reserved.", "Ariana
     News © All rights reserved", "All rights reserved © UNN 2025", "© Tanjug 2023." A
     caption's credit ("... in Vienna. © AFP") is no copyright line."""
@@ -291,9 +499,15 @@ def _copyright_holder(line: str) -> str:
         chunk = re.sub(r"©|\(c\)", " ", chunk, flags=re.I)
         chunk = re.split(r"[|.;]\s|\.$", _RIGHTS.sub(" ", chunk).strip())[0]
         name = _clean(_RIGHTS.sub(" ", chunk))
+        if name and _CORPORATE.search(name):  # "Mediacorp Pte Ltd": the owner, not the outlet
+            name = _CORPORATE.sub("", name)
+            return name if known_outlet(name) else ""
         if name and _NAME_SHAPE.fullmatch(name) and not is_section_label(name):
             return name
     return ""
+
+
+_CORPORATE = re.compile(r"[,\s]+(?:Pte|Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Corporation|Co|Company|Group|plc|PLC|S\.A|GmbH|AG|B\.V|Holdings?)\b.*$")
 
 
 def is_domain(text: str) -> bool:
