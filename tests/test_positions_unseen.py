@@ -278,3 +278,12 @@ def test_a_meeting_with_one_leader_is_no_leaders_meeting():
               {"name": "Steve Witkoff", "surface": "Witkoff", "side": "United States", "role": "envoy"}]
     rows = found("Witkoff said he was ready to meet Putin in Moscow.", people)
     assert not {r for r in rows if r[1] == "leaders_meeting"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia said the ceasefire proposal was unacceptable.", ("Russia", "ceasefire", "rejects")),
+    ("Hamas was holding out for a permanent end to the war.", ("Hamas", "ceasefire", "demands")),
+    ("Iran hailed the lifting of sanctions as a victory.", ("Iran", "sanctions", "agrees")),
+])
+def test_verdicts_on_a_proposal_and_other_stance_words(sentence, expected):
+    assert expected in found(sentence)

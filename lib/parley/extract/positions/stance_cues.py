@@ -47,7 +47,8 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
         found = at(node, strength)
         # a verb controlling this one: "refused to discuss", "agreed to exchange"
         controller = node
-        while controller.dep_ == "xcomp" and controller.head.i != controller.i and controller.head.pos_ in _VERBAL:
+        # ... or an adjective: "reluctant to accept", "ready to discuss"
+        while controller.dep_ == "xcomp" and controller.head.i != controller.i and controller.head.pos_ in _VERBAL | {"ADJ"}:
             controller = controller.head
             outer = at(controller, strength)
             if any(c.stance == "rejects" for c in outer):
@@ -74,6 +75,11 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
                 above = path[step + 2]
                 if token.dep_ == "dobj" and above.pos_ in _VERBAL and (answer := at(above, strength)):
                     return answer  # "said it accepted the proposal for a truce": the answer, not the proposal
+                if token.dep_ in {"nsubj", "nsubjpass"} and above.pos_ in _VERBAL:
+                    # "the ceasefire proposal was unacceptable": the verdict on the proposal
+                    verdict = [c for child in above.children if child.dep_ in {"acomp", "attr"} for c in at(child, strength)]
+                    if verdict:
+                        return verdict
                 return found
         return []
 
