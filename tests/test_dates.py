@@ -334,3 +334,40 @@ def test_earlier_in_the_day_refers_to_a_day_already_past_not_a_scheduled_one():
 def test_an_abbreviation_is_no_date_expression():
     # the pattern that tells an abbreviation's full stop is for sentence ends, not a date
     assert [m.text for m in find_dates("The envoys met on Monday in the U.S.", MONDAY)] == ["Monday"]
+
+
+def test_a_day_of_the_month_alone_takes_the_month_of_the_date_before():
+    found = {m.text: m for m in find_dates("The truce took effect on September 3 and collapsed on the 15th.", "2025-09-17")}
+    assert (found["the 15th"].date, found["the 15th"].basis) == ("2025-09-15", "previous")
+    # with no date before it, the publication month (or the one before, for a day still to come)
+    assert reading("Talks in Geneva collapsed on the 15th.", "2025-09-17")[:2] == ("2025-09-15", "day")
+    assert reading("Talks in Geneva collapsed on the 15th.", "2025-09-10")[0] == "2025-08-15"
+    # an ordinal before a noun numbers a thing
+    assert find_dates("They met on the 15th floor; it was the 20th round, on the 3rd day.", MONDAY) == []
+
+
+@pytest.mark.parametrize("text, expression, date", [
+    ("The two delegations met in Geneva in March last year.", "March last year", "2024-03"),
+    ("The envoys met in early March of last year.", "early March of last year", "2024-03"),
+    ("The truce was signed on May 3 last year.", "May 3 last year", "2024-05-03"),
+    ("Talks resume on 3 October this year, he said.", "3 October this year", "2025-10-03"),
+])
+def test_a_month_followed_by_last_year_takes_that_year(text, expression, date):
+    m = only(text, "2025-09-17")
+    assert (m.text, m.date) == (expression, date)
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Talks were held in Geneva between 10 and 12 July, the UN said.", "10 and 12 July"),
+    ("Talks were held in Geneva from 10 to 12 July, the UN said.", "10 to 12 July"),
+    ("Talks were held in Geneva on 10\u201312 July, the UN said.", "10\u201312 July"),
+])
+def test_a_range_of_days_is_dated_by_its_first_day(text, expression):
+    m = only(text, "2025-09-17")
+    assert (m.text, m.date, m.precision) == (expression, "2025-07-10", "day")
+
+
+def test_the_evening_before_is_the_day_before_the_date_told_before():
+    found = find_dates("The accord reached Congress on 25 August. It had been concluded in Havana the evening before.",
+                       "2016-08-26")
+    assert [(m.text, m.date) for m in found] == [("25 August", "2016-08-25"), ("the evening before", "2016-08-24")]
