@@ -162,6 +162,11 @@ def _dated_clause(date_root, span):
         if colon:
             verbs = [t for t in doc[span.end + 1 : date_root.sent.end] if t.pos_ in _VERBS and t.dep_ != "aux"]
             return verbs[0] if verbs else None
+        if span.start == date_root.sent.start:
+            # "The following day both sides accused ...": a fronted date the parser made the
+            # sentence's head, with the clause hanging from it as if it were a relative clause
+            return next((c for c in date_root.children if c.i >= span.end and c.dep_ in ("relcl", "acl")
+                         and c.pos_ in _VERBS), None)
     return None
 
 
@@ -262,6 +267,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     """Who did what: the clause without the date, attributions, durations and asides."""
     t = terms()
     drop = set(range(span.start, span.end)) | {x.i for x in _temporal_phrase(date_root).subtree}
+    if anchor.i in drop:  # "The following day both sides accused ...": the clause hangs from the date
+        drop -= {x.i for x in anchor.subtree} - set(range(span.start, span.end))
     if _verb_of_fronted_date(date_root, span) is not None:
         drop.add(span.start - 1)  # its "On"
     for child in anchor.children:
@@ -272,7 +279,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
             drop |= {x.i for x in child.subtree}
         elif _is_time_modifier(child):
             drop |= {x.i for x in child.subtree}
-    words = [anchor.doc[i] for i in sorted(kept - drop)]
+    paragraph = _paragraph(anchor.doc, span.start)
+    words = [anchor.doc[i] for i in sorted(kept - drop) if i in paragraph]
     if len(words) > MAX_DESCRIPTION_WORDS:
         words = _without_noun_clauses(words, anchor)
     words = words[:MAX_DESCRIPTION_WORDS]
@@ -285,10 +293,23 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     return _join(words)
 
 
+def _paragraph(doc, i: int) -> range:
+    """The token indices of the paragraph (line) holding token `i`: a parse can run a menu
+    line or a section label into the story's first sentence ("Get the App Russian and
+    Ukrainian delegations ended ..."); the description stays on the date's line."""
+    low, high = i, i
+    while low > 0 and "\n" not in doc[low - 1].text and "\n" not in doc[low - 1].whitespace_:
+        low -= 1
+    while high + 1 < len(doc) and "\n" not in doc[high + 1].text and "\n" not in doc[high].whitespace_:
+        high += 1
+    return range(low, high + 1)
+
+
 def _temporal_phrase(date_root):
-    """The date with the preposition that introduces it ("on Sunday", "in October 2023")."""
+    """The date with the preposition that introduces it ("on Sunday", "in October 2023",
+    "over a month ago")."""
     token = date_root
-    while token.head.i != token.i and token.head.pos_ == "ADP" and token.dep_ == "pobj":
+    while token.head.i != token.i and token.head.pos_ == "ADP" and token.dep_ in ("pobj", "pcomp"):
         token = token.head
     return token
 
