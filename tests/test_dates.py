@@ -371,3 +371,14 @@ def test_the_evening_before_is_the_day_before_the_date_told_before():
     found = find_dates("The accord reached Congress on 25 August. It had been concluded in Havana the evening before.",
                        "2016-08-26")
     assert [(m.text, m.date) for m in found] == [("25 August", "2016-08-25"), ("the evening before", "2016-08-24")]
+
+
+def test_a_weekday_before_a_yearless_date_picks_the_year_it_falls_in():
+    # 14 November is a Thursday in 2024, a Friday in 2025
+    assert reading("Talks were held on Thursday, November 14, the UN said.", "2025-09-17")[0] == "2024-11-14"
+    assert reading("Talks were held on Friday, November 14, the UN said.", "2025-09-17")[0] == "2025-11-14"
+
+
+def test_the_first_week_of_a_month_is_that_month():
+    m = only("The envoys met in Doha in the first week of March.", "2025-09-17")
+    assert (m.text, m.date, m.precision) == ("the first week of March", "2025-03", "month")

@@ -197,3 +197,8 @@ def test_a_description_stays_on_the_line_of_its_date():
 def test_a_description_drops_the_preposition_of_its_date():
     _, rows = events_of("Russian troops invaded Ukraine over a month ago, officials said.")
     assert by_text(rows)["a month ago"]["description"] == "Russian troops invaded Ukraine"
+
+
+def test_a_season_passes_its_year_to_the_clause():
+    _, rows = events_of("The envoys met in Doha in the spring of 2024.")
+    assert by_text(rows)["2024"]["description"] == "The envoys met in Doha"

@@ -125,7 +125,7 @@ def _patterns() -> dict[str, re.Pattern]:
     weekday = _alternation(t.weekdays)
     day = rf"(?P<day>[0-3]?\d){_ORD}(?:[-\u2013][0-3]?\d{_ORD})?"
     year = r"(?P<year>(?:19|20)\d\d)"
-    lead_weekday = rf"(?:{weekday},?{_GAP})?"
+    lead_weekday = rf"(?:(?P<lead>{weekday}),?{_GAP})?"
     part = _alternation(t.data["month_parts"], case_insensitive=True)
     cue = _alternation(t.data["month_only_cues"], case_insensitive=True)
     prefix = _alternation(t.data["year_prefixes"], case_insensitive=True)
@@ -313,7 +313,8 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
         if m.groupdict().get("rel"):
             return _in_relative_year(base, month, day, m["rel"], reference)
         ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start, words=DATE_FUTURE_CUE_WORDS)
-        return _yearless(base, month, day, reference, direction="ahead" if ahead else "")
+        mention = _yearless(base, month, day, reference, direction="ahead" if ahead else "")
+        return _year_of_weekday(mention, t.weekdays[m["lead"]]) if m["lead"] and mention.resolved else mention
     if c.kind == "month_year":
         date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
         return DateMention(**base, date=date, precision="month", resolved=True, basis="explicit")
@@ -354,6 +355,18 @@ def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None
     year = year_near(reference, month, day, direction=direction or _direction_of(cue))
     date = _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
     return DateMention(**base, date=date, precision=precision, resolved=True, basis="published")
+
+
+def _year_of_weekday(mention: DateMention, weekday: int) -> DateMention:
+    """"on Thursday, November 14": where the weekday does not fall on the month-day in the
+    year chosen, the year next to it where it does (only one of the two can)."""
+    date = dt.date.fromisoformat(mention.date)
+    if date.weekday() == weekday:
+        return mention
+    for year in (date.year - 1, date.year + 1):
+        if _valid_day(date.month, date.day, year) and dt.date(year, date.month, date.day).weekday() == weekday:
+            return replace(mention, date=_iso(year, date.month, date.day))
+    return mention
 
 
 def _in_relative_year(base: dict, month: int, day: int | None, rel: str, reference: dt.date | None) -> DateMention:
