@@ -202,3 +202,18 @@ def test_a_description_drops_the_preposition_of_its_date():
 def test_a_season_passes_its_year_to_the_clause():
     _, rows = events_of("The envoys met in Doha in the spring of 2024.")
     assert by_text(rows)["2024"]["description"] == "The envoys met in Doha"
+
+
+def test_a_timeline_line_dates_what_follows_its_colon():
+    _, rows = events_of("Timeline\n\n- 1 March: Ghani rejects prisoner release as a precondition\n"
+                        "- 2 March: Taliban resume attacks on Afghan forces\n- 3 March: Trump\u2013Baradar phone call\n\n"
+                        "The talks went on.")
+    found = by_text(rows)
+    assert found["2 March"]["description"] == "Taliban resume attacks on Afghan forces"
+    assert found["3 March"]["description"] == "Trump\u2013Baradar phone call"
+
+
+def test_a_fronted_date_the_parser_hangs_from_the_subject_dates_its_verb():
+    _, rows = events_of("The accord was signed on 25 May. That day Santos, flanked by ministers, walked to Congress.")
+    row = by_text(rows)["That day"]
+    assert row["date"] == "2025-05-25" and "walked to Congress" in row["description"]

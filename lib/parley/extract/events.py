@@ -109,9 +109,13 @@ def _span_root(span):
 def _anchor(date_root, span):
     """The verb or event noun the date belongs to, or None when it dates a thing."""
     t = terms()
+    if (item := _list_item(span)) is not None:
+        return item
     if (clause := _dated_clause(date_root, span)) is not None:
         return clause
     if (verb := _verb_of_fronted_date(date_root, span)) is not None:
+        return verb
+    if (verb := _verb_of_glued_subject(date_root, span)) is not None:
         return verb
     token = date_root
     while True:
@@ -146,6 +150,40 @@ def _verb_of_fronted_date(date_root, span):
     if preposition.pos_ == "ADP" and preposition.lower_ in _TEMPORAL and preposition.head.pos_ in _VERBS:
         return _reporting_verb(_main_verb(preposition.head), date_root)
     return None
+
+
+def _list_item(span):
+    """A timeline line "- 2 March: Taliban resume attacks on Afghan forces": what follows
+    the colon on the date's line, however the parse joined the lines (its verb, or the
+    noun phrase when it has none: "3 March: Trump–Baradar phone call")."""
+    doc = span.doc
+    text = nlp.doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start : span.start_char].strip(" \t-\u2013\u2014\u2022*") or span.end >= len(doc) or doc[span.end].text != ":":
+        return None
+    line = []
+    for token in doc[span.end + 1 :]:
+        if "\n" in token.text:
+            break
+        line.append(token)
+        if "\n" in token.whitespace_:
+            break
+    inside = {t.i for t in line}
+    roots = [t for t in line if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in _VERBS]
+    head = verbs[0] if verbs else next((t for t in roots if t.pos_ in _NOUNS), None)
+    return head
+
+
+def _verb_of_glued_subject(date_root, span):
+    """"That day Santos, flanked by ministers, walked ...": a date opening the sentence that
+    the parser hangs from the subject after it dates the subject's verb."""
+    head = date_root.head
+    if (span.start != date_root.sent.start or date_root.dep_ not in ("npadvmod", "compound", "nmod")
+            or head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in _VERBS
+            or any(c.dep_ == "case" for c in date_root.children)):
+        return None
+    return _reporting_verb(_main_verb(head.head), date_root)
 
 
 def _dated_clause(date_root, span):
