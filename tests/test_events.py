@@ -217,3 +217,8 @@ def test_a_fronted_date_the_parser_hangs_from_the_subject_dates_its_verb():
     _, rows = events_of("The accord was signed on 25 May. That day Santos, flanked by ministers, walked to Congress.")
     row = by_text(rows)["That day"]
     assert row["date"] == "2025-05-25" and "walked to Congress" in row["description"]
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_one_before():
+    _, rows = events_of("The ceasefire took effect on May 3 and collapsed on May 15.")
+    assert by_text(rows)["May 15"]["description"] == "The ceasefire collapsed"

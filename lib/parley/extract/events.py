@@ -326,6 +326,12 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     if anchor.dep_ == "relcl" and words and words[0].tag_ in ("WP", "WDT") and antecedent.ent_type_ not in ("DATE", "TIME"):
         # "X, who met Y on Monday": the relative pronoun stands for X
         words = [w for w in antecedent.subtree if w.i <= antecedent.i and w.dep_ != "punct"] + words[1:]
+    elif anchor.dep_ == "conj" and antecedent.pos_ in _VERBS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        # "Talks resumed on July 3 and collapsed on the 15th": the verbs share the subject
+        subject = next((c for c in antecedent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < anchor.i:
+            words = [w for w in subject.subtree if w.dep_ != "punct"] + words
     while words and (words[-1].is_punct or words[-1].is_space):
         words = words[:-1]
     return _join(words)
