@@ -382,3 +382,10 @@ def test_a_weekday_before_a_yearless_date_picks_the_year_it_falls_in():
 def test_the_first_week_of_a_month_is_that_month():
     m = only("The envoys met in Doha in the first week of March.", "2025-09-17")
     assert (m.text, m.date, m.precision) == ("the first week of March", "2025-03", "month")
+
+
+def test_by_the_afternoon_and_hours_later_are_the_day_told_before():
+    found = find_dates("The truce began on May 24. By the afternoon the first hostages had crossed. "
+                       "Hours later the army shelled the port.", MONDAY)
+    assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("By the afternoon", "2025-05-24"),
+                                                  ("Hours later", "2025-05-24")]
