@@ -389,3 +389,8 @@ def test_by_the_afternoon_and_hours_later_are_the_day_told_before():
                        "Hours later the army shelled the port.", MONDAY)
     assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("By the afternoon", "2025-05-24"),
                                                   ("Hours later", "2025-05-24")]
+
+
+def test_hours_before_is_the_day_told_before():
+    found = find_dates("The deal was signed on May 24. Hours before the ceremony, the envoys argued.", MONDAY)
+    assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("Hours before", "2025-05-24")]

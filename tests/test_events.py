@@ -222,3 +222,8 @@ def test_a_fronted_date_the_parser_hangs_from_the_subject_dates_its_verb():
 def test_a_coordinated_verb_without_a_subject_shares_the_one_before():
     _, rows = events_of("The ceasefire took effect on May 3 and collapsed on May 15.")
     assert by_text(rows)["May 15"]["description"] == "The ceasefire collapsed"
+
+
+def test_a_dated_target_is_an_event():
+    _, rows = events_of("The mediators moved their May 30 target back by a week.")
+    assert by_text(rows)["May 30"]["date"] == "2025-05-30"
