@@ -394,3 +394,8 @@ def test_by_the_afternoon_and_hours_later_are_the_day_told_before():
 def test_hours_before_is_the_day_told_before():
     found = find_dates("The deal was signed on May 24. Hours before the ceremony, the envoys argued.", MONDAY)
     assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("Hours before", "2025-05-24")]
+
+
+def test_a_day_of_last_or_next_month():
+    found = find_dates("The truce held from the 3rd of last month; talks on the 5th of next month will decide.", "2025-09-17")
+    assert [(m.text, m.date) for m in found] == [("the 3rd of last month", "2025-08-03"), ("the 5th of next month", "2025-10-05")]

@@ -170,8 +170,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "anaphoric": re.compile(rf"\b(?P<phrase>{_alternation(t.data['anaphoric_days'], True)})\b"),
         # "collapsed on the 15th": a day of the month the date before names
         "ordinal_day": re.compile(
-            rf"\b(?:{ordinal_cue}){_GAP}(?P<expr>the{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th))"
-            rf"(?=[^\S\n]*(?:[,.;:)]|$)|{_GAP}{ordinal_follower}\b)"
+            rf"\b(?:{ordinal_cue}){_GAP}(?P<expr>the{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
+            rf"(?:{_GAP}(?P<month_of>{_alternation(t.data['ordinal_day_months'], True)})\b"
+            rf"|(?=[^\S\n]*(?:[,.;:)]|$)|{_GAP}{ordinal_follower}\b)))"
         ),
         "vague": re.compile(rf"\b(?P<phrase>{_alternation(t.data['vague'], True)})\b"),
         "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
@@ -335,6 +336,15 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
         day = int(m["day"])
         if not 1 <= day <= 31:
             return None
+        if m["month_of"]:  # "the 3rd of last month"
+            months = t.data["ordinal_day_months"]
+            if reference is None:
+                return DateMention(**base, date="", precision="day", resolved=False, basis="unresolved")
+            month = _shift(reference, "month", months[_phrase_key(m["month_of"], months)])
+            year, number = int(month[:4]), int(month[5:])
+            if not _valid_day(number, day, year):
+                return None
+            return DateMention(**base, date=_iso(year, number, day), precision="day", resolved=True, basis="published")
         return DateMention(**base, date="", precision="day", resolved=False, basis="previous", partial=str(day))
     if c.kind == "vague":
         return DateMention(**base, date="", precision="", resolved=False, basis="vague")
@@ -513,7 +523,7 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
     after publication ("talks are to open on March 10")."""
     out: list[DateMention] = []
     for mention in mentions:
-        if mention.kind == "ordinal_day":
+        if mention.kind == "ordinal_day" and mention.basis == "previous":
             mention = _month_of_ordinal_day(mention, out, text, published)
         if mention.kind == "anaphoric":
             offset = int(mention.partial)
