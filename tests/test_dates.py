@@ -334,3 +334,68 @@ def test_earlier_in_the_day_refers_to_a_day_already_past_not_a_scheduled_one():
 def test_an_abbreviation_is_no_date_expression():
     # the pattern that tells an abbreviation's full stop is for sentence ends, not a date
     assert [m.text for m in find_dates("The envoys met on Monday in the U.S.", MONDAY)] == ["Monday"]
+
+
+def test_a_day_of_the_month_alone_takes_the_month_of_the_date_before():
+    found = {m.text: m for m in find_dates("The truce took effect on September 3 and collapsed on the 15th.", "2025-09-17")}
+    assert (found["the 15th"].date, found["the 15th"].basis) == ("2025-09-15", "previous")
+    # with no date before it, the publication month (or the one before, for a day still to come)
+    assert reading("Talks in Geneva collapsed on the 15th.", "2025-09-17")[:2] == ("2025-09-15", "day")
+    assert reading("Talks in Geneva collapsed on the 15th.", "2025-09-10")[0] == "2025-08-15"
+    # an ordinal before a noun numbers a thing
+    assert find_dates("They met on the 15th floor; it was the 20th round, on the 3rd day.", MONDAY) == []
+
+
+@pytest.mark.parametrize("text, expression, date", [
+    ("The two delegations met in Geneva in March last year.", "March last year", "2024-03"),
+    ("The envoys met in early March of last year.", "early March of last year", "2024-03"),
+    ("The truce was signed on May 3 last year.", "May 3 last year", "2024-05-03"),
+    ("Talks resume on 3 October this year, he said.", "3 October this year", "2025-10-03"),
+])
+def test_a_month_followed_by_last_year_takes_that_year(text, expression, date):
+    m = only(text, "2025-09-17")
+    assert (m.text, m.date) == (expression, date)
+
+
+@pytest.mark.parametrize("text, expression", [
+    ("Talks were held in Geneva between 10 and 12 July, the UN said.", "10 and 12 July"),
+    ("Talks were held in Geneva from 10 to 12 July, the UN said.", "10 to 12 July"),
+    ("Talks were held in Geneva on 10\u201312 July, the UN said.", "10\u201312 July"),
+])
+def test_a_range_of_days_is_dated_by_its_first_day(text, expression):
+    m = only(text, "2025-09-17")
+    assert (m.text, m.date, m.precision) == (expression, "2025-07-10", "day")
+
+
+def test_the_evening_before_is_the_day_before_the_date_told_before():
+    found = find_dates("The accord reached Congress on 25 August. It had been concluded in Havana the evening before.",
+                       "2016-08-26")
+    assert [(m.text, m.date) for m in found] == [("25 August", "2016-08-25"), ("the evening before", "2016-08-24")]
+
+
+def test_a_weekday_before_a_yearless_date_picks_the_year_it_falls_in():
+    # 14 November is a Thursday in 2024, a Friday in 2025
+    assert reading("Talks were held on Thursday, November 14, the UN said.", "2025-09-17")[0] == "2024-11-14"
+    assert reading("Talks were held on Friday, November 14, the UN said.", "2025-09-17")[0] == "2025-11-14"
+
+
+def test_the_first_week_of_a_month_is_that_month():
+    m = only("The envoys met in Doha in the first week of March.", "2025-09-17")
+    assert (m.text, m.date, m.precision) == ("the first week of March", "2025-03", "month")
+
+
+def test_by_the_afternoon_and_hours_later_are_the_day_told_before():
+    found = find_dates("The truce began on May 24. By the afternoon the first hostages had crossed. "
+                       "Hours later the army shelled the port.", MONDAY)
+    assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("By the afternoon", "2025-05-24"),
+                                                  ("Hours later", "2025-05-24")]
+
+
+def test_hours_before_is_the_day_told_before():
+    found = find_dates("The deal was signed on May 24. Hours before the ceremony, the envoys argued.", MONDAY)
+    assert [(m.text, m.date) for m in found] == [("May 24", "2025-05-24"), ("Hours before", "2025-05-24")]
+
+
+def test_a_day_of_last_or_next_month():
+    found = find_dates("The truce held from the 3rd of last month; talks on the 5th of next month will decide.", "2025-09-17")
+    assert [(m.text, m.date) for m in found] == [("the 3rd of last month", "2025-08-03"), ("the 5th of next month", "2025-10-05")]

@@ -174,3 +174,56 @@ def test_a_fronted_date_the_parser_glues_to_a_title_still_dates_the_clause():
 def test_a_date_that_names_a_thing_after_a_preposition_is_no_event():
     _, rows = events_of("Kyiv wants a settlement based on pre-2014 borders.\n")
     assert rows == []
+
+
+def test_a_fronted_date_the_parser_makes_the_sentence_head_dates_the_clause_after_it():
+    _, rows = events_of("The truce was signed on May 28. The following day both sides accused each other of violations.")
+    row = by_text(rows)["The following day"]
+    assert row["date"] == "2025-05-29" and "accused each other" in row["description"]
+
+
+def test_the_end_of_last_year_dates_the_clause():
+    _, rows = events_of("The talks in Doha collapsed at the end of last year, a diplomat said.")
+    assert by_text(rows)["last year"]["date"] == "2024"
+    assert by_text(rows)["last year"]["description"].startswith("The talks in Doha collapsed")
+
+
+def test_a_description_stays_on_the_line_of_its_date():
+    # a menu line the parser runs into the first sentence is not part of the event
+    _, rows = events_of("Get the App\nRussian and Ukrainian delegations ended their meeting in Istanbul on Friday.")
+    assert by_text(rows)["Friday"]["description"] == "Russian and Ukrainian delegations ended their meeting in Istanbul"
+
+
+def test_a_description_drops_the_preposition_of_its_date():
+    _, rows = events_of("Russian troops invaded Ukraine over a month ago, officials said.")
+    assert by_text(rows)["a month ago"]["description"] == "Russian troops invaded Ukraine"
+
+
+def test_a_season_passes_its_year_to_the_clause():
+    _, rows = events_of("The envoys met in Doha in the spring of 2024.")
+    assert by_text(rows)["2024"]["description"] == "The envoys met in Doha"
+
+
+def test_a_timeline_line_dates_what_follows_its_colon():
+    _, rows = events_of("Timeline\n\n- 1 March: Ghani rejects prisoner release as a precondition\n"
+                        "- 2 March: Taliban resume attacks on Afghan forces\n- 3 March: Trump\u2013Baradar phone call\n\n"
+                        "The talks went on.")
+    found = by_text(rows)
+    assert found["2 March"]["description"] == "Taliban resume attacks on Afghan forces"
+    assert found["3 March"]["description"] == "Trump\u2013Baradar phone call"
+
+
+def test_a_fronted_date_the_parser_hangs_from_the_subject_dates_its_verb():
+    _, rows = events_of("The accord was signed on 25 May. That day Santos, flanked by ministers, walked to Congress.")
+    row = by_text(rows)["That day"]
+    assert row["date"] == "2025-05-25" and "walked to Congress" in row["description"]
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_one_before():
+    _, rows = events_of("The ceasefire took effect on May 3 and collapsed on May 15.")
+    assert by_text(rows)["May 15"]["description"] == "The ceasefire collapsed"
+
+
+def test_a_dated_target_is_an_event():
+    _, rows = events_of("The mediators moved their May 30 target back by a week.")
+    assert by_text(rows)["May 30"]["date"] == "2025-05-30"

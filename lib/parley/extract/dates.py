@@ -8,11 +8,15 @@ time and says which date it is, with a precision (`year`, `month`, `day`) and th
 - `published`: read against the publication date: weekdays ("on Monday"), relative
   phrases ("yesterday", "last month"), and yearless dates ("March 9", "mid-March") which
   take the year that puts them no more than two months after publication (the latest
-  such date: an article mostly reports what has happened, sometimes what is planned).
+  such date: an article mostly reports what has happened, sometimes what is planned);
+  "in March last year", "on May 3 this year" take the year the phrase names. A range of
+  days ("March 3-5", "between 10 and 12 July") is dated by its first day.
 - `article`: in an article with no publication date, read against the latest full date
   the article itself states: a yearless date takes its year ("on March 3, 2024 ... on
   March 9"), a weekday or "last month" is counted from it.
-- `previous`: relative to the date mentioned just before ("earlier the same day").
+- `previous`: relative to the date mentioned just before ("earlier the same day", "the
+  evening before"); a day of the month alone ("collapsed on the 15th") takes that date's
+  month (with no date before it, the publication month).
 - `unresolved`: nothing in the article places it. Relative expressions in an article
   without a publication date stay here: nothing is guessed. A yearless month-day or
   month is marked `needs_year` (with `partial`, "--05-24" or "--05") so that the
@@ -121,7 +125,7 @@ def _patterns() -> dict[str, re.Pattern]:
     weekday = _alternation(t.weekdays)
     day = rf"(?P<day>[0-3]?\d){_ORD}(?:[-\u2013][0-3]?\d{_ORD})?"
     year = r"(?P<year>(?:19|20)\d\d)"
-    lead_weekday = rf"(?:{weekday},?{_GAP})?"
+    lead_weekday = rf"(?:(?P<lead>{weekday}),?{_GAP})?"
     part = _alternation(t.data["month_parts"], case_insensitive=True)
     cue = _alternation(t.data["month_only_cues"], case_insensitive=True)
     prefix = _alternation(t.data["year_prefixes"], case_insensitive=True)
@@ -130,14 +134,20 @@ def _patterns() -> dict[str, re.Pattern]:
     number = _alternation(t.data["number_words"], case_insensitive=True)
     ago_unit = _alternation(t.data["ago_units"], case_insensitive=True)
     part_sep = rf"(?:-|{_GAP})"
+    # "in March last year", "on May 3 this year": the year counted from the reference
+    rel_year = rf",?{_GAP}(?P<rel>{_alternation(t.data['month_relative_years'], True)})(?!['\u2019]s\b)"
+    # "10 July", "10-12 July", "between 10 and 12 July": a range is dated by its first day
+    day_range = rf"(?P<day>[0-3]?\d){_ORD}(?:(?:[-\u2013]|{_GAP}(?:and|to){_GAP})[0-3]?\d{_ORD})?"
+    ordinal_cue = _alternation(t.data["ordinal_day_cues"], case_insensitive=True)
+    ordinal_follower = _alternation(t.data["ordinal_day_followers"], case_insensitive=True)
     return {
         # "March 3, 2024", "Monday, April 7th", "Apr 7 2024", "March 3-4"
         "month_day": re.compile(
-            rf"\b{lead_weekday}(?P<month>{month_or_abbr})\.?{_GAP}{day}(?:,?{_GAP}{year})?{_END}"
+            rf"\b{lead_weekday}(?P<month>{month_or_abbr})\.?{_GAP}{day}(?:,?{_GAP}{year}|{rel_year})?{_END}"
         ),
         # "3 March 2024", "14 August", "the 7th of April"
         "day_month": re.compile(
-            rf"\b{lead_weekday}(?:the{_GAP})?{day}(?:{_GAP}of)?{_GAP}(?P<month>{month_or_abbr})\b\.?(?:,?{_GAP}{year})?{_END}"
+            rf"\b{lead_weekday}(?:the{_GAP})?{day_range}(?:{_GAP}of)?{_GAP}(?P<month>{month_or_abbr})\b\.?(?:,?{_GAP}{year}|{rel_year})?{_END}"
         ),
         # "2024-04-07", "07-Apr-2024"
         "iso": re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
@@ -145,9 +155,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # "October 2023", "mid-March 2024"
         "month_year": re.compile(rf"\b(?:(?P<part>{part}){part_sep})?(?P<month>{month}),?{_GAP}{year}\b"),
         # "mid-May", "late May", "the end of June"
-        "month_part": re.compile(rf"\b(?P<part>{part}){part_sep}(?P<month>{month})\b(?!['\u2019]s\b)"),
+        "month_part": re.compile(rf"\b(?P<part>{part}){part_sep}(?P<month>{month})\b(?:{rel_year})?(?!['\u2019]s\b)"),
         # "in February" (the cue word is context, not part of the expression)
-        "month_cue": re.compile(rf"\b(?:{cue}){_GAP}(?P<month>{month})\b(?!['\u2019]s\b)"),
+        "month_cue": re.compile(rf"\b(?:{cue}){_GAP}(?P<month>{month})\b(?:{rel_year})?(?!['\u2019]s\b)"),
         # "post-2008", "in 2008", "the 2019 talks"
         "year": re.compile(rf"(?<![\w$\u20ac\u00a3#.,/-])(?P<prefix>{prefix})?{year}(?![\w%/]|[.,]\d|-\d)"),
         # "overnight Saturday", "Monday afternoon", "last Tuesday"
@@ -158,6 +168,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative_months": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_months'], True)})\b"),
         "relative_years": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_years'], True)})\b"),
         "anaphoric": re.compile(rf"\b(?P<phrase>{_alternation(t.data['anaphoric_days'], True)})\b"),
+        # "collapsed on the 15th": a day of the month the date before names
+        "ordinal_day": re.compile(
+            rf"\b(?:{ordinal_cue}){_GAP}(?P<expr>the{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
+            rf"(?:{_GAP}(?P<month_of>{_alternation(t.data['ordinal_day_months'], True)})\b"
+            rf"|(?=[^\S\n]*(?:[,.;:)]|$)|{_GAP}{ordinal_follower}\b)))"
+        ),
         "vague": re.compile(rf"\b(?P<phrase>{_alternation(t.data['vague'], True)})\b"),
         "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
         "not_dates": re.compile(rf"\b{_alternation(t.data['not_dates'])}\b"),
@@ -246,6 +262,8 @@ def _candidates(text: str) -> list[_Candidate]:
             start, end = m.span()
             if kind == "month_cue":
                 start = m.start("month")
+            if kind == "ordinal_day":
+                start = m.start("expr")
             if any(s < end and start < e for s, e in excluded):
                 continue
             if kind == "year" and not _plausible_year(text, m):
@@ -293,12 +311,17 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
             return None
         if m["year"]:
             return DateMention(**base, date=_iso(int(m["year"]), month, day), precision="day", resolved=True, basis="explicit")
+        if m.groupdict().get("rel"):
+            return _in_relative_year(base, month, day, m["rel"], reference)
         ahead = _deadline_before(text, c.start) or _future_cue_before(text, c.start, words=DATE_FUTURE_CUE_WORDS)
-        return _yearless(base, month, day, reference, direction="ahead" if ahead else "")
+        mention = _yearless(base, month, day, reference, direction="ahead" if ahead else "")
+        return _year_of_weekday(mention, t.weekdays[m["lead"]]) if m["lead"] and mention.resolved else mention
     if c.kind == "month_year":
         date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
         return DateMention(**base, date=date, precision="month", resolved=True, basis="explicit")
     if c.kind in ("month_part", "month_cue"):
+        if m["rel"]:
+            return _in_relative_year(base, t.months[m["month"]], None, m["rel"], reference)
         return _yearless(base, t.months[m["month"]], None, reference, cue=_preceding_word(text, c.start))
     if c.kind == "year":
         return DateMention(**base, date=m["year"], precision="year", resolved=True, basis="explicit")
@@ -309,6 +332,20 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
     if c.kind == "anaphoric":
         offset = t.data["anaphoric_days"][_phrase_key(m["phrase"], t.data["anaphoric_days"])]
         return DateMention(**base, date="", precision="day", resolved=False, basis="previous", partial=str(offset))
+    if c.kind == "ordinal_day":
+        day = int(m["day"])
+        if not 1 <= day <= 31:
+            return None
+        if m["month_of"]:  # "the 3rd of last month"
+            months = t.data["ordinal_day_months"]
+            if reference is None:
+                return DateMention(**base, date="", precision="day", resolved=False, basis="unresolved")
+            month = _shift(reference, "month", months[_phrase_key(m["month_of"], months)])
+            year, number = int(month[:4]), int(month[5:])
+            if not _valid_day(number, day, year):
+                return None
+            return DateMention(**base, date=_iso(year, number, day), precision="day", resolved=True, basis="published")
+        return DateMention(**base, date="", precision="day", resolved=False, basis="previous", partial=str(day))
     if c.kind == "vague":
         return DateMention(**base, date="", precision="", resolved=False, basis="vague")
     if c.kind == "ago":
@@ -326,6 +363,31 @@ def _yearless(base: dict, month: int, day: int | None, reference: dt.date | None
             **base, date="", precision=precision, resolved=False, basis="unresolved", needs_year=True, partial=partial
         )
     year = year_near(reference, month, day, direction=direction or _direction_of(cue))
+    date = _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
+    return DateMention(**base, date=date, precision=precision, resolved=True, basis="published")
+
+
+def _year_of_weekday(mention: DateMention, weekday: int) -> DateMention:
+    """"on Thursday, November 14": where the weekday does not fall on the month-day in the
+    year chosen, the year next to it where it does (only one of the two can)."""
+    date = dt.date.fromisoformat(mention.date)
+    if date.weekday() == weekday:
+        return mention
+    for year in (date.year - 1, date.year + 1):
+        if _valid_day(date.month, date.day, year) and dt.date(year, date.month, date.day).weekday() == weekday:
+            return replace(mention, date=_iso(year, date.month, date.day))
+    return mention
+
+
+def _in_relative_year(base: dict, month: int, day: int | None, rel: str, reference: dt.date | None) -> DateMention:
+    """"in March last year", "on May 3 this year": the month(-day) in the year the phrase
+    counts from the reference."""
+    precision = "day" if day else "month"
+    if reference is None:
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="unresolved")
+    year = reference.year + _table().data["month_relative_years"][_phrase_key(rel, _table().data["month_relative_years"])]
+    if day and not _valid_day(month, day, year):
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="unresolved")
     date = _iso(year, month, day) if day else f"{year:04d}-{month:02d}"
     return DateMention(**base, date=date, precision=precision, resolved=True, basis="published")
 
@@ -461,6 +523,8 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
     after publication ("talks are to open on March 10")."""
     out: list[DateMention] = []
     for mention in mentions:
+        if mention.kind == "ordinal_day" and mention.basis == "previous":
+            mention = _month_of_ordinal_day(mention, out, text, published)
         if mention.kind == "anaphoric":
             offset = int(mention.partial)
             telling_past = published is not None and not _future_cue_before(text, mention.start)
@@ -477,6 +541,34 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
                 mention = replace(mention, basis="unresolved", partial="")
         out.append(mention)
     return out
+
+
+def _month_of_ordinal_day(mention: DateMention, before: list[DateMention], text: str,
+                          published: dt.date | None) -> DateMention:
+    """"The truce took effect on September 3 and collapsed on the 15th": the month of the
+    date mentioned last before it; with none, the publication month (the month before
+    when the day is still to come, unless the clause looks ahead)."""
+    day = int(mention.partial)
+    antecedent = next((m for m in reversed(before) if m.precision in ("day", "month") and not m.deadline
+                       and (m.resolved or m.needs_year)), None)
+    if antecedent is not None and antecedent.resolved:
+        year, month = int(antecedent.date[:4]), int(antecedent.date[5:7])
+        if _valid_day(month, day, year):
+            return replace(mention, date=_iso(year, month, day), resolved=True, partial="")
+    elif antecedent is not None:  # the antecedent awaits its year: so does this
+        month = int(antecedent.partial[2:4])
+        if _valid_day(month, day):
+            return replace(mention, basis="unresolved", needs_year=True, partial=f"--{month:02d}-{day:02d}")
+    elif published is not None:
+        index = published.year * 12 + published.month - 1
+        if day > published.day and not _future_cue_before(text, mention.start):
+            index -= 1
+        elif day < published.day and _future_cue_before(text, mention.start):
+            index += 1
+        year, month = divmod(index, 12)
+        if _valid_day(month + 1, day, year):
+            return replace(mention, date=_iso(year, month + 1, day), resolved=True, basis="published", partial="")
+    return replace(mention, basis="unresolved", partial="")
 
 
 # --- small helpers -------------------------------------------------------------------

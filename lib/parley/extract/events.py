@@ -109,9 +109,13 @@ def _span_root(span):
 def _anchor(date_root, span):
     """The verb or event noun the date belongs to, or None when it dates a thing."""
     t = terms()
+    if (item := _list_item(span)) is not None:
+        return item
     if (clause := _dated_clause(date_root, span)) is not None:
         return clause
     if (verb := _verb_of_fronted_date(date_root, span)) is not None:
+        return verb
+    if (verb := _verb_of_glued_subject(date_root, span)) is not None:
         return verb
     token = date_root
     while True:
@@ -148,6 +152,40 @@ def _verb_of_fronted_date(date_root, span):
     return None
 
 
+def _list_item(span):
+    """A timeline line "- 2 March: Taliban resume attacks on Afghan forces": what follows
+    the colon on the date's line, however the parse joined the lines (its verb, or the
+    noun phrase when it has none: "3 March: Trump–Baradar phone call")."""
+    doc = span.doc
+    text = nlp.doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start : span.start_char].strip(" \t-\u2013\u2014\u2022*") or span.end >= len(doc) or doc[span.end].text != ":":
+        return None
+    line = []
+    for token in doc[span.end + 1 :]:
+        if "\n" in token.text:
+            break
+        line.append(token)
+        if "\n" in token.whitespace_:
+            break
+    inside = {t.i for t in line}
+    roots = [t for t in line if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in _VERBS]
+    head = verbs[0] if verbs else next((t for t in roots if t.pos_ in _NOUNS), None)
+    return head
+
+
+def _verb_of_glued_subject(date_root, span):
+    """"That day Santos, flanked by ministers, walked ...": a date opening the sentence that
+    the parser hangs from the subject after it dates the subject's verb."""
+    head = date_root.head
+    if (span.start != date_root.sent.start or date_root.dep_ not in ("npadvmod", "compound", "nmod")
+            or head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in _VERBS
+            or any(c.dep_ == "case" for c in date_root.children)):
+        return None
+    return _reporting_verb(_main_verb(head.head), date_root)
+
+
 def _dated_clause(date_root, span):
     """A date that a clause describes: "since Feb. 28, when X berated Y" (the "when"
     clause), or a list item "14 August: the ship sails from Yuzhne" (the clause after
@@ -162,6 +200,11 @@ def _dated_clause(date_root, span):
         if colon:
             verbs = [t for t in doc[span.end + 1 : date_root.sent.end] if t.pos_ in _VERBS and t.dep_ != "aux"]
             return verbs[0] if verbs else None
+        if span.start == date_root.sent.start:
+            # "The following day both sides accused ...": a fronted date the parser made the
+            # sentence's head, with the clause hanging from it as if it were a relative clause
+            return next((c for c in date_root.children if c.i >= span.end and c.dep_ in ("relcl", "acl")
+                         and c.pos_ in _VERBS), None)
     return None
 
 
@@ -262,6 +305,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     """Who did what: the clause without the date, attributions, durations and asides."""
     t = terms()
     drop = set(range(span.start, span.end)) | {x.i for x in _temporal_phrase(date_root).subtree}
+    if anchor.i in drop:  # "The following day both sides accused ...": the clause hangs from the date
+        drop -= {x.i for x in anchor.subtree} - set(range(span.start, span.end))
     if _verb_of_fronted_date(date_root, span) is not None:
         drop.add(span.start - 1)  # its "On"
     for child in anchor.children:
@@ -272,7 +317,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
             drop |= {x.i for x in child.subtree}
         elif _is_time_modifier(child):
             drop |= {x.i for x in child.subtree}
-    words = [anchor.doc[i] for i in sorted(kept - drop)]
+    paragraph = _paragraph(anchor.doc, span.start)
+    words = [anchor.doc[i] for i in sorted(kept - drop) if i in paragraph]
     if len(words) > MAX_DESCRIPTION_WORDS:
         words = _without_noun_clauses(words, anchor)
     words = words[:MAX_DESCRIPTION_WORDS]
@@ -280,15 +326,34 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
     if anchor.dep_ == "relcl" and words and words[0].tag_ in ("WP", "WDT") and antecedent.ent_type_ not in ("DATE", "TIME"):
         # "X, who met Y on Monday": the relative pronoun stands for X
         words = [w for w in antecedent.subtree if w.i <= antecedent.i and w.dep_ != "punct"] + words[1:]
+    elif anchor.dep_ == "conj" and antecedent.pos_ in _VERBS and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        # "Talks resumed on July 3 and collapsed on the 15th": the verbs share the subject
+        subject = next((c for c in antecedent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < anchor.i:
+            words = [w for w in subject.subtree if w.dep_ != "punct"] + words
     while words and (words[-1].is_punct or words[-1].is_space):
         words = words[:-1]
     return _join(words)
 
 
+def _paragraph(doc, i: int) -> range:
+    """The token indices of the paragraph (line) holding token `i`: a parse can run a menu
+    line or a section label into the story's first sentence ("Get the App Russian and
+    Ukrainian delegations ended ..."); the description stays on the date's line."""
+    low, high = i, i
+    while low > 0 and "\n" not in doc[low - 1].text and "\n" not in doc[low - 1].whitespace_:
+        low -= 1
+    while high + 1 < len(doc) and "\n" not in doc[high + 1].text and "\n" not in doc[high].whitespace_:
+        high += 1
+    return range(low, high + 1)
+
+
 def _temporal_phrase(date_root):
-    """The date with the preposition that introduces it ("on Sunday", "in October 2023")."""
+    """The date with the preposition that introduces it ("on Sunday", "in October 2023",
+    "over a month ago")."""
     token = date_root
-    while token.head.i != token.i and token.head.pos_ == "ADP" and token.dep_ == "pobj":
+    while token.head.i != token.i and token.head.pos_ == "ADP" and token.dep_ in ("pobj", "pcomp"):
         token = token.head
     return token
 
