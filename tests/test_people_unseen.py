@@ -150,3 +150,17 @@ def test_an_armed_group_in_a_role_is_the_side_not_the_country_it_fights_in():
 def test_a_partys_possessive_before_a_name_gives_the_side():
     rows = people("Hamas's Khalil al-Hayya met North Korea's Kim Yo Jong on Monday.\n")
     assert {name: row["side"] for name, row in rows.items()} == {"Khalil al-Hayya": "Hamas", "Kim Yo Jong": "North Korea"}
+
+
+def test_armed_groups_de_facto_authorities_and_armies_of_other_conflicts_give_sides():
+    rows = people(
+        "Fano leader Tesfa Alemu rejected talks with Addis Ababa. TNLA spokesman Lway Kham agreed to a truce brokered "
+        "by China. SPLM-N leader Kuku Jaden joined the RSF alliance. Transnistrian negotiator Pavel Grigorin met "
+        "Abkhaz leader Inal Ardzin. Kataib Hezbollah spokesman Jafar Husseini said attacks would stop. FARDC "
+        "spokesman Jean Lomami said the army would hold the town. Karim Sadek, commander of the Libyan National "
+        "Army, met YPG spokesman Nuri Hamo.\n"
+    )
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Tesfa Alemu": "Fano", "Lway Kham": "TNLA", "Kuku Jaden": "SPLM-N", "Pavel Grigorin": "Transnistria",
+        "Inal Ardzin": "Abkhazia", "Jafar Husseini": "Kataib Hezbollah",
+        "Jean Lomami": "Democratic Republic of the Congo", "Karim Sadek": "LNA", "Nuri Hamo": "SDF"}
