@@ -164,3 +164,21 @@ def test_armed_groups_de_facto_authorities_and_armies_of_other_conflicts_give_si
         "Tesfa Alemu": "Fano", "Lway Kham": "TNLA", "Kuku Jaden": "SPLM-N", "Pavel Grigorin": "Transnistria",
         "Inal Ardzin": "Abkhazia", "Jafar Husseini": "Kataib Hezbollah",
         "Jean Lomami": "Democratic Republic of the Congo", "Karim Sadek": "LNA", "Nuri Hamo": "SDF"}
+
+
+def test_an_adviser_to_a_partys_leader_is_on_that_party_not_on_a_party_the_sentence_names():
+    rows = people(
+        "Hamid Rostami, an adviser to Iran's supreme leader, warned Washington. Tom Hale, the U.S. envoy to "
+        "Sudan's army, met the generals.\n"
+    )
+    assert rows["Hamid Rostami"]["side"] == "Iran"
+    assert rows["Tom Hale"]["side"] == "United States"
+
+
+def test_a_role_naming_a_body_parley_does_not_know_takes_no_side_from_the_parties_around():
+    rows = people(
+        "ZNLF leader Tesfa Alemu rejected talks with Addis Ababa. Ogaden Front commander Abdi Nur met the "
+        "Ethiopian delegation, which arrived on Monday.\n"
+    )
+    assert rows["Tesfa Alemu"]["side"] == ""
+    assert rows["Abdi Nur"]["side"] == ""

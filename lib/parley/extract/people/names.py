@@ -41,6 +41,7 @@ class Lexicon:
     connectors: frozenset
     role_cues: frozenset
     target_heads: frozenset
+    serving_heads: frozenset
     target_prepositions: frozenset
     honorifics: frozenset
     spelling: dict
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         connectors=words(titles["connectors"]),
         role_cues=words(titles["role_cues"]),
         target_heads=words(titles["target_heads"]),
+        serving_heads=words(titles.get("serving_heads", [])),
         target_prepositions=words(titles["target_prepositions"]),
         honorifics=words(titles["honorifics"]),
         spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},

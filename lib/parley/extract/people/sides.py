@@ -14,7 +14,7 @@ import bisect
 import re
 
 from parley.extract.people.context import Mention, _Article
-from parley.extract.people.names import _clean_name, lexicon, same_person_name, singular
+from parley.extract.people.names import _DETERMINERS, _clean_name, lexicon, same_person_name, singular
 from parley.knowledge import leaders
 from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party
 from parley.text import fold
@@ -49,11 +49,17 @@ def role_side(role: str) -> str:
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
         if target and target.group(1) in lex.target_prepositions:
-            if any(lex.is_head(w) and fold(w) in lex.target_heads or singular(fold(w)) in lex.target_heads
-                   for w in re.findall(r"[\w-]+", before)):
+            heads = {v for w in re.findall(r"[\w-]+", before) for v in (fold(w), singular(fold(w)))}
+            if heads & lex.target_heads and not (heads & lex.serving_heads and _owns_title(folded, found)):
                 continue
         return found.party
     return ""
+
+
+def _owns_title(folded_role: str, found) -> bool:
+    """"adviser to Iran's supreme leader": the party owns the office the role serves."""
+    words = re.findall(r"[\w-]+", folded_role[found.end :])[:3]
+    return found.text.endswith(("'s", "\u2019s")) and any(lexicon().is_head(w) for w in words)
 
 
 def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
@@ -206,7 +212,7 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     """A paragraph about one side's delegation ("The Russian delegation ... arrived. X is
     attending in place of Y.") that names no other party."""
     index = ctx.paragraph_of(mention.body_start)
-    if index < 0:
+    if index < 0 or _names_unknown_body(mention.role):
         return
     start, end = ctx.paragraphs[index]
     starts = ctx.doc.user_data.get("_parley_token_starts")
@@ -221,6 +227,29 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     if len(groups) == 1 and named == groups:
         party = next(iter(groups))
         mention.give_side(party, SIDE_FROM_PARAGRAPH, f"paragraph about the {party} delegation")
+
+
+def _names_unknown_body(role: str) -> bool:
+    """The role names a body Parley does not know ("Fano leader", "SPLM-N spokesman",
+    "Hodeidah port director"): a capitalised word before its head that is neither a title
+    word nor a party. Whose body it is, the text around does not say: a party the
+    sentence or paragraph names is no evidence of this person's side."""
+    lex = lexicon()
+    words = list(re.finditer(r"[\w.'\u2019-]+", role))
+    head = next((i for i, w in enumerate(words) if lex.is_head(w.group().strip(".'\u2019"))), None)
+    if not head:
+        return False
+    covered = [(f.start, f.end) for f in find_parties(role, include_no_party=True)]
+    for word in words[:head]:
+        text = word.group()
+        if not text[:1].isupper() or text.endswith(("'s", "\u2019s", "'", "\u2019")):
+            continue  # a possessor ("Lind's aide") is a person, whose side is found elsewhere
+        if any(s <= word.start() < e for s, e in covered) or lex.is_title_word(text.strip(".")):
+            continue
+        if fold(text) in _DETERMINERS or fold(text) in lex.connectors:
+            continue
+        return True
+    return False
 
 
 def _side_from_possessor(clusters: list[list[Mention]]) -> None:
@@ -307,7 +336,7 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     if _has_side(cluster):
         return
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
-               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words]
+               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words and not _names_unknown_body(m.role)]
     for mention in (m for m in holders if not m.shared_title):
         fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
         if len(fellows) == 1:
