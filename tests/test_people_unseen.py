@@ -182,3 +182,15 @@ def test_a_role_naming_a_body_parley_does_not_know_takes_no_side_from_the_partie
     )
     assert rows["Tesfa Alemu"]["side"] == ""
     assert rows["Abdi Nur"]["side"] == ""
+
+
+def test_whom_a_person_represents_or_acts_for_is_their_side():
+    rows = people(
+        "Ostap Kerch, who represents Ukraine at the talks, arrived on Monday. Omar Farouk, who is negotiating on "
+        "behalf of Hamas, wanted guarantees. Representing Kosovo were Besa Krasniqi and Dren Hoxha. On the "
+        "Israeli side were Eli Baron and Noa Segal. Lina Yusuf, who studied in France, said Sudan's army would "
+        "not attend.\n"
+    )
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Ostap Kerch": "Ukraine", "Omar Farouk": "Hamas", "Besa Krasniqi": "Kosovo", "Dren Hoxha": "Kosovo",
+        "Eli Baron": "Israel", "Noa Segal": "Israel", "Lina Yusuf": ""}

@@ -47,6 +47,7 @@ class Lexicon:
     spelling: dict
     group_nouns: frozenset
     link_cues: frozenset
+    agency_cues: tuple
     bullets: frozenset
     particles: frozenset
     suffixes: frozenset
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},
         group_nouns=words(people["group_nouns"]),
         link_cues=words(people["link_cues"]),
+        agency_cues=tuple(tuple(fold(str(c)).split()) for c in people.get("agency_cues", [])),
         bullets=frozenset(people["bullets"]),
         particles=words(people["name_particles"]),
         suffixes=words(people["name_suffixes"]),

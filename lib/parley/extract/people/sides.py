@@ -172,7 +172,10 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
     before = [g for g in groups if g[1] <= mention.start]
     if before:
         first, last, party = before[-1]
-        if _has_link_cue(ctx, last, mention.start) and _parties_between(ctx, last, mention.start) <= {party}:
+        group_end = ctx.doc[last - 1].idx + len(ctx.doc[last - 1].text)
+        linked = _has_link_cue(ctx, last, mention.start) or (
+            last < seg_end and ctx.doc[last].lemma_ == "be" and _introduced(ctx, group_end, mention))
+        if linked and _parties_between(ctx, last, mention.start) <= {party}:
             mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
             return
     after = [g for g in groups if g[0] >= mention.end]
@@ -183,6 +186,69 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
         linked = _has_link_cue(ctx, mention.end, first) and any(ctx.doc[i].pos_ == "VERB" for i in between)
         if not others and linked and not _parties_between(ctx, mention.end, first) - {party}:
             mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+
+
+def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, party) of each "represents Ukraine", "on behalf of the
+    TPLF", "speaking for Hamas" in a sentence: a cue (`agency_cues`) and the party right after it."""
+    doc = ctx.doc
+    found = []
+    for i in range(seg_start, seg_end):
+        for cue in lexicon().agency_cues:
+            if fold(doc[i].lemma_) != cue[0] and fold(doc[i].text) != cue[0]:
+                continue
+            j = i + 1
+            if any(j + k >= seg_end or fold(doc[j + k].text) != word for k, word in enumerate(cue[1:])):
+                continue
+            j += len(cue) - 1
+            while j < seg_end and doc[j].lower_ in {"the", "a", "an"}:
+                j += 1
+            if j < seg_end and (party := ctx.party_at[j]) and party != NO_PARTY:
+                end = j
+                while end < seg_end and ctx.party_at[end] == party:
+                    end += 1
+                found.append((i, end, party))
+            break
+    return found
+
+
+# Between an agency phrase or a side's group and the people it introduces: "Representing
+# Kosovo were A and B", "On the Israeli side were A and B", "On behalf of the Houthis, A signed".
+_INTRODUCING = re.compile(r"[\s,]*(?:(?:was|were|is|are)\b)?[\s,]*(?:(?:and)\b[\s,]*)*")
+
+
+def _introduced(ctx: _Article, from_char: int, mention: Mention) -> bool:
+    """Whether only a copula, commas, "and" and other people named in a run stand between
+    `from_char` and `mention` (its title included)."""
+    text = ctx.body[from_char : mention.span[0]]
+    for other in sorted(ctx.mentions, key=lambda m: -m.span[0]):
+        if other is not mention and from_char <= other.span[0] and other.span[1] <= mention.span[0]:
+            a, b = other.span[0] - from_char, other.span[1] - from_char
+            text = text[:a] + " " + text[b:]
+    return bool(_INTRODUCING.fullmatch(text))
+
+
+def _side_from_agency(ctx: _Article, mention: Mention) -> None:
+    """"X, who represents Ukraine at the talks", "X signed on behalf of the TPLF": the party
+    an agency phrase right after the person names; "Representing Kosovo were X and Y",
+    "On behalf of Hamas, X said": the party of the phrase that introduces them."""
+    seg_start, seg_end = ctx.segment[mention.start]
+    phrases = _agency_phrases(ctx, seg_start, seg_end)
+    after = [p for p in phrases if p[0] >= mention.end]
+    if after:
+        first, last, party = after[0]
+        between = range(mention.end, first)
+        others = [m for m in ctx.mentions if m is not mention and mention.end <= m.start < first]
+        if len(between) <= 5 and not others and not _parties_between(ctx, mention.end, first) \
+                and not any(ctx.doc[i].text in {";", ":"} for i in between):
+            mention.give_side(party, SIDE_FROM_GROUP, f"acts for: {ctx.text(first, last)}")
+            return
+    before = [p for p in phrases if p[1] <= mention.start]
+    if before:
+        first, last, party = before[-1]
+        end_char = ctx.doc[last - 1].idx + len(ctx.doc[last - 1].text)
+        if _introduced(ctx, end_char, mention):
+            mention.give_side(party, SIDE_FROM_GROUP, f"acts for: {ctx.text(first, last)}")
 
 
 def _side_from_group_apposition(ctx: _Article) -> None:
