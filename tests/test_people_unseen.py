@@ -194,3 +194,12 @@ def test_whom_a_person_represents_or_acts_for_is_their_side():
     assert {name: row["side"] for name, row in rows.items()} == {
         "Ostap Kerch": "Ukraine", "Omar Farouk": "Hamas", "Besa Krasniqi": "Kosovo", "Dren Hoxha": "Kosovo",
         "Eli Baron": "Israel", "Noa Segal": "Israel", "Lina Yusuf": ""}
+
+
+def test_a_person_leading_a_group_the_text_does_not_name_takes_no_other_groups_side():
+    rows = people(
+        "The government team was headed by Lucia Ortega. The ELN delegation arrived later.\n\n"
+        "Ramon Vidal headed the government team, while Diego Cano led the ELN delegation.\n"
+    )
+    assert rows["Lucia Ortega"]["side"] == "" and rows["Ramon Vidal"]["side"] == ""
+    assert rows["Diego Cano"]["side"] == "ELN"

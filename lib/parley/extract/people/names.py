@@ -47,6 +47,7 @@ class Lexicon:
     spelling: dict
     group_nouns: frozenset
     link_cues: frozenset
+    unnamed_group_modifiers: frozenset
     agency_cues: tuple
     bullets: frozenset
     particles: frozenset
@@ -89,6 +90,7 @@ def lexicon() -> Lexicon:
         spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},
         group_nouns=words(people["group_nouns"]),
         link_cues=words(people["link_cues"]),
+        unnamed_group_modifiers=words(people.get("unnamed_group_modifiers", [])),
         agency_cues=tuple(tuple(fold(str(c)).split()) for c in people.get("agency_cues", [])),
         bullets=frozenset(people["bullets"]),
         particles=words(people["name_particles"]),

@@ -120,10 +120,11 @@ def _side_from_list_heading(ctx: _Article, mention: Mention) -> None:
         mention.give_side(parties[0], SIDE_FROM_GROUP, f"list under: {last_sentence}")
 
 
-def _group_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
+def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = False) -> list[tuple[int, int, str]]:
     """(first token, last token + 1, party) of each side's group in a sentence:
     "the Ukrainian delegation", "Russia's 14-member team", "delegation of Ukraine",
-    "Russia, represented by", "Azerbaijan sent"."""
+    "Russia, represented by", "Azerbaijan sent". With `unnamed`, also the groups of a side
+    the sentence does not name ("the government team", "the other side"), with party ""."""
     doc = ctx.doc
     lex = lexicon()
     groups = []
@@ -141,6 +142,8 @@ def _group_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[in
                 party = ctx.party_at[i + 2]
             if party:
                 groups.append((first, i + 1, party))
+            elif unnamed and i > seg_start and fold(doc[i - 1].text) in lex.unnamed_group_modifiers:
+                groups.append((i - 1, i + 1, ""))
         elif (party := ctx.party_at[i]) and (i + 1 == seg_end or ctx.party_at[i + 1] != party):
             first = i
             while first - 1 >= seg_start and ctx.party_at[first - 1] == party:
@@ -168,15 +171,15 @@ def _parties_between(ctx: _Article, start: int, stop: int) -> set[str]:
 def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
     """"The Ukrainian delegation is led by X and includes Y, Z": X, Y and Z are Ukraine's."""
     seg_start, seg_end = ctx.segment[mention.start]
-    groups = _group_phrases(ctx, seg_start, seg_end)
+    groups = _group_phrases(ctx, seg_start, seg_end, unnamed=True)
     before = [g for g in groups if g[1] <= mention.start]
     if before:
         first, last, party = before[-1]
         group_end = ctx.doc[last - 1].idx + len(ctx.doc[last - 1].text)
         linked = _has_link_cue(ctx, last, mention.start) or (
             last < seg_end and ctx.doc[last].lemma_ == "be" and _introduced(ctx, group_end, mention))
-        if linked and _parties_between(ctx, last, mention.start) <= {party}:
-            mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+        if linked and _parties_between(ctx, last, mention.start) <= {party} - {""}:
+            _join_group(ctx, mention, first, last, party)
             return
     after = [g for g in groups if g[0] >= mention.end]
     if after:  # "X led Kyiv's delegation"
@@ -185,7 +188,14 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
         others = [m for m in ctx.mentions if m is not mention and mention.end <= m.start < first]
         linked = _has_link_cue(ctx, mention.end, first) and any(ctx.doc[i].pos_ == "VERB" for i in between)
         if not others and linked and not _parties_between(ctx, mention.end, first) - {party}:
-            mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+            _join_group(ctx, mention, first, last, party)
+
+
+def _join_group(ctx: _Article, mention: Mention, first: int, last: int, party: str) -> None:
+    if party:
+        mention.give_side(party, SIDE_FROM_GROUP, f"delegation: {ctx.text(first, last)}")
+    else:  # "X headed the government team": no side from another group in the paragraph
+        mention.unnamed_group = True
 
 
 def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
@@ -278,7 +288,7 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     """A paragraph about one side's delegation ("The Russian delegation ... arrived. X is
     attending in place of Y.") that names no other party."""
     index = ctx.paragraph_of(mention.body_start)
-    if index < 0 or _names_unknown_body(mention.role):
+    if index < 0 or _names_unknown_body(mention.role) or mention.unnamed_group:
         return
     start, end = ctx.paragraphs[index]
     starts = ctx.doc.user_data.get("_parley_token_starts")
