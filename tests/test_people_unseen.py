@@ -203,3 +203,8 @@ def test_a_person_leading_a_group_the_text_does_not_name_takes_no_other_groups_s
     )
     assert rows["Lucia Ortega"]["side"] == "" and rows["Ramon Vidal"]["side"] == ""
     assert rows["Diego Cano"]["side"] == "ELN"
+
+
+def test_a_leaders_title_picks_the_office_among_holders_of_one_surname():
+    rows = people("Prime Minister Sharif spoke to the mediators on Saturday.\n")
+    assert rows["Sharif"]["side"] == "Pakistan"  # not Sudan's foreign minister al-Sharif

@@ -11,11 +11,12 @@ only where it is stronger than the one it has.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DETERMINERS, _clean_name, lexicon, same_person_name, singular
-from parley.knowledge import leaders
+from parley.knowledge import leaders, project_file
 from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party
 from parley.text import fold
 
@@ -398,8 +399,25 @@ def _side_from_knowledge(ctx: _Article, cluster: list[Mention]) -> None:
     if any(fold(m.role).split(" ", 1)[0] in lexicon().former_words for m in cluster if m.role):
         return  # "Kenya's former head of state": the table's office is past; the text gives no side
     mention = _fullest(cluster)
-    if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published):
+    offices = frozenset(o for m in cluster for o in _table_offices(m.role))
+    if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published, offices):
         mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {ctx.article.published or 'some date'} (data/leaders.csv)")
+
+
+@functools.lru_cache(maxsize=1)
+def _office_titles() -> dict[str, str]:
+    table = project_file.knowledge_yaml("titles.yml").get("table_offices") or {}
+    return {fold(title): office for office, titles in table.items() for title in titles}
+
+
+def _table_offices(role: str) -> set[str]:
+    """The offices of data/leaders.csv a title names ("Prime Minister" -> head_of_government);
+    none for a title with a rank ("Deputy Prime Minister", "former president")."""
+    words = re.findall(r"[\w-]+", fold(role))
+    if not words or set(words) & (lexicon().rank_modifiers | lexicon().former_words):
+        return set()
+    text = " ".join(words)
+    return {office for title, office in _office_titles().items() if re.search(rf"(?:^|\s){title}$", text)}
 
 
 def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
