@@ -208,3 +208,13 @@ def test_a_person_leading_a_group_the_text_does_not_name_takes_no_other_groups_s
 def test_a_leaders_title_picks_the_office_among_holders_of_one_surname():
     rows = people("Prime Minister Sharif spoke to the mediators on Saturday.\n")
     assert rows["Sharif"]["side"] == "Pakistan"  # not Sudan's foreign minister al-Sharif
+
+
+def test_a_sponsor_is_not_the_side_of_the_government_it_backs_nor_another_persons_party():
+    rows = people(
+        "Yemen's Saudi-backed government sent its team. Khalid Omar, a government official, said the talks "
+        "were useful.\n\nSaudi-backed government negotiator Hadi Salem met the Houthis' Abdulmalik Qadi.\n"
+    )
+    assert rows["Khalid Omar"]["side"] == "Yemen"
+    assert rows["Hadi Salem"]["side"] in {"", "Yemen"}  # never the sponsor's, nor the other man's party
+    assert rows["Abdulmalik Qadi"]["side"] == "Houthis"

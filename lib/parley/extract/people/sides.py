@@ -471,6 +471,9 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
         idx = ctx.doc[i].idx
         if mention.span[0] <= idx < mention.span[1] or any(s <= idx < e for s, e in others):
             continue
+        if i + 2 < len(ctx.doc) and ctx.doc[i + 1].text in {"'s", "\u2019s", "'", "\u2019"} \
+                and any(m.start == i + 2 for m in ctx.mentions):
+            continue  # "the Houthis' X": another person's party
         if _inside_quotes(ctx.body, idx):
             continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
         if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
