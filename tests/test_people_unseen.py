@@ -218,3 +218,12 @@ def test_a_sponsor_is_not_the_side_of_the_government_it_backs_nor_another_person
     assert rows["Khalid Omar"]["side"] == "Yemen"
     assert rows["Hadi Salem"]["side"] in {"", "Yemen"}  # never the sponsor's, nor the other man's party
     assert rows["Abdulmalik Qadi"]["side"] == "Houthis"
+
+
+def test_a_demonym_before_counterpart_gives_the_side_of_the_person_named_after_it():
+    rows = people(
+        "Thai Foreign Minister Somchai Rak met his Cambodian counterpart Sok Vanna. His US counterpart, "
+        "Tom Hale, did not comment.\n"
+    )
+    assert rows["Sok Vanna"]["side"] == "Cambodia"
+    assert rows["Tom Hale"]["side"] == "United States"

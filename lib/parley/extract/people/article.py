@@ -14,6 +14,7 @@ from parley.extract.people.roles import _person_before, _share_plural_appositive
 from parley.extract.people.sides import (
     _side_from_agency,
     _side_from_context,
+    _side_from_counterpart,
     _side_from_delegation_sentence,
     _side_from_former_office,
     _side_from_group_apposition,
@@ -45,6 +46,7 @@ def extract_people(article, doc) -> list[dict]:
     for mention in mentions:
         _side_from_role(mention, nouns)
         _side_from_possessive_party(ctx, mention)
+        _side_from_counterpart(ctx, mention)
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
         _side_from_agency(ctx, mention)

@@ -47,6 +47,7 @@ class Lexicon:
     spelling: dict
     group_nouns: frozenset
     link_cues: frozenset
+    counterpart_nouns: frozenset
     unnamed_group_modifiers: frozenset
     agency_cues: tuple
     bullets: frozenset
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},
         group_nouns=words(people["group_nouns"]),
         link_cues=words(people["link_cues"]),
+        counterpart_nouns=words(people.get("counterpart_nouns", [])),
         unnamed_group_modifiers=words(people.get("unnamed_group_modifiers", [])),
         agency_cues=tuple(tuple(fold(str(c)).split()) for c in people.get("agency_cues", [])),
         bullets=frozenset(people["bullets"]),

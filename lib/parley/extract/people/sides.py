@@ -92,6 +92,21 @@ def _side_from_possessive_party(ctx: _Article, mention: Mention) -> None:
         mention.give_side(party, SIDE_FROM_ROLE, f"{ctx.doc[i - 1].text}{ctx.doc[i].text} {mention.surface}")
 
 
+def _side_from_counterpart(ctx: _Article, mention: Mention) -> None:
+    """"his Cambodian counterpart Prak Sokhonn", "His US counterpart, X": the party before
+    the noun for the person opposite."""
+    doc = ctx.doc
+    i = mention.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    nouns = lexicon().counterpart_nouns
+    j = next((i - n + 1 for n in (1, 2) if i - n >= 0 and fold(ctx.text(i - n + 1, i + 1)) in nouns), -1)
+    if j < 1:  # "counterpart", "opposite number", with the party's word before it
+        return
+    if (party := ctx.party_at[j - 1]) and party != NO_PARTY and not _SPONSOR.match(fold(doc[j].text)):
+        mention.give_side(party, SIDE_FROM_ROLE, f"counterpart: {ctx.text(j - 1, i + 1)}")
+
+
 def _party_noun_in(role: str, nouns: dict[str, str]) -> str:
     """"government official" in an article where the government is one party's."""
     parties = {nouns[w] for w in re.findall(r"[a-z]+", role) if w in nouns}
