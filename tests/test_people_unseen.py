@@ -227,3 +227,13 @@ def test_a_demonym_before_counterpart_gives_the_side_of_the_person_named_after_i
     )
     assert rows["Sok Vanna"]["side"] == "Cambodia"
     assert rows["Tom Hale"]["side"] == "United States"
+
+
+def test_a_ministers_chair_of_an_organisation_is_the_side_in_its_talks():
+    rows = people(
+        "Anna Virtanen, Finland's Foreign Minister and OSCE Chairperson-in-Office, visited Chisinau. Kenyan "
+        "President and EAC chairman Daniel Kiprop hosted the talks. Former ECOWAS chairman Musa Bello attended.\n"
+    )
+    assert rows["Anna Virtanen"]["side"] == "OSCE"
+    assert rows["Daniel Kiprop"]["side"] == "EAC"
+    assert rows["Musa Bello"]["side"] != "ECOWAS"

@@ -63,12 +63,31 @@ def _owns_title(folded_role: str, found) -> bool:
     return found.text.endswith(("'s", "\u2019s")) and any(lexicon().is_head(w) for w in words)
 
 
+def _chaired_organisation(role: str) -> str:
+    """"Finland's Foreign Minister and OSCE Chairperson-in-Office": the organisation the
+    role says the person chairs (they act for it), else ""."""
+    heads = project_file.knowledge_yaml("titles.yml").get("chair_heads") or []
+    chair = "(?:" + "|".join(re.escape(fold(h)).replace(r"\-", "[- ]") for h in sorted(heads, key=len, reverse=True)) + ")"
+    folded = fold(role)
+    if _is_former(role) or not heads:
+        return ""
+    for found in find_parties(role):
+        if kind_of_party().get(found.party) not in {"igo", "bloc"}:
+            continue
+        if re.match(rf"\s*{chair}\b", folded[found.end :]) or \
+                re.search(rf"\b{chair}\s+of\s+(?:the\s+)?$", folded[: found.start]):
+            return found.party
+    return ""
+
+
 def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
     if mention.role and _acts_for_no_party(mention.role):
         # "a Russian analyst", "a Washington-based journalist": a nationality or a place,
         # not a party the person acts for
         mention.give_side(NO_PARTY, SIDE_FROM_ROLE, f"role: {mention.role}")
         return
+    if mention.role and (chaired := _chaired_organisation(mention.role)):
+        mention.give_side(chaired, SIDE_FROM_ROLE, f"chairs: {chaired}")
     role = mention.role
     if mention.possessor and role.startswith(mention.possessor):
         role = role[len(mention.possessor) :]
