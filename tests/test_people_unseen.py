@@ -237,3 +237,11 @@ def test_a_ministers_chair_of_an_organisation_is_the_side_in_its_talks():
     assert rows["Anna Virtanen"]["side"] == "OSCE"
     assert rows["Daniel Kiprop"]["side"] == "EAC"
     assert rows["Musa Bello"]["side"] != "ECOWAS"
+
+
+def test_a_party_the_sentence_names_as_the_target_of_strikes_or_sanctions_is_not_the_side():
+    rows = people(
+        "Defence Minister Ali Reza said the strikes on Israel would continue. Finance Minister Omar Qadi "
+        "called for sanctions against Russia.\n"
+    )
+    assert rows["Ali Reza"]["side"] == "" and rows["Omar Qadi"]["side"] == ""

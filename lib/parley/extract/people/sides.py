@@ -517,8 +517,23 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "Russian-backed separatists": their backer, not them
         if state_office and kinds.get(party) != "state":
             continue
+        if _in_object(ctx.doc[i]):
+            continue  # "said the strikes on Israel", "sanctions against Russia": whom they act on
         found.append((i, party))
     return found
+
+
+# Prepositions whose object is what a person acts on or against, not for.
+_OBJECT_PREPOSITIONS = {"on", "against", "upon"}
+
+
+def _in_object(token) -> bool:
+    """Whether a party's word stands in the object of "on" or "against" ("strikes on Israel",
+    "sanctions against Russia's banks"): what the person acts against, not for. (Direct
+    objects are left: on the dev corpus they name the person's own party as often as not.)"""
+    while token.dep_ in {"compound", "amod", "poss", "nmod", "case", "flat"} and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PREPOSITIONS
 
 
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
