@@ -245,3 +245,8 @@ def test_a_party_the_sentence_names_as_the_target_of_strikes_or_sanctions_is_not
         "called for sanctions against Russia.\n"
     )
     assert rows["Ali Reza"]["side"] == "" and rows["Omar Qadi"]["side"] == ""
+
+
+def test_a_person_meeting_a_sides_group_is_not_in_it():
+    rows = people("Nabil Saqr's son Karim Saqr met Turkish officials in Ankara.\n")
+    assert rows["Karim Saqr"]["side"] == ""

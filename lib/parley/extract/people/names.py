@@ -48,6 +48,7 @@ class Lexicon:
     group_nouns: frozenset
     link_cues: frozenset
     counterpart_nouns: frozenset
+    meeting_verbs: frozenset
     unnamed_group_modifiers: frozenset
     agency_cues: tuple
     bullets: frozenset
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         group_nouns=words(people["group_nouns"]),
         link_cues=words(people["link_cues"]),
         counterpart_nouns=words(people.get("counterpart_nouns", [])),
+        meeting_verbs=words(people.get("meeting_verbs", [])),
         unnamed_group_modifiers=words(people.get("unnamed_group_modifiers", [])),
         agency_cues=tuple(tuple(fold(str(c)).split()) for c in people.get("agency_cues", [])),
         bullets=frozenset(people["bullets"]),

@@ -221,7 +221,8 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
         first, last, party = after[0]
         between = range(mention.end, first)
         others = [m for m in ctx.mentions if m is not mention and mention.end <= m.start < first]
-        linked = _has_link_cue(ctx, mention.end, first) and any(ctx.doc[i].pos_ == "VERB" for i in between)
+        outside = [i for i in between if not mention.span[0] <= ctx.doc[i].idx < mention.span[1]]
+        linked = any(_is_link_cue(ctx.doc[i]) for i in outside) and any(ctx.doc[i].pos_ == "VERB" for i in between)
         if not others and linked and not _parties_between(ctx, mention.end, first) - {party}:
             _join_group(ctx, mention, first, last, party)
 
@@ -337,6 +338,8 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     groups = {party for first, last in segments for _, _, party in _group_phrases(ctx, first, last)}
     if len(groups) == 1 and named == groups:
         party = next(iter(groups))
+        if _meets_group(ctx, mention):
+            return
         mention.give_side(party, SIDE_FROM_PARAGRAPH, f"paragraph about the {party} delegation")
 
 
@@ -361,6 +364,21 @@ def _names_unknown_body(role: str) -> bool:
             continue
         return True
     return False
+
+
+def _meets_group(ctx: _Article, mention: Mention) -> bool:
+    """"X met Turkish officials in Ankara": X is the subject of a meeting verb whose
+    object holds a side's group; X faces that group."""
+    token = ctx.doc[mention.end - 1]
+    while token.dep_ in {"compound", "flat", "appos", "poss"} and token.head is not token:
+        token = token.head  # "Haftar's son Saddam Haftar met": the noun the name stands beside
+    if token.dep_ != "nsubj" or fold(token.head.lemma_) not in lexicon().meeting_verbs:
+        return False
+    subject = token
+    verb = subject.head
+    seg_start, seg_end = ctx.segment[mention.start]
+    return any(verb.i < first and ctx.doc[last - 1] in verb.subtree
+               for first, last, _ in _group_phrases(ctx, seg_start, seg_end))
 
 
 def _side_from_possessor(clusters: list[list[Mention]]) -> None:
