@@ -250,3 +250,11 @@ def test_a_party_the_sentence_names_as_the_target_of_strikes_or_sanctions_is_not
 def test_a_person_meeting_a_sides_group_is_not_in_it():
     rows = people("Nabil Saqr's son Karim Saqr met Turkish officials in Ankara.\n")
     assert rows["Karim Saqr"]["side"] == ""
+
+
+def test_a_body_named_after_a_capital_and_a_rebel_role_take_no_states_side():
+    rows = people(
+        "Juba Alliance spokesman Peter Garang said South Sudan's army had attacked. Rebel commander Idris Kuku "
+        "said Chad would mediate.\n"
+    )
+    assert rows["Peter Garang"]["side"] == "" and rows["Idris Kuku"]["side"] == ""

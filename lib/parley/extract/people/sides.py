@@ -47,6 +47,9 @@ def role_side(role: str) -> str:
     if group := next((f.party for f in found_all if kinds.get(f.party) == "armed_group"), ""):
         return group  # "Sudanese RSF commander", "Palestinian Hamas official": the group, not its country
     for found in found_all:
+        if found.kind == "capital" and re.match(r"\s+[A-Z]", role[found.end :]) \
+                and not lexicon().is_title_word(role[found.end :].split()[0]):
+            continue  # "Juba Alliance spokesman", "Washington Post reporter": a body named after a city
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
         if target and target.group(1) in lex.target_prepositions:
@@ -513,6 +516,8 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
     """(token, party) of the parties named in tokens [first, last) that may say whose
     office a person holds (see `_side_from_context`)."""
     state_office = _is_state_office(mention.role)
+    word_before = re.findall(r"[\w-]+", ctx.body[max(0, mention.span[0] - 30) : mention.span[0]])[-1:]
+    group_office = not state_office and _is_armed_group_office(" ".join([*word_before, mention.role]))
     kinds = kind_of_party()
     others = [m.span for m in ctx.mentions if m is not mention and m.role]
     found = []
@@ -535,6 +540,8 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "Russian-backed separatists": their backer, not them
         if state_office and kinds.get(party) != "state":
             continue
+        if group_office and kinds.get(party) == "state":
+            continue  # "militia leader X": an armed group's, never a state's
         if _in_object(ctx.doc[i]):
             continue  # "said the strikes on Israel", "sanctions against Russia": whom they act on
         found.append((i, party))
@@ -561,6 +568,15 @@ def _inside_quotes(body: str, idx: int) -> bool:
     """Whether the character at `idx` stands inside a quotation in its paragraph."""
     start = body.rfind("\n", 0, idx) + 1
     return body.count('"', start, idx) % 2 == 1
+
+
+def _is_armed_group_office(role: str) -> bool:
+    """"militia leader", "Rebel commander" (the word before the title too, which titles
+    leave out): a role in an armed group."""
+    from parley.knowledge.sides import _noun_table
+
+    nouns = {fold(str(n)) for n in _noun_table()["armed_group_nouns"]}
+    return bool({w for w in re.findall(r"[\w-]+", fold(role))} & nouns)
 
 
 def _is_state_office(role: str) -> bool:
