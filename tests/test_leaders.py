@@ -114,3 +114,9 @@ def test_a_lookup_compares_a_fraction_of_the_table():
     buckets = leaders._surname_buckets()
     pool = set(buckets[("first", "p")]) | set(buckets[("last", "n")])
     assert len(pool) < len(leaders._by_surname()) / 4
+
+
+def test_an_office_narrows_holders_of_one_surname():
+    assert leaders.side_of("Sharif", "2025-03-04") == ""  # Pakistan's prime minister, Sudan's foreign minister
+    assert leaders.side_of("Sharif", "2025-03-04", frozenset({"head_of_government"})) == "Pakistan"
+    assert leaders.side_of("Sharif", "2025-03-04", frozenset({"head_of_state"})) == ""

@@ -150,3 +150,111 @@ def test_an_armed_group_in_a_role_is_the_side_not_the_country_it_fights_in():
 def test_a_partys_possessive_before_a_name_gives_the_side():
     rows = people("Hamas's Khalil al-Hayya met North Korea's Kim Yo Jong on Monday.\n")
     assert {name: row["side"] for name, row in rows.items()} == {"Khalil al-Hayya": "Hamas", "Kim Yo Jong": "North Korea"}
+
+
+def test_armed_groups_de_facto_authorities_and_armies_of_other_conflicts_give_sides():
+    rows = people(
+        "Fano leader Tesfa Alemu rejected talks with Addis Ababa. TNLA spokesman Lway Kham agreed to a truce brokered "
+        "by China. SPLM-N leader Kuku Jaden joined the RSF alliance. Transnistrian negotiator Pavel Grigorin met "
+        "Abkhaz leader Inal Ardzin. Kataib Hezbollah spokesman Jafar Husseini said attacks would stop. FARDC "
+        "spokesman Jean Lomami said the army would hold the town. Karim Sadek, commander of the Libyan National "
+        "Army, met YPG spokesman Nuri Hamo.\n"
+    )
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Tesfa Alemu": "Fano", "Lway Kham": "TNLA", "Kuku Jaden": "SPLM-N", "Pavel Grigorin": "Transnistria",
+        "Inal Ardzin": "Abkhazia", "Jafar Husseini": "Kataib Hezbollah",
+        "Jean Lomami": "Democratic Republic of the Congo", "Karim Sadek": "LNA", "Nuri Hamo": "SDF"}
+
+
+def test_an_adviser_to_a_partys_leader_is_on_that_party_not_on_a_party_the_sentence_names():
+    rows = people(
+        "Hamid Rostami, an adviser to Iran's supreme leader, warned Washington. Tom Hale, the U.S. envoy to "
+        "Sudan's army, met the generals.\n"
+    )
+    assert rows["Hamid Rostami"]["side"] == "Iran"
+    assert rows["Tom Hale"]["side"] == "United States"
+
+
+def test_a_role_naming_a_body_parley_does_not_know_takes_no_side_from_the_parties_around():
+    rows = people(
+        "ZNLF leader Tesfa Alemu rejected talks with Addis Ababa. Ogaden Front commander Abdi Nur met the "
+        "Ethiopian delegation, which arrived on Monday.\n"
+    )
+    assert rows["Tesfa Alemu"]["side"] == ""
+    assert rows["Abdi Nur"]["side"] == ""
+
+
+def test_whom_a_person_represents_or_acts_for_is_their_side():
+    rows = people(
+        "Ostap Kerch, who represents Ukraine at the talks, arrived on Monday. Omar Farouk, who is negotiating on "
+        "behalf of Hamas, wanted guarantees. Representing Kosovo were Besa Krasniqi and Dren Hoxha. On the "
+        "Israeli side were Eli Baron and Noa Segal. Lina Yusuf, who studied in France, said Sudan's army would "
+        "not attend.\n"
+    )
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Ostap Kerch": "Ukraine", "Omar Farouk": "Hamas", "Besa Krasniqi": "Kosovo", "Dren Hoxha": "Kosovo",
+        "Eli Baron": "Israel", "Noa Segal": "Israel", "Lina Yusuf": ""}
+
+
+def test_a_person_leading_a_group_the_text_does_not_name_takes_no_other_groups_side():
+    rows = people(
+        "The government team was headed by Lucia Ortega. The ELN delegation arrived later.\n\n"
+        "Ramon Vidal headed the government team, while Diego Cano led the ELN delegation.\n"
+    )
+    assert rows["Lucia Ortega"]["side"] == "" and rows["Ramon Vidal"]["side"] == ""
+    assert rows["Diego Cano"]["side"] == "ELN"
+
+
+def test_a_leaders_title_picks_the_office_among_holders_of_one_surname():
+    rows = people("Prime Minister Sharif spoke to the mediators on Saturday.\n")
+    assert rows["Sharif"]["side"] == "Pakistan"  # not Sudan's foreign minister al-Sharif
+
+
+def test_a_sponsor_is_not_the_side_of_the_government_it_backs_nor_another_persons_party():
+    rows = people(
+        "Yemen's Saudi-backed government sent its team. Khalid Omar, a government official, said the talks "
+        "were useful.\n\nSaudi-backed government negotiator Hadi Salem met the Houthis' Abdulmalik Qadi.\n"
+    )
+    assert rows["Khalid Omar"]["side"] == "Yemen"
+    assert rows["Hadi Salem"]["side"] in {"", "Yemen"}  # never the sponsor's, nor the other man's party
+    assert rows["Abdulmalik Qadi"]["side"] == "Houthis"
+
+
+def test_a_demonym_before_counterpart_gives_the_side_of_the_person_named_after_it():
+    rows = people(
+        "Thai Foreign Minister Somchai Rak met his Cambodian counterpart Sok Vanna. His US counterpart, "
+        "Tom Hale, did not comment.\n"
+    )
+    assert rows["Sok Vanna"]["side"] == "Cambodia"
+    assert rows["Tom Hale"]["side"] == "United States"
+
+
+def test_a_ministers_chair_of_an_organisation_is_the_side_in_its_talks():
+    rows = people(
+        "Anna Virtanen, Finland's Foreign Minister and OSCE Chairperson-in-Office, visited Chisinau. Kenyan "
+        "President and EAC chairman Daniel Kiprop hosted the talks. Former ECOWAS chairman Musa Bello attended.\n"
+    )
+    assert rows["Anna Virtanen"]["side"] == "OSCE"
+    assert rows["Daniel Kiprop"]["side"] == "EAC"
+    assert rows["Musa Bello"]["side"] != "ECOWAS"
+
+
+def test_a_party_the_sentence_names_as_the_target_of_strikes_or_sanctions_is_not_the_side():
+    rows = people(
+        "Defence Minister Ali Reza said the strikes on Israel would continue. Finance Minister Omar Qadi "
+        "called for sanctions against Russia.\n"
+    )
+    assert rows["Ali Reza"]["side"] == "" and rows["Omar Qadi"]["side"] == ""
+
+
+def test_a_person_meeting_a_sides_group_is_not_in_it():
+    rows = people("Nabil Saqr's son Karim Saqr met Turkish officials in Ankara.\n")
+    assert rows["Karim Saqr"]["side"] == ""
+
+
+def test_a_body_named_after_a_capital_and_a_rebel_role_take_no_states_side():
+    rows = people(
+        "Juba Alliance spokesman Peter Garang said South Sudan's army had attacked. Rebel commander Idris Kuku "
+        "said Chad would mediate.\n"
+    )
+    assert rows["Peter Garang"]["side"] == "" and rows["Idris Kuku"]["side"] == ""

@@ -155,10 +155,15 @@ def holders(name: str, day: str = "") -> list[Office]:
             if any(_matches(tokens, n) for n in o.names) and (not day or o.held_on(day))]
 
 
-def side_of(name: str, day: str = "") -> str:
+def side_of(name: str, day: str = "", offices: frozenset[str] = frozenset()) -> str:
     """The party of the state whose leader or foreign minister `name`
-    was on `day`; "" when the table knows no such holder, or more than one party's."""
-    parties = {o.party for o in holders(name, day)}
-    if not parties and day and day > AS_OF:
-        parties = {o.party for o in holders(name) if not o.end}  # still in office at AS_OF, as far as we know
+    was on `day`; "" when the table knows no such holder, or more than one party's.
+    `offices` (the table's office names the text's title gives: "Prime Minister Sharif")
+    narrows the holders to those offices where any holds one."""
+    found = holders(name, day)
+    if not found and day and day > AS_OF:
+        found = [o for o in holders(name) if not o.end]  # still in office at AS_OF, as far as we know
+    parties = {o.party for o in found}
+    if offices and len(parties) > 1:
+        parties = {o.party for o in found if o.office in offices} or parties
     return parties.pop() if len(parties) == 1 else ""

@@ -222,6 +222,9 @@ def _party_nouns() -> frozenset[str]:
     return frozenset(str(n).lower() for n in _noun_table()["nouns"])
 
 
+# "Saudi-backed", "Iran-aligned": the party named is the sponsor of what follows.
+_SPONSORED = re.compile(r"[\s-]*(?:backed|supported|sponsored|allied|aligned|funded|armed|controlled)\b", re.I)
+
 # Words that may stand between a party and its noun: "internationally recognised", "Saudi-backed".
 _DESCRIBING = re.compile(r"(?:ed|ly|al|ive|ist|ary|ous|ian|-\w+)$")
 
@@ -235,8 +238,10 @@ def article_party_nouns(text: str) -> dict[str, str]:
     for found in find_parties(text):
         after = text[found.end : found.end + 60]
         before = text[max(0, found.start - 30) : found.start]
+        if _SPONSORED.match(after):
+            continue  # "the Saudi-backed government": the backer's, not the government's party
         # "Yemen's (internationally recognised) government", "the Houthi rebels", "Afghan government"
-        following = re.match(r"(?:-\w+)?((?:\s+[a-z][\w-]*){1,3})", after)
+        following = re.match(r"(?:-\w+)?((?:\s+(?:[a-z][\w-]*|[A-Z]\w*-[a-z]+)){1,3})", after)
         words = following.group(1).split() if following else []
         noun = next((w for w in words if w in nouns), "")
         if noun and all(_DESCRIBING.search(w) for w in words[: words.index(noun)]):

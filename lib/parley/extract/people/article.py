@@ -12,7 +12,9 @@ from parley.extract.people.mentions import _find_mentions
 from parley.extract.people.names import _clean_name, _is_full, lexicon, same_person_name, same_surname
 from parley.extract.people.roles import _person_before, _share_plural_appositive, _share_plural_titles
 from parley.extract.people.sides import (
+    _side_from_agency,
     _side_from_context,
+    _side_from_counterpart,
     _side_from_delegation_sentence,
     _side_from_former_office,
     _side_from_group_apposition,
@@ -44,8 +46,10 @@ def extract_people(article, doc) -> list[dict]:
     for mention in mentions:
         _side_from_role(mention, nouns)
         _side_from_possessive_party(ctx, mention)
+        _side_from_counterpart(ctx, mention)
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
+        _side_from_agency(ctx, mention)
         _side_from_paragraph(ctx, mention)
     _side_from_group_apposition(ctx)
     clusters = _cluster_mentions(mentions)

@@ -28,6 +28,7 @@ class Mention:
     role_party: str = ""
     owner_token: int = -1  # "his chief of staff, X": where the owning pronoun's title starts
     shared_title: bool = False  # "Presidents A and B": a plural title shared with the others listed
+    unnamed_group: bool = False  # "X headed the government team": in a group whose party the text does not name
 
     def give_side(self, side: str, strength: int, evidence: str) -> None:
         if side and strength > self.side_strength:

@@ -41,11 +41,16 @@ class Lexicon:
     connectors: frozenset
     role_cues: frozenset
     target_heads: frozenset
+    serving_heads: frozenset
     target_prepositions: frozenset
     honorifics: frozenset
     spelling: dict
     group_nouns: frozenset
     link_cues: frozenset
+    counterpart_nouns: frozenset
+    meeting_verbs: frozenset
+    unnamed_group_modifiers: frozenset
+    agency_cues: tuple
     bullets: frozenset
     particles: frozenset
     suffixes: frozenset
@@ -81,11 +86,16 @@ def lexicon() -> Lexicon:
         connectors=words(titles["connectors"]),
         role_cues=words(titles["role_cues"]),
         target_heads=words(titles["target_heads"]),
+        serving_heads=words(titles.get("serving_heads", [])),
         target_prepositions=words(titles["target_prepositions"]),
         honorifics=words(titles["honorifics"]),
         spelling={fold(k): fold(v) for k, v in titles["spelling_variants"].items()},
         group_nouns=words(people["group_nouns"]),
         link_cues=words(people["link_cues"]),
+        counterpart_nouns=words(people.get("counterpart_nouns", [])),
+        meeting_verbs=words(people.get("meeting_verbs", [])),
+        unnamed_group_modifiers=words(people.get("unnamed_group_modifiers", [])),
+        agency_cues=tuple(tuple(fold(str(c)).split()) for c in people.get("agency_cues", [])),
         bullets=frozenset(people["bullets"]),
         particles=words(people["name_particles"]),
         suffixes=words(people["name_suffixes"]),
