@@ -120,3 +120,12 @@ def test_an_office_narrows_holders_of_one_surname():
     assert leaders.side_of("Sharif", "2025-03-04") == ""  # Pakistan's prime minister, Sudan's foreign minister
     assert leaders.side_of("Sharif", "2025-03-04", frozenset({"head_of_government"})) == "Pakistan"
     assert leaders.side_of("Sharif", "2025-03-04", frozenset({"head_of_state"})) == ""
+
+
+def test_congo_in_the_news_is_the_democratic_republic_and_brazzaville_is_named_in_full():
+    from parley.knowledge.sides import party_of
+
+    assert party_of("Congo") == "Democratic Republic of the Congo"
+    assert party_of("Democratic Republic of Congo") == "Democratic Republic of the Congo"
+    assert party_of("Republic of Congo") == "Republic of the Congo"
+    assert party_of("Congo-Brazzaville") == "Republic of the Congo"

@@ -40,9 +40,12 @@ CURATED = {
     "BOL": {"party": "Bolivia"},
     "BRN": {"party": "Brunei"},
     "CIV": {"party": "Ivory Coast", "names": ["Côte d'Ivoire", "Cote d'Ivoire"], "demonyms": ["Ivorian", "Ivorians"]},
-    "COD": {"party": "Democratic Republic of the Congo", "names": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa"],
+    # news (AP, Reuters) writes "Congo" for the Democratic Republic, "Republic of Congo" for Brazzaville
+    "COD": {"party": "Democratic Republic of the Congo",
+            "names": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Congo"],
             "demonyms": ["Congolese"]},
-    "COG": {"party": "Republic of the Congo", "names": ["Congo-Brazzaville"], "demonyms": []},
+    "COG": {"party": "Republic of the Congo", "names": ["Congo-Brazzaville", "Republic of Congo"], "demonyms": [],
+            "not_names": ["Congo"]},
     "CPV": {"party": "Cape Verde", "names": ["Cabo Verde"]},
     "CZE": {"party": "Czech Republic", "names": ["Czechia"]},
     "FSM": {"party": "Micronesia"},
@@ -122,6 +125,7 @@ def rows() -> list[dict]:
         party = curated.get("party") or iso_name
         names = [party, *curated.get("names", []), *iso_names, info.get("name", "")]
         names += [s for s in info.get("altSpellings", []) if not ALL_CAPS_CODE.fullmatch(s) and "," not in s]
+        names = [n for n in names if n not in curated.get("not_names", [])]  # a name news gives another state
         demonyms = curated.get("demonyms")
         if demonyms is None:
             demonyms = _plural(info["demonym"]) if info.get("demonym") else []
