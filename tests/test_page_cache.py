@@ -122,3 +122,19 @@ def test_a_workbook_keeps_the_sheets_of_unchanged_tables_and_equals_a_fresh_writ
     monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "empty-cache" / "parley"))
     assert exports.write_workbook(tmp_path).read_bytes() == kept
     assert b"13" in _sheets(io.BytesIO(kept))["xl/worksheets/sheet1.xml"]
+
+
+def test_the_cache_keeps_about_ten_runs_of_entries_the_most_recently_used():
+    import os
+
+    from parley.publish import page_cache
+
+    keys = [page_cache.key("test-kind", str(i), within="context") for i in range(25)]
+    for i, key in enumerate(keys):
+        page_cache.put("test-kind", key, f"page {i}".encode())
+        path = page_cache._folder("test-kind") / key
+        os.utime(path, ns=(i * 10**9, i * 10**9))
+    assert page_cache.get("test-kind", keys[0]) == b"page 0"  # used again: the most recent now
+    page_cache.prune("test-kind", used_by_run=2)
+    kept = {key for key in keys if (page_cache._folder("test-kind") / key).is_file()}
+    assert kept == {keys[0], *keys[-19:]}

@@ -8,7 +8,8 @@ Each page is kept here under a key that covers everything it is made from: its
 inputs' bytes, the library's code and data (`code_fingerprint`), the page templates
 and the versions of the libraries that write it. A page whose key is found is copied
 back byte for byte; any other is made as before and kept. Entries not used by the last
-few runs are removed (`prune`).
+few runs are removed (`prune`); entries are compressed (a workbook sheet of a large
+corpus is tens of megabytes of XML).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from parley import config
 
 ROOT = "pages"
-MIN_KEEP = 200  # entries of one kind kept at least, whatever the size of the last run
-RUNS_KEPT = 3  # and about this many runs' worth of them
+RUNS_KEPT = 10  # entries of one kind kept: about this many runs' worth of them
 
 
 def _folder(kind: str) -> Path:
@@ -42,7 +43,7 @@ def key(kind: str, *parts: str | bytes, within: str | None = None) -> str:
     """A key for a page of `kind` made from `parts`, the code and templates included
     (`within`: `context()`, when the caller has it already)."""
     digest = hashlib.sha256()
-    for part in ("parley-page-1", kind, within if within is not None else context(), *parts):
+    for part in ("parley-page-2", kind, within if within is not None else context(), *parts):
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()[:32]
@@ -71,8 +72,8 @@ def _environment() -> str:
 def get(kind: str, page_key: str) -> bytes | None:
     path = _folder(kind) / page_key
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = zlib.decompress(path.read_bytes())
+    except (OSError, zlib.error):
         return None
     try:
         os.utime(path)  # recently used: kept by `prune`
@@ -86,15 +87,15 @@ def put(kind: str, page_key: str, data: bytes) -> None:
 
     try:
         _folder(kind).mkdir(parents=True, exist_ok=True)
-        write_atomic(_folder(kind) / page_key, data)
+        write_atomic(_folder(kind) / page_key, zlib.compress(data, 1))
     except OSError:  # a read-only cache makes runs slower, not wrong
         pass
 
 
 def prune(kind: str, used_by_run: int) -> None:
     """Keep the entries of `kind` most recently used: about `RUNS_KEPT` runs of
-    `used_by_run` pages each, and `MIN_KEEP` at least."""
-    keep = max(MIN_KEEP, RUNS_KEPT * used_by_run)
+    `used_by_run` pages each."""
+    keep = RUNS_KEPT * max(used_by_run, 1)
     try:
         entries = [(entry.stat().st_mtime_ns, entry.path) for entry in os.scandir(_folder(kind))
                    if entry.is_file() and not entry.name.startswith(".")]  # not a file being written

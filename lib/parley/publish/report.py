@@ -118,7 +118,8 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
             page = _describe_images(body).encode("utf-8")
             page_cache.put(_EXPORTED, key, page)
         written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", page))
-    page_cache.prune(_EXPORTED, len(written))
+    # called once per notebook by `parley run`: keep runs' worth of every notebook's page
+    page_cache.prune(_EXPORTED, max(len(written), len(list(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))))
     return written
 
 
