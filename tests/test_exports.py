@@ -56,3 +56,18 @@ def test_byte_order_marks_are_added_once(tmp_path):
     exports.add_byte_order_marks(tmp_path)
     exports.add_byte_order_marks(tmp_path)
     assert (tmp_path / "data" / "skipped.csv").read_bytes() == exports.UTF8_BOM + plain
+
+
+def test_the_index_counts_each_tables_rows_as_the_csv_holds_them(tmp_path):
+    from parley.publish import report
+
+    quotes = tables.frame("quantities", [{"doc_id": "a", "value": "3", "unit": "km", "start": 0, "end": 1,
+                                          "quote": "three\nkilometres"}, {"doc_id": "b", "value": "", "unit": "",
+                                                                          "start": 4, "end": 7, "quote": ""}])
+    _write(tmp_path, "quantities", quotes)
+    one_column = pd.DataFrame({"file": ["a.pdf", "", "b.pdf"]})  # a one-column CSV is read, as before
+    (tmp_path / "data" / "one.csv").write_text(one_column.to_csv(index=False, lineterminator="\n"))
+    exports.write_parquet(one_column, tmp_path, "one")
+    counted = {name: report._count_rows(tmp_path / "data" / f"{name}.csv") for name in ("quantities", "one")}
+    read = {name: len(tables.read_table(tmp_path, name)) for name in ("quantities", "one")}
+    assert counted == read and counted["quantities"] == 2

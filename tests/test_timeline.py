@@ -243,3 +243,32 @@ def test_descriptions_tagged_once_are_read_back_by_the_next_run_without_the_mode
     assert {d: timeline_module._FEATURES[d] for d in descriptions} == first
     with pytest.raises(AssertionError, match="model loaded"):
         timeline_module._prepare_features(["a description never tagged"])
+
+
+def _counting(monkeypatch, module, name):
+    calls = []
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_a_figure_is_kept_while_what_it_draws_is_unchanged(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache" / "parley"))
+    from parley.publish.figures import timeline as timeline_figure
+    from parley.publish.figures.timeline import plot_timeline
+
+    timeline = pd.DataFrame({"event_id": ["e1", "e2"], "date": ["2025-06-02", "2025-06-05"], "precision": ["day", "day"],
+                             "description": ["talks resumed", "talks ended"], "n_sources": [2, 1],
+                             "doc_ids": ["a|b", "a"], "quotes": ["a: talks resumed|b: resumed", "a: ended"]})
+    first = plot_timeline(timeline, tmp_path / "one").read_bytes()
+    drawn = _counting(monkeypatch, timeline_figure, "save")
+    # other quotes and articles, the same events drawn: the figure is copied back
+    assert plot_timeline(timeline.assign(doc_ids=["a|c", "a"], quotes=["a: x|c: y", "a: z"]), tmp_path / "two").read_bytes() == first
+    assert drawn == []
+    assert plot_timeline(timeline.assign(n_sources=[3, 1]), tmp_path / "three").read_bytes() != first
+    assert len(drawn) == 1

@@ -11,6 +11,9 @@ lower-case ASCII) by MinHash with locality-sensitive hashing (datasketch): an ar
 compared only with the articles that share a band of its signature, never with all of
 them, and a candidate pair is kept when the signatures' estimated Jaccard similarity is
 at least `SIMILARITY`. Hash seeds are fixed, so the same articles give the same groups.
+Signatures are datasketch's; its LSH index's bands are written out here (`BANDS`, `ROWS`),
+so that each article's signature can be kept under the cache and a rerun after one
+article changed hashes that article alone.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ SHINGLE_WORDS = 3
 SIMILARITY = 0.7  # a changed word or two in a short story, a different outlet line, stay above it
 PERMUTATIONS = 128
 SEED = 1
+# MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS) splits a signature into BANDS
+# bands of ROWS values (the split that minimises false positives and negatives at the
+# threshold; tests/test_syndication.py checks these against datasketch's own)
+BANDS, ROWS = 14, 9
+# what a kept signature depends on besides the text
+_SIGNATURE_VERSION = f"minhash-1 {SHINGLE_WORDS} {PERMUTATIONS} {SEED} sha1_hash32"
 
 
 def shingles(text: str) -> set[str]:
@@ -40,21 +49,16 @@ def duplicates(articles) -> dict[str, str]:
     """{doc_id: the doc_id of the article it is a near-copy of} for every copy; an
     original is not a key. A group's original (its representative) is its earliest
     published article; undated ones come after dated ones, ties go by doc_id."""
-    from datasketch import MinHash, MinHashLSH
-
     articles = sorted(articles, key=lambda a: a.doc_id)
     if len(articles) < 2:
         return {}
-    lsh = MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS)
-    signatures = {}
-    for article in articles:
-        words = shingles(article.body)
-        if not words:
-            continue
-        signature = MinHash(num_perm=PERMUTATIONS, seed=SEED)
-        signature.update_batch(sorted(w.encode("utf-8") for w in words))
-        signatures[article.doc_id] = signature
-        lsh.insert(article.doc_id, signature)
+    signatures = {a.doc_id: s for a, s in zip(articles, signatures_of(articles)) if s is not None}
+    # datasketch's MinHashLSH(threshold=SIMILARITY, num_perm=PERMUTATIONS), its bands
+    # written out: an article's candidates share one band of the signature with it
+    buckets: dict[tuple[int, bytes], list[str]] = {}
+    for doc_id, signature in signatures.items():
+        for band in range(BANDS):
+            buckets.setdefault((band, signature[band * ROWS : (band + 1) * ROWS].tobytes()), []).append(doc_id)
     parent = {doc_id: doc_id for doc_id in signatures}
 
     def root(doc_id: str) -> str:
@@ -64,10 +68,12 @@ def duplicates(articles) -> dict[str, str]:
         return doc_id
 
     for doc_id, signature in signatures.items():
-        for other in sorted(lsh.query(signature)):
+        candidates = {other for band in range(BANDS)
+                      for other in buckets[(band, signature[band * ROWS : (band + 1) * ROWS].tobytes())]}
+        for other in sorted(candidates):
             if other == doc_id or root(other) == root(doc_id):
                 continue  # once grouped, a group's further members cost no comparison
-            if signature.jaccard(signatures[other]) >= SIMILARITY:
+            if _jaccard(signature, signatures[other]) >= SIMILARITY:
                 parent[max(root(doc_id), root(other))] = min(root(doc_id), root(other))
     groups: dict[str, list] = {}
     for article in articles:
@@ -80,6 +86,60 @@ def duplicates(articles) -> dict[str, str]:
         original = min(members, key=lambda a: (a.published == "", a.published, a.doc_id))
         copies.update({a.doc_id: original.doc_id for a in members if a is not original})
     return copies
+
+
+def _jaccard(one, other) -> float:
+    """`MinHash.jaccard`: the share of equal hash values."""
+    import numpy as np
+
+    return float(np.count_nonzero(one == other)) / float(len(one))
+
+
+def signatures_of(articles) -> list:
+    """Each article's MinHash signature (datasketch's `hashvalues`, PERMUTATIONS values)
+    of its body's shingles, None for a body without words. Kept under the cache by the
+    body's text, so a rerun after one article changed hashes that article alone."""
+    import hashlib
+
+    import numpy as np
+
+    from parley import config
+
+    from importlib import metadata
+
+    folder = config.cache_dir() / "minhash"
+    version = f"{_SIGNATURE_VERSION} datasketch=={metadata.version('datasketch')}"
+    found = []
+    for article in articles:
+        key = hashlib.sha256(f"{version}\0{article.body}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        path = folder / f"{key}.u64"
+        try:
+            stored = path.read_bytes()
+            found.append(np.frombuffer(stored, dtype=np.uint64) if stored else None)
+            continue
+        except OSError:
+            pass
+        signature = _signature(article.body)
+        try:
+            from parley.tables import write_atomic
+
+            write_atomic(path, b"" if signature is None else signature.tobytes())
+        except OSError:  # a read-only cache makes runs slower, not wrong
+            pass
+        found.append(signature)
+    return found
+
+
+def _signature(body: str):
+    words = shingles(body)
+    if not words:
+        return None
+    import numpy as np
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=PERMUTATIONS, seed=SEED)
+    signature.update_batch(sorted(w.encode("utf-8") for w in words))
+    return signature.hashvalues.astype(np.uint64)
 
 
 def with_duplicates(documents: pd.DataFrame, articles) -> pd.DataFrame:

@@ -150,7 +150,8 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
     usable = usable.loc[order.sort_values(["date", "doc_id", "_start", "description"], kind="stable").index]
     if "description" in usable.columns:
         _prepare_features(str(d or "") for d in usable["description"])
-    return [_mention_of(index, row) for index, row in usable.iterrows()]
+    # rows as dicts, not `iterrows`' Series: the same values, without a Series per row
+    return [_mention_of(index, row) for index, row in zip(usable.index, usable.to_dict("records"))]
 
 
 def _mention_of(index, row, date: str | None = None) -> _Mention:

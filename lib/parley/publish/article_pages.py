@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from parley import config
+from parley.publish import page_cache
 from parley.tables import write_atomic
 
 ARTICLES_FOLDER = "articles"
@@ -177,15 +178,32 @@ def write_article_pages(out_dir: Path, articles) -> list[Path]:
                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
     template = env.get_template("article.html")
     written = []
+    context = page_cache.context()
     for article in sorted(articles, key=lambda a: a.doc_id):
         if article.doc_id not in published:
             continue
         mine = facts.get(article.doc_id, [])
-        counts = {kind: sum(1 for f in mine if f.kind == kind) for kind in kinds()}
-        page = template.render(
-            article=article,
-            legend=[{"kind": kind, **spec, "count": counts[kind]} for kind, spec in kinds().items()],
-            text=Markup(highlight(article.raw, mine)),
-        )
-        written.append(write_atomic(out_dir / ARTICLES_FOLDER / page_name(article.doc_id), page.encode("utf-8")))
+        # a page is its article and its facts: one edited article renders its own page again
+        key = page_cache.key(_PAGES, *_page_inputs(article), *(f"{f.kind}\0{f.start}\0{f.end}\0{f.title}" for f in mine),
+                             within=context)
+        page = page_cache.get(_PAGES, key)
+        if page is None:
+            counts = {kind: sum(1 for f in mine if f.kind == kind) for kind in kinds()}
+            page = template.render(
+                article=article,
+                legend=[{"kind": kind, **spec, "count": counts[kind]} for kind, spec in kinds().items()],
+                text=Markup(highlight(article.raw, mine)),
+            ).encode("utf-8")
+            page_cache.put(_PAGES, key, page)
+        written.append(write_atomic(out_dir / ARTICLES_FOLDER / page_name(article.doc_id), page))
+    page_cache.prune(_PAGES, len(written))
     return written
+
+
+_PAGES = "articles"
+
+
+def _page_inputs(article) -> tuple[str, ...]:
+    """What the page shows of the article besides its facts (the template's fields)."""
+    return (article.doc_id, article.file, article.title, article.outlet, article.author, article.published,
+            article.raw)

@@ -97,8 +97,19 @@ def write_workbook(out_dir: str | Path) -> Path | None:
     book = Workbook(write_only=True)
     book.properties.creator = "Parley"
     book.properties.created = book.properties.modified = _FIXED_TIME
+    from parley.publish import page_cache
+
     bold = Font(bold=True)
-    for name in names:
+    kept, keys = {}, {}
+    context = page_cache.context()
+    for index, name in enumerate(names, start=1):
+        # a sheet is the XML of its table alone (strings inline, no shared table): a table
+        # unchanged since an earlier run (one article edited) copies its sheet back
+        entry = f"xl/worksheets/sheet{index}.xml"
+        keys[entry] = page_cache.key(_SHEETS, str(index), name, _table_bytes(out_dir, name), within=context)
+        kept_sheet = page_cache.get(_SHEETS, keys[entry])
+        if kept_sheet is not None:
+            kept[entry] = kept_sheet
         df = _table(out_dir, name)
         if name == "sources":  # one column per article: a matrix whose cells `doc_ids` lists already
             from parley.across.sources import doc_columns
@@ -111,13 +122,32 @@ def write_workbook(out_dir: str | Path) -> Path | None:
             cell = WriteOnlyCell(sheet, value=_cell(str(column)))
             cell.font = bold
             header.append(cell)
-        sheet.append(header)
+        sheet.append(header)  # also for a kept sheet: the workbook's styles stay those of a full write
+        if entry in kept:
+            continue
         for row in zip(*(_column_cells(sheet, df[column]) for column in df.columns)):
             sheet.append(row)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()  # not book.save(): that stamps the time of saving
-    return write_atomic(out_dir / WORKBOOK, _without_times(buffer.getvalue()))
+    data = _without_times(buffer.getvalue(), kept)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written:
+        for entry, key in keys.items():
+            if entry not in kept:
+                page_cache.put(_SHEETS, key, written.read(entry))
+    page_cache.prune(_SHEETS, len(keys))
+    return write_atomic(out_dir / WORKBOOK, data)
+
+
+_SHEETS = "workbook-sheets"
+
+
+def _table_bytes(out_dir: Path, name: str) -> bytes:
+    """The file `_table` reads the table from, as bytes (which of the two is part of it)."""
+    parquet = Path(out_dir) / "data" / f"{name}.parquet"
+    if parquet.is_file():
+        return b"parquet\0" + parquet.read_bytes()
+    return b"csv\0" + (Path(out_dir) / "data" / f"{name}.csv").read_bytes()
 
 
 def _sheet_name(name: str) -> str:
@@ -161,8 +191,9 @@ def _text_cell(sheet, value):
     return value
 
 
-def _without_times(data: bytes) -> bytes:
-    """The same zip, every entry stamped with one fixed time, in the same order."""
+def _without_times(data: bytes, replaced: dict[str, bytes] | None = None) -> bytes:
+    """The same zip, every entry stamped with one fixed time, in the same order (the
+    entries named in `replaced` with those bytes instead)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -170,7 +201,8 @@ def _without_times(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = (replaced or {}).get(info.filename)
+            target.writestr(entry, content if content is not None else source.read(info.filename))
     return buffer.getvalue()
 
 

@@ -13,6 +13,7 @@ conflicts) the CSV row it shows. The CSVs are not touched.
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -71,6 +72,10 @@ class Facts:
 
     def label(self, doc_id: str) -> str:
         return self.labels.get(doc_id, doc_id)
+
+    def known(self, doc_id) -> bool:
+        """Whether `doc_id` is an article of documents.csv."""
+        return doc_id in self.labels
 
     def matching_row(self, row: dict[str, str]) -> tuple[str, dict] | None:
         """The CSV row (of a table that lists doc_ids) a displayed row shows, and its table's name."""
@@ -163,15 +168,82 @@ def _read(data_dir: Path, name: str) -> list[dict]:
 
 
 def link_pages(out_dir: Path) -> list[Path]:
-    """Rewrite the tables of `index.html` and every `html/*.html` in `out_dir` (see the module)."""
+    """Rewrite the tables of `index.html` and every `html/*.html` in `out_dir` (see the module).
+    A page linked before is copied back when its HTML is the same and every question its
+    linking asked of the tables gets the same answer (`_Recorded`)."""
+    from parley.publish import page_cache
+
     out_dir = Path(out_dir)
     facts = Facts(out_dir / "data")
     pages = [(out_dir / "index.html", "")] + [(p, "../") for p in sorted((out_dir / "html").glob("*.html"))]
     written = []
     for page, prefix in pages:
         if page.is_file():
-            written.append(write_atomic(page, link_tables(page.read_text(encoding="utf-8"), facts, prefix).encode("utf-8")))
+            text = page.read_text(encoding="utf-8")
+            key = page_cache.key(_LINKED, prefix, text)
+            linked = _still_valid(page_cache.get(_LINKED, key), facts)
+            if linked is None:
+                recorded = _Recorded(facts)
+                linked = link_tables(text, recorded, prefix)
+                page_cache.put(_LINKED, key, json.dumps({"asked": recorded.asked(), "page": linked},
+                                                        ensure_ascii=False).encode("utf-8"))
+            written.append(write_atomic(page, linked.encode("utf-8")))
+    page_cache.prune(_LINKED, len(written))
     return written
+
+
+_LINKED = "linked-pages"
+
+
+class _Recorded:
+    """`Facts` as `link_tables` asks it, every question and its answer noted: a page is a
+    function of its HTML and of these answers alone, so a later run whose tables give the
+    same answers (an article edited that the page does not show) reuses the page."""
+
+    def __init__(self, facts: Facts):
+        self._facts = facts
+        self._asked: dict[str, list] = {}
+
+    def _note(self, question: list, answer):
+        self._asked.setdefault(json.dumps(question, ensure_ascii=False), [question, answer])
+
+    def known(self, doc_id) -> bool:
+        answer = self._facts.known(doc_id)
+        self._note(["known", doc_id], answer)
+        return answer
+
+    def label(self, doc_id: str) -> str:
+        answer = self._facts.label(doc_id)
+        self._note(["label", doc_id], answer)
+        return answer
+
+    def evidence(self, row: dict[str, str]) -> dict[str, tuple[int, int] | None]:
+        answer = self._facts.evidence(row)
+        self._note(["evidence", row], _answer_of(answer))
+        return answer
+
+    def asked(self) -> list:
+        return list(self._asked.values())
+
+
+def _answer_of(evidence: dict) -> list:
+    """An `evidence` answer as JSON holds it, in its order."""
+    return [[doc, list(span) if span else None] for doc, span in evidence.items()]
+
+
+def _still_valid(entry: bytes | None, facts: Facts) -> str | None:
+    """The kept page of `entry` when `facts` answers each of its questions as before, else None."""
+    if entry is None:
+        return None
+    try:
+        kept = json.loads(entry)
+        for (method, argument), answer in ((q, a) for q, a in kept["asked"]):
+            now = getattr(facts, method)(argument) if method in ("known", "label", "evidence") else None
+            if (_answer_of(now) if method == "evidence" else now) != answer:
+                return None
+        return kept["page"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def link_tables(page: str, facts: Facts, prefix: str) -> str:
@@ -196,10 +268,10 @@ def link_tables(page: str, facts: Facts, prefix: str) -> str:
             row = {column: _clean(cell.get_text()) for column, cell in zip(columns, cells) if column}
             found = facts.evidence(row)
             for column, cell in zip(columns, cells):
-                if column == "doc_id" and row.get("doc_id") in facts.labels:
+                if column == "doc_id" and facts.known(row.get("doc_id")):
                     doc = row["doc_id"]
                     _replace(cell, [_link(soup, facts, doc, found.get(doc), prefix, doc if documents_table else None)])
-                elif column == "doc_ids" and row.get("doc_ids") and all(d in facts.labels for d in _split(row["doc_ids"])):
+                elif column == "doc_ids" and row.get("doc_ids") and all(facts.known(d) for d in _split(row["doc_ids"])):
                     _replace(cell, [_list(soup, [_link(soup, facts, d, found.get(d), prefix) for d in _split(row["doc_ids"])])])
                 elif column in multi_valued_columns() and "|" in row.get(column, ""):
                     _replace(cell, [_list(soup, [_named(soup, facts, item) for item in _split(row[column])])])
@@ -225,7 +297,7 @@ def _link(soup, facts: Facts, doc: str, span, prefix: str, text: str | None = No
 def _named(soup, facts: Facts, item: str) -> list:
     """A value of the form "doc_id: quote" with the article named, its doc_id as a tooltip."""
     doc, separator, rest = item.partition(": ")
-    if not separator or doc not in facts.labels:
+    if not separator or not facts.known(doc):
         return [item]
     name = soup.new_tag("span", attrs={"title": doc, "class": "article"})
     name.string = facts.label(doc)

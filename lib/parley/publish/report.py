@@ -100,6 +100,33 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     nbconvert's `sanitize_html` is not used: it escapes headings and paragraphs of
     Markdown cells. Article text reaches outputs only as escaped DataFrame HTML, plain
     text, or Markdown made by library functions that escape it (tests/test_browser.py)."""
+    from parley.publish import page_cache
+
+    exporter = None
+    written = []
+    for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
+        if only is not None and notebook.stem not in only:
+            continue
+        # a notebook that ran again with the same outputs (an edited article its pages do
+        # not show) makes the same page: kept by the executed notebook's bytes
+        key = page_cache.key(_EXPORTED, notebook.stem, notebook.read_bytes())
+        page = page_cache.get(_EXPORTED, key)
+        if page is None:
+            exporter = exporter or _exporter()
+            nb = nbformat.read(notebook, as_version=4)
+            body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
+            page = _describe_images(body).encode("utf-8")
+            page_cache.put(_EXPORTED, key, page)
+        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", page))
+    # called once per notebook by `parley run`: keep runs' worth of every notebook's page
+    page_cache.prune(_EXPORTED, max(len(written), len(list(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))))
+    return written
+
+
+_EXPORTED = "notebook-html"
+
+
+def _exporter():
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -110,14 +137,7 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
         exclude_output_prompt=True,
     )
     exporter.log.setLevel("ERROR")  # it warns of missing alt text, which _describe_images then gives
-    written = []
-    for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
-        if only is not None and notebook.stem not in only:
-            continue
-        nb = nbformat.read(notebook, as_version=4)
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
-        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", _describe_images(body).encode("utf-8")))
-    return written
+    return exporter
 
 
 def _describe_images(page: str) -> str:
@@ -297,4 +317,14 @@ def _html_title(path: Path) -> str:
 
 
 def _count_rows(path: Path) -> int:
+    """The CSV's rows; from the Parquet file written with it (`tables.write_table`) where
+    there is one, which holds the count without reading a table of thousands of columns.
+    A one-column CSV is read: pandas skips its blank lines, the rows of an empty value."""
+    parquet = path.with_suffix(".parquet")
+    if parquet.is_file():
+        import pyarrow.parquet as pq
+
+        metadata = pq.ParquetFile(parquet).metadata
+        if metadata.num_columns > 1:
+            return metadata.num_rows
     return len(pd.read_csv(path, dtype=str, keep_default_na=False))

@@ -9,7 +9,9 @@ HTML page, tables, figures and the stage tables of `.stages/`) is kept under
 `.cache/runs/<key>/`; a later run with the same key copies them back instead of
 executing the notebook. Keys chain, so a change reaches every notebook after it.
 Per-article extraction has its own cache (`parley.extract.run`): one edited article
-re-extracts that article alone.
+re-extracts that article alone. The notebooks that run again after it reuse what the
+edit does not change: figures by what they draw (`parley.publish.figures.kept`), pages
+and workbook sheets by what they are made from (`parley.publish.page_cache`).
 """
 
 from __future__ import annotations

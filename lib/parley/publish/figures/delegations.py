@@ -33,11 +33,16 @@ BAR_WIDTH = 0.16  # of the panel's width, for a person named by every article
 TEXT_X = 0.30
 
 
-@kept
 def plot_delegations(delegations_df: pd.DataFrame, out_dir, max_sides: int = MAX_SIDES) -> Path:
     """Draw the delegations side by side; write `out_dir/figures/delegations.png` (+ .svg)."""
+    return _plot_panels(_panels(delegations_df, max_sides), _total_docs(delegations_df), out_dir)
+
+
+@kept
+def _plot_panels(panels: list[tuple[str, list[dict]]], total_docs: int, out_dir) -> Path:
+    """The figure of what it draws (its cache key: the panels' entries and the number of articles)."""
     with style():
-        fig = draw_delegations(delegations_df, max_sides)
+        fig = _draw_panels(panels, total_docs)
         path = save(fig, out_dir, "delegations")
         plt.close(fig)
     return path
@@ -45,8 +50,10 @@ def plot_delegations(delegations_df: pd.DataFrame, out_dir, max_sides: int = MAX
 
 def draw_delegations(delegations_df: pd.DataFrame, max_sides: int = MAX_SIDES):
     """The figure (call inside `parley.publish.figures.style()`); `plot_delegations` saves it."""
-    panels = _panels(delegations_df, max_sides)
-    total_docs = _total_docs(delegations_df)
+    return _draw_panels(_panels(delegations_df, max_sides), _total_docs(delegations_df))
+
+
+def _draw_panels(panels: list[tuple[str, list[dict]]], total_docs: int):
     n_lines = max([_panel_lines(entries) for _, entries in panels] + [6])
     n_panels = max(len(panels), 1)
     width, height = PANEL_INCHES * n_panels, TOP_INCHES + LINE_INCHES * n_lines + BOTTOM_INCHES

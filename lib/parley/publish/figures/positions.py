@@ -42,9 +42,19 @@ def _order(comparison):
     return issues, sides
 
 
-@kept
+_DRAWN_COLUMNS = ["issue", "side", "stance", "n_sources"]
+
+
 def plot_positions(comparison_df, out_dir, name: str = "positions") -> Path:
     """Write OUT/figures/positions.png (and .svg) from comparison.csv; returns the PNG path."""
+    drawn = comparison_df[_DRAWN_COLUMNS] if comparison_df is not None and len(comparison_df) else None
+    return _plot_comparison(drawn, out_dir, name)
+
+
+@kept
+def _plot_comparison(comparison_df, out_dir, name: str = "positions") -> Path:
+    """The figure of the columns it draws (its cache key: the doc_ids and quotes of a
+    comparison cell are not drawn)."""
     book = codebook.load()
     df = comparison_df.copy() if comparison_df is not None else None
     with style():

@@ -34,7 +34,6 @@ NO_OUTLET = "(no outlet)"
 OTHER_OUTLETS = "other outlets"
 
 
-@kept
 def plot_sources(sources_df: pd.DataFrame, documents_df: pd.DataFrame | None, out_dir, max_per_kind: int = MAX_PER_KIND) -> Path:
     """Draw the fact x article matrix and write `out_dir/figures/sources.png` (and .svg)."""
     docs = doc_columns(sources_df)
@@ -43,7 +42,25 @@ def plot_sources(sources_df: pd.DataFrame, documents_df: pd.DataFrame | None, ou
         sources_df, docs, labels = _by_outlet(sources_df, docs, documents_df)
     else:
         labels = _article_labels(docs, documents_df)
-    rows = _layout(sources_df, max_per_kind)
+    return _plot_drawn(_drawn(_layout(sources_df, max_per_kind), docs), docs, labels, by_outlet, out_dir)
+
+
+def _drawn(rows: list[dict], docs: list[str]) -> list[dict]:
+    """The rows with each fact cut down to what the figure shows of it (a dot per column,
+    the count): the figure's cache key, so that an edit the figure does not show (an
+    article's offsets, a fact beyond the rows shown) draws nothing again."""
+    drawn = []
+    for row in rows:
+        if row["type"] == "fact":
+            fact = row["fact"]
+            row = {**row, "fact": {"dots": [x for x, doc in enumerate(docs) if int(fact.get(doc, 0) or 0)],
+                                   "n_sources": int(fact["n_sources"])}}
+        drawn.append(row)
+    return drawn
+
+
+@kept
+def _plot_drawn(rows: list[dict], docs: list[str], labels: list[str], by_outlet: bool, out_dir) -> Path:
     with style():
         fig, ax = plt.subplots(figsize=_size(len(rows), len(docs)))
         if rows and docs:
@@ -127,7 +144,7 @@ def _draw(ax, rows: list[dict], docs: list[str], labels: list[str], by_outlet: b
         fact = row["fact"]
         colour = CONFLICT_COLOUR if row["conflict"] else KIND_COLOURS.get(row["kind"], "black")
         ax.plot([-0.4, n_docs - 0.6], [y, y], color="0.88", lw=0.6, zorder=1)
-        xs = [x for x, doc in enumerate(docs) if int(fact.get(doc, 0) or 0)]
+        xs = fact["dots"]
         ax.scatter(xs, [y] * len(xs), s=46, color=colour, zorder=3, linewidths=0)
         if row["conflict"]:
             ax.scatter(xs, [y] * len(xs), s=120, facecolors="none", edgecolors=CONFLICT_COLOUR, linewidths=1.2, zorder=2)

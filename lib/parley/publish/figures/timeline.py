@@ -46,10 +46,15 @@ MAX_MARK_SOURCES = 12
 MAX_TICKS = 12
 
 
-@kept
 def plot_timeline(timeline_df: pd.DataFrame, out_dir) -> Path:
     """Draw the timeline and write `out_dir/figures/timeline.png` (and .svg)."""
-    events = _events(timeline_df)
+    return _plot_events(_events(timeline_df), out_dir)
+
+
+@kept
+def _plot_events(events: list[dict], out_dir) -> Path:
+    """The figure of `_events`' rows: all it draws, so its cache key (an edit to what the
+    figure does not show, an article's offsets or quotes, draws nothing again)."""
     dense = _dense_window(events)
     inside = [e for e in events if dense and _in_window(e, dense)]
     outside = [e for e in events if e not in inside]

@@ -1,0 +1,140 @@
+"""One edited article rewrites its own pages: article pages, notebook pages and their
+links, and the workbook's sheets are kept by what they are made from, and a kept one is
+the same bytes a fresh write gives."""
+
+import io
+import zipfile
+from types import SimpleNamespace
+
+import nbformat
+import pandas as pd
+import pytest
+
+from parley import tables
+from parley.publish import article_pages, exports, page_links, report
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache" / "parley"))
+
+
+def _article(doc_id, raw):
+    return SimpleNamespace(doc_id=doc_id, raw=raw, title=f"Talks {doc_id}", outlet="Wire", published="2025-06-02",
+                           author="", file=f"{doc_id}.txt")
+
+
+def _report(folder, raws: dict[str, str]):
+    data = folder / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "documents.csv").write_text("doc_id,title,outlet,published\n" + "".join(
+        f"{d},Talks {d},Wire,2025-06-02\n" for d in raws))
+    (data / "quantities.csv").write_text("doc_id,value,unit,start,end,quote\n" + "".join(
+        f"{d},12,delegates,{raw.index('12')},{raw.index('12') + 12},12 delegates\n" for d, raw in raws.items()))
+    return [_article(d, raw) for d, raw in raws.items()]
+
+
+def _counting(monkeypatch, module, name):
+    calls = []
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_an_edited_article_renders_its_own_page_again_and_the_others_are_kept(tmp_path, monkeypatch):
+    raws = {"a": "In Geneva 12 delegates met.", "b": "In Doha 12 delegates met again."}
+    first = {p.name: p.read_bytes() for p in article_pages.write_article_pages(tmp_path / "one", _report(tmp_path / "one", raws))}
+    rendered = _counting(monkeypatch, article_pages, "highlight")
+    edited = {**raws, "a": "On Monday in Geneva 12 delegates met."}
+    second = article_pages.write_article_pages(tmp_path / "two", _report(tmp_path / "two", edited))
+    assert [args[0] for args in rendered] == [edited["a"]]  # b's page was not made again
+    pages = {p.name: p.read_bytes() for p in second}
+    assert pages["b.html"] == first["b.html"] and pages["a.html"] != first["a.html"]
+    assert b"On Monday" in pages["a.html"]
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "empty-cache" / "parley"))  # a fresh write, same bytes
+    fresh = article_pages.write_article_pages(tmp_path / "three", _report(tmp_path / "three", edited))
+    assert {p.name: p.read_bytes() for p in fresh} == pages
+
+
+def _timeline_page(doc_ids="a|b"):
+    table = ("<table><thead><tr><th>date</th><th>description</th><th>n_sources</th><th>doc_ids</th></tr></thead>"
+             f"<tbody><tr><td>2025-06-02</td><td>talks resumed</td><td>2</td><td>{doc_ids}</td></tr></tbody></table>")
+    return f"<html><body>{table}</body></html>"
+
+
+def test_a_linked_page_is_kept_while_the_tables_answer_its_questions_as_before(tmp_path, monkeypatch):
+    raws = {"a": "In Geneva 12 delegates met.", "b": "In Doha 12 delegates met again."}
+    _report(tmp_path, raws)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "02_timeline.html").write_text(_timeline_page())
+    page_links.link_pages(tmp_path)
+    linked = (tmp_path / "html" / "02_timeline.html").read_text()
+    assert "Wire: Talks a" in linked
+
+    linking = _counting(monkeypatch, page_links, "link_tables")
+    (tmp_path / "html" / "02_timeline.html").write_text(_timeline_page())
+    # another article's facts changed (its offsets): this page asks nothing about them
+    (tmp_path / "data" / "quantities.csv").write_text("doc_id,value,unit,start,end,quote\na,12,delegates,10,22,12 delegates\n")
+    page_links.link_pages(tmp_path)
+    assert linking == [] and (tmp_path / "html" / "02_timeline.html").read_text() == linked
+
+    (tmp_path / "html" / "02_timeline.html").write_text(_timeline_page())
+    (tmp_path / "data" / "documents.csv").write_text("doc_id,title,outlet,published\na,Talks end,Wire,2025-06-02\n"
+                                                     "b,Talks b,Wire,2025-06-02\n")
+    page_links.link_pages(tmp_path)  # a title the page shows changed: linked again
+    assert len(linking) == 1 and "Wire: Talks end" in (tmp_path / "html" / "02_timeline.html").read_text()
+
+
+def test_a_notebook_executed_to_the_same_bytes_is_not_exported_again(tmp_path, monkeypatch):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Timeline\n\nSome text.")])
+    (tmp_path / "notebooks").mkdir()
+    nbformat.write(notebook, tmp_path / "notebooks" / "02_timeline.ipynb")
+    [page] = report.export_html(tmp_path)
+    first = page.read_bytes()
+    exporters = _counting(monkeypatch, report, "_exporter")
+    assert report.export_html(tmp_path)[0].read_bytes() == first and exporters == []
+    notebook.cells.append(nbformat.v4.new_markdown_cell("More text."))
+    nbformat.write(notebook, tmp_path / "notebooks" / "02_timeline.ipynb")
+    assert b"More text." in report.export_html(tmp_path)[0].read_bytes() and len(exporters) == 1
+
+
+def _sheets(path):
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_workbook_keeps_the_sheets_of_unchanged_tables_and_equals_a_fresh_write(tmp_path, monkeypatch):
+    people = tables.frame("people", [{"doc_id": "a", "name": "Rustem Umerov", "start": 3, "end": 16, "quote": "x"}])
+    skipped = tables.frame("skipped", [{"file": "x.pdf", "reason": "not an article file"}])
+    for name, df in (("people", people), ("skipped", skipped)):
+        tables.write_table(df, tmp_path, name)
+    exports.write_workbook(tmp_path)
+    rows_written = _counting(monkeypatch, exports, "_column_cells")
+    people = tables.frame("people", [{"doc_id": "a", "name": "Rustem Umerov", "start": 13, "end": 26, "quote": "x"}])
+    tables.write_table(people, tmp_path, "people")
+    kept = exports.write_workbook(tmp_path).read_bytes()
+    assert {args[1].name for args in rows_written} == set(people.columns)  # the skipped sheet was copied back
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "empty-cache" / "parley"))
+    assert exports.write_workbook(tmp_path).read_bytes() == kept
+    assert b"13" in _sheets(io.BytesIO(kept))["xl/worksheets/sheet1.xml"]
+
+
+def test_the_cache_keeps_about_ten_runs_of_entries_the_most_recently_used():
+    import os
+
+    from parley.publish import page_cache
+
+    keys = [page_cache.key("test-kind", str(i), within="context") for i in range(25)]
+    for i, key in enumerate(keys):
+        page_cache.put("test-kind", key, f"page {i}".encode())
+        path = page_cache._folder("test-kind") / key
+        os.utime(path, ns=(i * 10**9, i * 10**9))
+    assert page_cache.get("test-kind", keys[0]) == b"page 0"  # used again: the most recent now
+    page_cache.prune("test-kind", used_by_run=2)
+    kept = {key for key in keys if (page_cache._folder("test-kind") / key).is_file()}
+    assert kept == {keys[0], *keys[-19:]}
