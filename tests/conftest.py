@@ -82,3 +82,22 @@ def hostile_report(tmp_path_factory):
 
 
 PROJECT_INPUTS = config.TESTS_DIR / "data" / "inputs"  # a web page and text files in several encodings
+
+
+@pytest.fixture
+def count_calls(monkeypatch):
+    """count_calls(module, "name") -> the list of argument tuples of each call made to
+    module.name from then on (the function still runs): what a cache spared."""
+
+    def count(module, name):
+        calls = []
+        original = getattr(module, name)
+
+        def counted(*args, **kwargs):
+            calls.append(args)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+        return calls
+
+    return count

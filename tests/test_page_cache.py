@@ -34,22 +34,10 @@ def _report(folder, raws: dict[str, str]):
     return [_article(d, raw) for d, raw in raws.items()]
 
 
-def _counting(monkeypatch, module, name):
-    calls = []
-    original = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls.append(args)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
-
-
-def test_an_edited_article_renders_its_own_page_again_and_the_others_are_kept(tmp_path, monkeypatch):
+def test_an_edited_article_renders_its_own_page_again_and_the_others_are_kept(tmp_path, monkeypatch, count_calls):
     raws = {"a": "In Geneva 12 delegates met.", "b": "In Doha 12 delegates met again."}
     first = {p.name: p.read_bytes() for p in article_pages.write_article_pages(tmp_path / "one", _report(tmp_path / "one", raws))}
-    rendered = _counting(monkeypatch, article_pages, "highlight")
+    rendered = count_calls(article_pages, "highlight")
     edited = {**raws, "a": "On Monday in Geneva 12 delegates met."}
     second = article_pages.write_article_pages(tmp_path / "two", _report(tmp_path / "two", edited))
     assert [args[0] for args in rendered] == [edited["a"]]  # b's page was not made again
@@ -67,7 +55,7 @@ def _timeline_page(doc_ids="a|b"):
     return f"<html><body>{table}</body></html>"
 
 
-def test_a_linked_page_is_kept_while_the_tables_answer_its_questions_as_before(tmp_path, monkeypatch):
+def test_a_linked_page_is_kept_while_the_tables_answer_its_questions_as_before(tmp_path, monkeypatch, count_calls):
     raws = {"a": "In Geneva 12 delegates met.", "b": "In Doha 12 delegates met again."}
     _report(tmp_path, raws)
     (tmp_path / "html").mkdir()
@@ -76,7 +64,7 @@ def test_a_linked_page_is_kept_while_the_tables_answer_its_questions_as_before(t
     linked = (tmp_path / "html" / "02_timeline.html").read_text()
     assert "Wire: Talks a" in linked
 
-    linking = _counting(monkeypatch, page_links, "link_tables")
+    linking = count_calls(page_links, "link_tables")
     (tmp_path / "html" / "02_timeline.html").write_text(_timeline_page())
     # another article's facts changed (its offsets): this page asks nothing about them
     (tmp_path / "data" / "quantities.csv").write_text("doc_id,value,unit,start,end,quote\na,12,delegates,10,22,12 delegates\n")
@@ -90,13 +78,13 @@ def test_a_linked_page_is_kept_while_the_tables_answer_its_questions_as_before(t
     assert len(linking) == 1 and "Wire: Talks end" in (tmp_path / "html" / "02_timeline.html").read_text()
 
 
-def test_a_notebook_executed_to_the_same_bytes_is_not_exported_again(tmp_path, monkeypatch):
+def test_a_notebook_executed_to_the_same_bytes_is_not_exported_again(tmp_path, monkeypatch, count_calls):
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Timeline\n\nSome text.")])
     (tmp_path / "notebooks").mkdir()
     nbformat.write(notebook, tmp_path / "notebooks" / "02_timeline.ipynb")
     [page] = report.export_html(tmp_path)
     first = page.read_bytes()
-    exporters = _counting(monkeypatch, report, "_exporter")
+    exporters = count_calls(report, "_exporter")
     assert report.export_html(tmp_path)[0].read_bytes() == first and exporters == []
     notebook.cells.append(nbformat.v4.new_markdown_cell("More text."))
     nbformat.write(notebook, tmp_path / "notebooks" / "02_timeline.ipynb")
@@ -108,13 +96,13 @@ def _sheets(path):
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def test_a_workbook_keeps_the_sheets_of_unchanged_tables_and_equals_a_fresh_write(tmp_path, monkeypatch):
+def test_a_workbook_keeps_the_sheets_of_unchanged_tables_and_equals_a_fresh_write(tmp_path, monkeypatch, count_calls):
     people = tables.frame("people", [{"doc_id": "a", "name": "Rustem Umerov", "start": 3, "end": 16, "quote": "x"}])
     skipped = tables.frame("skipped", [{"file": "x.pdf", "reason": "not an article file"}])
     for name, df in (("people", people), ("skipped", skipped)):
         tables.write_table(df, tmp_path, name)
     exports.write_workbook(tmp_path)
-    rows_written = _counting(monkeypatch, exports, "_column_cells")
+    rows_written = count_calls(exports, "_column_cells")
     people = tables.frame("people", [{"doc_id": "a", "name": "Rustem Umerov", "start": 13, "end": 26, "quote": "x"}])
     tables.write_table(people, tmp_path, "people")
     kept = exports.write_workbook(tmp_path).read_bytes()

@@ -106,25 +106,13 @@ def test_grouping_is_the_same_whatever_order_the_articles_come_in(tmp_path):
     assert syndication.duplicates(articles) == syndication.duplicates(list(reversed(articles)))
 
 
-def _counting(monkeypatch, module, name):
-    calls = []
-    original = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls.append(args)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
-
-
 def _bare_article(**fields):
     from types import SimpleNamespace
 
     return SimpleNamespace(**fields)
 
 
-def test_signature_bands_are_datasketchs_and_an_edited_body_alone_is_hashed_again(monkeypatch, tmp_path):
+def test_signature_bands_are_datasketchs_and_an_edited_body_alone_is_hashed_again(monkeypatch, tmp_path, count_calls):
     monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache" / "parley"))
     from datasketch import MinHashLSH
 
@@ -134,7 +122,7 @@ def test_signature_bands_are_datasketchs_and_an_edited_body_alone_is_hashed_agai
     articles = [_bare_article(doc_id=d, body=story.replace("Monday", day), published="")
                 for d, day in (("a", "Monday"), ("b", "Tuesday"), ("c", "Sunday"))]
     assert syndication.duplicates(articles) == {"b": "a", "c": "a"}
-    hashed = _counting(monkeypatch, syndication, "_signature")
+    hashed = count_calls(syndication, "_signature")
     edited = [*articles[:2], _bare_article(doc_id="c", body="A wholly different story about fishing quotas.", published="")]
     assert syndication.duplicates(edited) == {"b": "a"}
     assert hashed == [(edited[2].body,)]

@@ -245,19 +245,7 @@ def test_descriptions_tagged_once_are_read_back_by_the_next_run_without_the_mode
         timeline_module._prepare_features(["a description never tagged"])
 
 
-def _counting(monkeypatch, module, name):
-    calls = []
-    original = getattr(module, name)
-
-    def counted(*args, **kwargs):
-        calls.append(args)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, counted)
-    return calls
-
-
-def test_a_figure_is_kept_while_what_it_draws_is_unchanged(tmp_path, monkeypatch):
+def test_a_figure_is_kept_while_what_it_draws_is_unchanged(tmp_path, monkeypatch, count_calls):
     monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache" / "parley"))
     from parley.publish.figures import timeline as timeline_figure
     from parley.publish.figures.timeline import plot_timeline
@@ -266,7 +254,7 @@ def test_a_figure_is_kept_while_what_it_draws_is_unchanged(tmp_path, monkeypatch
                              "description": ["talks resumed", "talks ended"], "n_sources": [2, 1],
                              "doc_ids": ["a|b", "a"], "quotes": ["a: talks resumed|b: resumed", "a: ended"]})
     first = plot_timeline(timeline, tmp_path / "one").read_bytes()
-    drawn = _counting(monkeypatch, timeline_figure, "save")
+    drawn = count_calls(timeline_figure, "save")
     # other quotes and articles, the same events drawn: the figure is copied back
     assert plot_timeline(timeline.assign(doc_ids=["a|c", "a"], quotes=["a: x|c: y", "a: z"]), tmp_path / "two").read_bytes() == first
     assert drawn == []

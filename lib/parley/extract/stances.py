@@ -220,7 +220,7 @@ class BroadReader:
         return found
 
     def _own_undertakings(self, unit, issues, span) -> list[Found]:
-        """"Fomin said Russian troops would scale back their military activity", "Iran said
+        """"The general said Russian troops would scale back their military activity", "Iran said
         it would not give up enrichment": a side saying what it will do on an issue offers
         it (refuses it, negated). Not when another side's speaker says it: that is a claim."""
         found = []
