@@ -66,19 +66,30 @@ def _owns_title(folded_role: str, found) -> bool:
     return found.text.endswith(("'s", "\u2019s")) and any(lexicon().is_head(w) for w in words)
 
 
+@functools.lru_cache(maxsize=None)
+def _chair_patterns() -> tuple[re.Pattern, re.Pattern] | None:
+    """The title words of a chair ("Chairperson-in-Office", "chairman") after an
+    organisation's name, and before "of" it; None when the title words list none. Read
+    once per process and project (`project_file.activate` empties this cache)."""
+    heads = project_file.knowledge_yaml("titles.yml").get("chair_heads") or []
+    if not heads:
+        return None
+    chair = "(?:" + "|".join(re.escape(fold(h)).replace(r"\-", "[- ]") for h in sorted(heads, key=len, reverse=True)) + ")"
+    return re.compile(rf"\s*{chair}\b"), re.compile(rf"\b{chair}\s+of\s+(?:the\s+)?$")
+
+
 def _chaired_organisation(role: str) -> str:
     """"Finland's Foreign Minister and OSCE Chairperson-in-Office": the organisation the
     role says the person chairs (they act for it), else ""."""
-    heads = project_file.knowledge_yaml("titles.yml").get("chair_heads") or []
-    chair = "(?:" + "|".join(re.escape(fold(h)).replace(r"\-", "[- ]") for h in sorted(heads, key=len, reverse=True)) + ")"
-    folded = fold(role)
-    if _is_former(role) or not heads:
+    patterns = _chair_patterns()
+    if patterns is None or _is_former(role):
         return ""
+    after, before = patterns
+    folded = fold(role)
     for found in find_parties(role):
         if kind_of_party().get(found.party) not in {"igo", "bloc"}:
             continue
-        if re.match(rf"\s*{chair}\b", folded[found.end :]) or \
-                re.search(rf"\b{chair}\s+of\s+(?:the\s+)?$", folded[: found.start]):
+        if after.match(folded, found.end) or before.search(folded[: found.start]):
             return found.party
     return ""
 
