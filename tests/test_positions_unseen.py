@@ -287,3 +287,44 @@ def test_a_meeting_with_one_leader_is_no_leaders_meeting():
 ])
 def test_verdicts_on_a_proposal_and_other_stance_words(sentence, expected):
     assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a mediator insisting that the parties honour the deal demands what the deal is about
+    ("Armenia and Azerbaijan agreed to a ceasefire on Monday. Foreign Minister Jane Roe insisted that the two "
+     "parties fully honour the agreement.", ("Norway", "ceasefire", "demands"), None),
+    ("Serbia and Kosovo agreed to a ceasefire on Monday. The EU called on Belgrade and Pristina to carry out their "
+     "obligations in good faith.", ("European Union", "ceasefire", "demands"), None),
+    ("Sudan and the RSF agreed to a truce on Tuesday. Washington insisted that all aspects of it be carried out.",
+     ("United States", "ceasefire", "demands"), None),
+    # an obligation a speaker states
+    ("Sudan and the RSF agreed to a truce on Tuesday. The RSF must honour its commitments, Sudan's foreign "
+     "minister said.", ("Sudan", "ceasefire", "demands"), None),
+    # a party's own undertaking to keep it
+    ("Ethiopia and the TPLF agreed to a ceasefire on Wednesday. The TPLF leader said the movement would respect "
+     "the terms as long as Ethiopia did the same.", ("TPLF", "ceasefire", "agrees"), None),
+    # an accusation of breaking it is no one's position on keeping it
+    ("Sudan and the RSF agreed to a truce on Tuesday. Sudan accused the RSF of failing to honour the deal.",
+     None, ("Sudan", "ceasefire", "demands")),
+])
+def test_keeping_an_agreement(text, expected, absent):
+    rows = found(text, [{"name": "Jane Roe", "surface": "Jane Roe", "side": "Norway"}])
+    if expected:
+        assert expected in rows
+    if absent:
+        assert absent not in rows
+
+
+def test_kinds_of_people_listed_together_are_no_issue():
+    listed = found("Under the deal, Hamas is to free 33 hostages, among them women, children, elderly people and "
+                   "injured civilians.")
+    assert ("Hamas", "prisoners", "agrees") in listed
+    assert not {issue for _, issue, _ in listed} & {"children", "civilians"}
+    assert ("Ukraine", "children", "demands") in found("Ukraine demanded the return of children deported to Russia.")
+
+
+def test_an_acronym_is_no_persons_surname():
+    # "UN" is not Kim Jong Un
+    rows = found("The UN envoy urged Israel and Hamas to stick to the truce.",
+                 [{"name": "Kim Jong Un", "surface": "Kim Jong Un", "side": "North Korea"}])
+    assert not any(side == "North Korea" for side, _, _ in rows)

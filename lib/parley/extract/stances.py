@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.positions.agents import names_a_thing
+from parley.extract.positions.agents import names_a_thing, person_key
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
 from parley.text import fold
 
@@ -83,7 +83,7 @@ class BroadReader:
             if token.lower_ in self.nouns and token.text.islower():
                 found.append(self.nouns[token.lower_])
         for token in tokens:
-            if token.pos_ == "PROPN" and (side := self.person_sides.get(fold(token.text))):
+            if token.pos_ == "PROPN" and (side := self.person_sides.get(person_key(token))):
                 found.append(side)
         found = list(dict.fromkeys(found))
         if found:
@@ -287,7 +287,7 @@ class BroadReader:
                 sides, _ = self.sides_of(list(token.subtree), unit)
                 if not sides:
                     continue
-                if token.pos_ == "PROPN" and fold(token.text) in self.person_sides:
+                if token.pos_ == "PROPN" and person_key(token) in self.person_sides:
                     self.last_person_sides = sides
                 else:
                     self.last_party_sides = sides

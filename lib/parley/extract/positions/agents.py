@@ -47,6 +47,12 @@ def _person_index(people_rows) -> dict[str, str]:
     return {key: next(iter(s)) for key, s in sides.items() if len(s) == 1}
 
 
+def person_key(token) -> str:
+    """The key a name token is looked up by in `_person_index`; none for an acronym:
+    "UN" is no one's surname ("Kim Jong Un")."""
+    return "" if len(token.text) > 1 and token.text.isupper() else fold(token.text)
+
+
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
 
 
@@ -126,7 +132,7 @@ class Agents:
         return token.lemma_.lower() in self.book.words(key) or token.lower_ in self.book.words(key)
 
     def person_side(self, token) -> str:
-        return self.people.get(fold(token.text), "")
+        return self.people.get(person_key(token), "")
 
     # --- noun phrases ----------------------------------------------------------------
 

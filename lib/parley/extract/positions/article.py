@@ -13,6 +13,7 @@ import re
 
 from parley.extract.positions.agents import Agents, _person_index, main_parties
 from parley.extract.positions.answers import answers
+from parley.extract.positions.compliance import agreement_issue, compliance_positions
 from parley.extract.positions.issues import _Position, positions_of
 from parley.extract.positions.lists import introduces_terms, list_intro, list_items
 from parley.extract.positions.sentences import _units
@@ -37,12 +38,13 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     paragraph_texts = [body[s:e] for s, e in bounds]
     bullets = {i for i, text in enumerate(paragraph_texts) if _BULLET.match(text)}
     found: list[_Position] = []
+    kept = []  # positions on keeping an agreement, whose issue is known at the end
     previous: list[_Position] = []  # what the last sentence with positions stated, for "the demand" in the next
     units = _units(doc, body, bounds)
     leaders = leader_keys(people_rows, book, article.published)
 
     def issues_of(unit):
-        named = book.find_issues(unit.span)
+        named = [m for m in book.find_issues(unit.span) if not _among_people_kinds(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -64,8 +66,26 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                     list_intros[unit.paragraph] = intro
                 elif introduces_terms(agents, unit):
                     terms_intros.add(unit.paragraph)
+        kept += compliance_positions(agents, unit, cues)
         agents.remember_sentence(unit)
-    return _rows(article, found + _broad_reading(article, book, agents, units, found, issues_of), book)
+    found += _broad_reading(article, book, agents, units, found, issues_of)
+    return _rows(article, found + _kept_agreements(kept, found), book)
+
+
+def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
+    """Positions on keeping an agreement, with the agreement's issue, unless the same
+    sentence already gives the side a position on it."""
+    issue_of_the_agreement = agreement_issue(found)
+    extra = []
+    for position in kept:
+        issue = position.issue or issue_of_the_agreement
+        if not issue:
+            continue
+        sides = tuple(s for s in position.sides if not any(
+            s in p.sides and p.issue == issue and _within(p.span, position.unit_span) for p in found + extra))
+        if sides:
+            extra.append(_Position(sides, issue, position.stance, position.how, position.span, position.cue, position.stance_cue))
+    return extra
 
 
 def _broad_reading(article, book, agents: Agents, units, found: list[_Position], issues_of) -> list[_Position]:
@@ -92,6 +112,16 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
                                        position.cue, position.stance_cue))
                 have.update((s, position.issue, position.span) for s in sides)
     return extra
+
+
+def _among_people_kinds(match, book: codebook_module.Codebook) -> bool:
+    """"women, children, elderly people and injured civilians": a cue of one word listed
+    with other kinds of people describes who is affected."""
+    if len(match.tokens) != 1:
+        return False
+    token = match.tokens[0]
+    kinds = book.words("people_kinds")
+    return token.lower_ in kinds and any(t.lower_ in kinds for t in token.conjuncts if t.i != token.i)
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
