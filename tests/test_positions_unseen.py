@@ -328,3 +328,12 @@ def test_an_acronym_is_no_persons_surname():
     rows = found("The UN envoy urged Israel and Hamas to stick to the truce.",
                  [{"name": "Kim Jong Un", "surface": "Kim Jong Un", "side": "North Korea"}])
     assert not any(side == "North Korea" for side, _, _ in rows)
+
+
+def test_a_deal_named_without_an_issue_is_on_what_the_parties_agree():
+    rows = found("Sudan and the RSF signed a deal in Jeddah on Saturday. The RSF agreed to a ceasefire of seven days.")
+    assert ("Sudan", "ceasefire", "agrees") in rows
+    assert ("Sudan", "other", "agrees") not in rows
+    # a stance on anything else than an agreement keeps its own issue
+    assert ("Serbia", "other", "agrees") in found("Serbia and Kosovo agreed to move relations forward. "
+                                                   "Kosovo agreed to a ceasefire.")

@@ -211,7 +211,7 @@ class BroadReader:
             if about:
                 found += [Found(sides, m.kind, stance, how, span, m.cue.text, cue.cue.text) for m in about]
             elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
-                found.append(Found(sides, "other", stance, how, span, "", cue.cue.text))
+                found.append(Found(sides, "other", stance, how, span, self._agreement_object(token), cue.cue.text))
         terms = self._agreement_terms(unit, issues, span, cues)
         found += terms
         if not found:
@@ -250,6 +250,16 @@ class BroadReader:
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}
         return not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))
+
+    def _agreement_object(self, token) -> str:
+        """The agreement a stance verb takes as its object ("signed a peace deal", "agreed on
+        an accord"), whose issue is the one the article's parties agree on: its noun, or ""."""
+        objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "to"} for p in c.children if p.dep_ == "pobj"]
+        for noun in objects:
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.book.words("issue_giving_agreements"):
+                return noun.lemma_.lower()
+        return ""
 
     def _negated(self, token) -> bool:
         nodes = [token, token.head] if token.pos_ not in _VERBS else [token]

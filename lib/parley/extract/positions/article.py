@@ -69,7 +69,20 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
         kept += compliance_positions(agents, unit, cues)
         agents.remember_sentence(unit)
     found += _broad_reading(article, book, agents, units, found, issues_of)
+    found = _on_the_agreement(found, book)
     return _rows(article, found + _kept_agreements(kept, found), book)
+
+
+def _on_the_agreement(found: list[_Position], book) -> list[_Position]:
+    """A stance on "the deal" with no issue of its own takes the issue the parties are
+    found agreeing on (`issue_giving_agreements`)."""
+    named = book.words("issue_giving_agreements")
+    unnamed = [p for p in found if p.issue == "other" and p.cue in named]
+    issue = agreement_issue([p for p in found if not (p.issue == "other" and p.cue in named)])
+    if not unnamed or not issue:
+        return found
+    return [_Position(p.sides, issue, p.stance, p.how, p.span, p.cue, p.stance_cue) if p.issue == "other" and p.cue in named else p
+            for p in found]
 
 
 def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
