@@ -337,3 +337,15 @@ def test_a_deal_named_without_an_issue_is_on_what_the_parties_agree():
     # a stance on anything else than an agreement keeps its own issue
     assert ("Serbia", "other", "agrees") in found("Serbia and Kosovo agreed to move relations forward. "
                                                    "Kosovo agreed to a ceasefire.")
+
+
+def test_the_talks_tracks_are_no_position_on_one_of_them():
+    rows = found("Sudan proposed three working groups, one each for political, humanitarian and military matters.")
+    assert ("Sudan", "other", "proposes") in rows
+    assert ("Sudan", "humanitarian", "proposes") not in rows
+    assert ("Sudan", "humanitarian", "demands") in found("Sudan demanded humanitarian and medical access to the city.")
+
+
+def test_presidents_holding_talks_is_a_leaders_meeting():
+    assert ("United States", "leaders_meeting", "proposes") in found(
+        "The United States proposed that the two presidents hold direct talks.")

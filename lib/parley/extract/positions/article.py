@@ -44,7 +44,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     leaders = leader_keys(people_rows, book, article.published)
 
     def issues_of(unit):
-        named = [m for m in book.find_issues(unit.span) if not _among_people_kinds(m, book)]
+        named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -127,14 +127,18 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
     return extra
 
 
-def _among_people_kinds(match, book: codebook_module.Codebook) -> bool:
-    """"women, children, elderly people and injured civilians": a cue of one word listed
-    with other kinds of people describes who is affected."""
+def _among_kinds(match, book: codebook_module.Codebook) -> bool:
+    """"women, children, elderly people and injured civilians", "political, humanitarian
+    and military matters": a cue of one word listed with other kinds of people or of
+    matters describes who is affected or what the talks cover, not a position."""
     if len(match.tokens) != 1:
         return False
     token = match.tokens[0]
-    kinds = book.words("people_kinds")
-    return token.lower_ in kinds and any(t.lower_ in kinds for t in token.conjuncts if t.i != token.i)
+    for key in ("people_kinds", "matter_kinds"):
+        kinds = book.words(key)
+        if token.lower_ in kinds and any(t.lower_ in kinds for t in token.conjuncts if t.i != token.i):
+            return True
+    return False
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
