@@ -349,3 +349,10 @@ def test_the_talks_tracks_are_no_position_on_one_of_them():
 def test_presidents_holding_talks_is_a_leaders_meeting():
     assert ("United States", "leaders_meeting", "proposes") in found(
         "The United States proposed that the two presidents hold direct talks.")
+
+
+def test_a_pronoun_after_according_to_is_the_source():
+    rows = found("Armenia and Azerbaijan met in Geneva. According to the Armenian negotiators, they put forward a "
+                 "status in which Armenia would stay out of alliances.")
+    assert ("Armenia", "nato_eu", "proposes") in rows
+    assert ("Azerbaijan", "nato_eu", "proposes") not in rows

@@ -139,6 +139,11 @@ class BroadReader:
                 tokens = _core(phrase)
                 if any(t.lower_ in _RELATIVE for t in tokens) and verb.dep_ == "relcl":
                     tokens = list(verb.head.subtree)[: verb.head.i - verb.head.left_edge.i + 1]
+                if len(tokens) == 1 and tokens[0].lower_ in _GROUP_PRONOUNS:
+                    # "According to the Ukrainian negotiators, they put forward ...": the source
+                    sides, how = self._according_to(verb, unit)
+                    if sides:
+                        return sides, how
                 sides, how = self.sides_of(tokens, unit)
                 if sides:
                     return sides, how
@@ -150,6 +155,16 @@ class BroadReader:
                 verb = verb.head
                 continue
             break
+        return (), ""
+
+    def _according_to(self, verb, unit):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "according":
+                sources = [p for to in prep.children for p in to.children if p.dep_ == "pobj"]
+                for source in sources:
+                    sides, _ = self.sides_of(list(source.subtree), unit)
+                    if sides:
+                        return sides, "speaker"
         return (), ""
 
     def _speaker(self, verb, unit):
@@ -304,6 +319,7 @@ class BroadReader:
 
 
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
+_GROUP_PRONOUNS = {"they", "we", "it"}
 _TERMS_REACH = 2  # sentences after one naming an agreement that may still state its terms
 
 
