@@ -203,7 +203,7 @@ def test_children_released_with_other_hostages_are_prisoners_not_an_issue_of_the
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("Armenia and Azerbaijan jointly asked for the closure of the Minsk Group.", ("Armenia", "other", "demands")),
+    ("Armenia asked for the closure of the Minsk Group.", ("Armenia", "other", "demands")),
     ("Serbia requested a new round with a different format.", ("Serbia", "other", "demands")),
     ("Kosovo pledged to set up the association within a year.", ("Kosovo", "other", "agrees")),
 ])
@@ -356,3 +356,17 @@ def test_a_pronoun_after_according_to_is_the_source():
                  "status in which Armenia would stay out of alliances.")
     assert ("Armenia", "nato_eu", "proposes") in rows
     assert ("Azerbaijan", "nato_eu", "proposes") not in rows
+
+
+def test_what_the_two_sides_ask_for_together_they_agree_on():
+    rows = found("Armenia and Azerbaijan met in Washington on Friday. Armenia and Azerbaijan jointly asked for "
+                 "the closure of the Minsk Group.")
+    assert {("Armenia", "other", "agrees"), ("Azerbaijan", "other", "agrees")} <= rows
+    assert ("Armenia", "other", "demands") not in rows
+
+
+def test_expecting_both_parties_to_keep_their_commitments_is_a_demand():
+    rows = found("Ethiopia and the TPLF agreed to a ceasefire on Wednesday. Getachew Reda said the TPLF was "
+                 "ready to implement the deal and expected both parties to keep their commitments.",
+                 [{"name": "Getachew Reda", "surface": "Getachew Reda", "side": "TPLF"}])
+    assert ("TPLF", "ceasefire", "demands") in rows

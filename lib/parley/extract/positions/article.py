@@ -70,7 +70,18 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
         agents.remember_sentence(unit)
     found += _broad_reading(article, book, agents, units, found, issues_of)
     found = _on_the_agreement(found, book)
+    found = _joint_requests(found, agents.parties)
     return _rows(article, found + _kept_agreements(kept, found), book)
+
+
+def _joint_requests(found: list[_Position], parties: tuple[str, ...]) -> list[_Position]:
+    """"Armenia and Azerbaijan jointly asked for its closure": what the two sides of the
+    talks ask for or propose together, they agree on."""
+    if len(parties) != 2:
+        return found
+    return [_Position(p.sides, p.issue, "agrees", p.how, p.span, p.cue, p.stance_cue)
+            if p.stance in {"demands", "proposes"} and set(p.sides) == set(parties) and p.how in {"joint", "both_sides", "subject"}
+            else p for p in found]
 
 
 def _on_the_agreement(found: list[_Position], book) -> list[_Position]:
@@ -87,7 +98,7 @@ def _on_the_agreement(found: list[_Position], book) -> list[_Position]:
 
 def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
     """Positions on keeping an agreement, with the agreement's issue, unless the same
-    sentence already gives the side a position on it."""
+    sentence already gives the side that stance on it."""
     issue_of_the_agreement = agreement_issue(found)
     extra = []
     for position in kept:
@@ -95,7 +106,8 @@ def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
         if not issue:
             continue
         sides = tuple(s for s in position.sides if not any(
-            s in p.sides and p.issue == issue and _within(p.span, position.unit_span) for p in found + extra))
+            s in p.sides and p.issue == issue and p.stance == position.stance and _within(p.span, position.unit_span)
+            for p in found + extra))
         if sides:
             extra.append(_Position(sides, issue, position.stance, position.how, position.span, position.cue, position.stance_cue))
     return extra
