@@ -370,3 +370,23 @@ def test_expecting_both_parties_to_keep_their_commitments_is_a_demand():
                  "ready to implement the deal and expected both parties to keep their commitments.",
                  [{"name": "Getachew Reda", "surface": "Getachew Reda", "side": "TPLF"}])
     assert ("TPLF", "ceasefire", "demands") in rows
+
+
+def test_mediators_named_in_a_list_and_outlets_are_no_main_party():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("The Jordan Times\n\nQatar, Jordan and the US broker a truce\n\nBy Jordan Times staff\n\n"
+            "Israel and Hamas agreed to a four-day truce under a deal put together by Jordanian, Qatari and "
+            "American mediators. Hamas will free hostages and Israel will free prisoners.\n\n"
+            "© 2023 The Jordan Times\n")
+    assert main_parties(text) == ("Hamas", "Israel")
+
+
+def test_he_is_the_previous_sentences_subject_not_the_last_person_named():
+    people = [{"name": n, "surface": n, "side": s} for n, s in
+              [("Joe Biden", "United States"), ("Tamim bin Hamad Al-Thani", "Qatar"), ("Abdel-Fattah El-Sisi", "Egypt")]]
+    rows = found("Israel and Hamas agreed to a truce. President Joe Biden welcomed the deal and thanked "
+                 "Tamim bin Hamad Al-Thani and Abdel-Fattah El-Sisi for their work. He said the arrangement should "
+                 "bring hostages home and insisted that all aspects of it be carried out.", people)
+    assert ("United States", "ceasefire", "demands") in rows
+    assert ("Egypt", "ceasefire", "demands") not in rows

@@ -53,7 +53,7 @@ def person_key(token) -> str:
     return "" if len(token.text) > 1 and token.text.isupper() else fold(token.text)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
 def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tuple[str, ...]:
@@ -62,7 +62,8 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
     agreement") and a mediator named as one ("talks mediated by Qatar", "the US-brokered
     deal") are no mentions of a party to the talks; a demonym, a capital and an
     organisation count for less (`main_party_weights`): Thai hostages, a venue and the
-    UN's envoy are seldom a side at the table."""
+    UN's envoy are seldom a side at the table. A news outlet's name ("Egypt Today") is no
+    mention of a party."""
     book = book or codebook_module.load()
     weights = book.attribution.get("main_party_weights") or {}
     mediated = book.words("mediation_words")
@@ -73,7 +74,7 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
             continue
         if mention.kind == "capital" and names_a_thing(text, mention.end):
             continue
-        if _named_as_mediator(text, mention, mediated):
+        if _named_as_mediator(text, mention, mediated) or _names_an_outlet(text, mention):
             continue
         weight = float(weights.get(mention.kind, 1.0)) * float(weights.get(kinds.get(mention.party, ""), 1.0))
         counts.setdefault(mention.party, [0.0, mention.start])[0] += weight
@@ -82,14 +83,31 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
 
 
 def _named_as_mediator(text: str, mention, mediated: frozenset[str]) -> bool:
-    """"mediated by Qatar", "hosted by Turkey", "the US-brokered deal", "Egypt's mediation"."""
+    """"mediated by Qatar", "hosted by Turkey", "the US-brokered deal", "Egypt's mediation",
+    "Qatar, Egypt and the US broker a truce", "Egyptian, Qatari and American mediators"."""
     before = re.findall(r"[\w-]+", text[max(0, mention.start - 30): mention.start].lower())
     if before and before[-1] == "the":
         before.pop()
     if len(before) >= 2 and before[-1] == "by" and before[-2] in mediated:
         return True
-    after = re.match(r"(?:-|[’']s\s+|\s+)([a-z]+)", text[mention.end: mention.end + 24].lower())
+    rest = _COORDINATED_NAMES.sub("", text[mention.end: mention.end + 80], count=1)
+    after = re.match(r"(?:-|[’']s\s+|\s+)([a-z]+)", rest[:24].lower())
     return bool(after) and after.group(1) in mediated
+
+
+# the other names of a list the mention opens: "Qatar[, Egypt and the US] broker ..."
+_COORDINATED_NAMES = re.compile(r"^(?:\s*(?:,|\band\b|&)\s*(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)*(?=\s)")
+
+
+def _names_an_outlet(text: str, mention) -> bool:
+    """"Egypt Today", "The Jordan Times": a party's name inside a news outlet's."""
+    from parley.read.metadata import known_outlet
+
+    following = re.match(r"(?:\s+[A-Z][\w’'-]*){1,2}", text[mention.end: mention.end + 40])
+    if not following:
+        return False
+    words = following.group(0).split()
+    return any(known_outlet(text[mention.start: mention.end] + " " + " ".join(words[:n])) for n in (1, 2)[: len(words)])
 
 
 _THING_AFTER = re.compile(r"\s+(?:agreement|accord|deal|talks|process|format|declaration|summit|peace|ceasefire|truce|round|protocol|memorandum|group|conference|meeting)s?\b", re.I)
@@ -287,10 +305,14 @@ class Agents:
         agent = self.agent_at(unit.span.root)
         explicit = agent is not None and bool(agent.sides) and not agent.tentative
         self.salient = agent if explicit else None
-        for token in unit.span:
-            side = self.person_side(token)
-            if side:
-                self.last_person_side = side
+        named = [side for side in map(self.person_side, unit.span) if side]
+        if named:
+            # "he" in the next sentence is its main clause's subject ("Biden welcomed the deal
+            # and thanked the Emir and Sisi. He said ..."), else the last person named
+            root = unit.span.root
+            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            in_subject = [side for side in map(self.person_side, subject.subtree) if side] if subject is not None else []
+            self.last_person_side = in_subject[0] if in_subject else named[-1]
 
     def agent_at(self, node, inherit: bool = True, controller: bool = False) -> Agent | None:
         """Who speaks at `node`: a verb's subject (or its `by` agent, or an "according to"

@@ -137,6 +137,10 @@ def _demand(agents: Agents, verb, cues):
         if head.pos_ in _VERBAL and (head.i in demands or agents.is_word(head, "compliance_expectations")):
             agent = agents.agent_at(head)
             if agent is None or agent is _NOT_AN_AGENT or not agent.sides:
+                # "He said the deal should ... and insisted that it be carried out": the
+                # insisting verb parsed under the reported clause is still the speaker's
+                agent = speaker_of(agents, head)
+            if agent is None or not agent.sides:
                 return None
             return agent, "demands", head
         node = head
