@@ -61,6 +61,9 @@ def test_money_and_percentages():
     ("Israel will free a dozen detainees.", [(12, "detainees")]),
     ("Some half a million people fled.", [(500_000, "people")]),
     ("Hundreds of people and dozens of soldiers gathered.", []),  # no number
+    ("Two hundred and fifty prisoners were freed.", [(250, "prisoners")]),
+    ("One Israeli soldier was killed.", [(1, "killed")]),  # "one" is a count of casualties
+    ("The talks were postponed by a couple of days.", [(2, "days")]),
     # scales glued to a figure, currencies beyond the dollar
     ("Russia's central bank has $2bn frozen in Belgium.", [(2_000_000_000, "USD")]),
     ("The EU pledged \u20ac300m in aid and Britain \u00a35m.", [(300_000_000, "EUR"), (5_000_000, "GBP")]),
@@ -78,6 +81,7 @@ def test_money_and_percentages():
     # the counted noun elsewhere in the clause
     ("The WHO puts the death toll at close to 10,000 since the war began.", [(10_000, "killed")]),
     ("Officials said only 3 of 100 aid lorries had been let through.", [(3, "aid lorries"), (100, "aid lorries")]),
+    ("The text was signed by 12 of the 15 council members.", [(12, "council members"), (15, "council members")]),
     ("Iran will cut its centrifuges by two-thirds, from almost 20,000 to 6,104; only 5,060 of those may enrich.",
      [(0.67, "fraction"), (20_000, "centrifuges"), (6104, "centrifuges"), (5060, "centrifuges")]),
     ("It will have two members from the parties and one from the monitoring team.", [(2, "members"), (1, "members")]),

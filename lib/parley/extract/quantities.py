@@ -105,7 +105,7 @@ def _value_of(tokens) -> float | None:
             figure = float(m.group(1).replace(",", ""))
         elif m := _GLUED.match(token.text):
             figure, scale = float(m.group(1).replace(",", "")), scale * glued[m.group(2).lower()]
-        elif token.text != "-":
+        elif token.text != "-" and lower != "and":
             words.extend(lower.split("-"))
     if figure is None:
         try:
@@ -128,13 +128,17 @@ def _number_spans(doc):
         hyphenated = (  # "twenty-five"
             run and token.text == "-" and _is_number_word(run[-1]) and token.i + 1 < len(doc)
             and _is_number_word(doc[token.i + 1])
+        ) or (  # "two hundred and fifty"
+            run and token.lower_ == "and" and run[-1].lower_ in {"hundred", "thousand", "million", "billion"}
+            and token.i + 1 < len(doc) and _is_number_word(doc[token.i + 1])
+            and doc[token.i + 1].lower_ not in {"hundred", "thousand", "million", "billion"}
         )
         glued = (  # "€300" "m": a scale the tokenizer split off its figure
             run and _FIGURES.match(run[-1].text) and token.idx == run[-1].idx + len(run[-1].text)
             and _glued_scale(token, token.lower_.rstrip("."))  # "£5m." at a sentence's end
         )
         continues = run and token.i == run[-1].i + 1 and (
-            hyphenated or (_is_number_word(token) and (_is_number_word(run[-1]) or run[-1].text == "-"))
+            hyphenated or (_is_number_word(token) and (_is_number_word(run[-1]) or run[-1].text == "-" or run[-1].lower_ == "and"))
             or token.lower_ in scales or glued
         )
         if continues:
@@ -332,6 +336,8 @@ def _partitive_unit(run):
     """"3 of 100 aid lorries": the first number counts what the second counts."""
     doc = run[0].doc
     of, second = _word(doc, run[-1].i + 1), _word(doc, run[-1].i + 2)
+    if second is not None and second.lower_ in {"the", "its", "their"}:  # "12 of the 15 council members"
+        second = _word(doc, second.i + 1)
     if of is None or second is None or of.lower_ != "of" or not _is_number(second):
         return None
     end = second.i + 1
@@ -429,6 +435,10 @@ def _a_duration(token):
         return None
     unit = _word(token.doc, token.i + 1)
     after = _word(token.doc, token.i + 2)
+    couple = _word(token.doc, token.i + 3)
+    if unit is not None and unit.lower_ == "couple" and after is not None and after.lower_ == "of" \
+            and couple is not None and couple.lower_ in data["durations"]:  # "a couple of days"
+        return 2, couple.lower_, couple.lower_, [token, unit, after, couple], "a couple"
     if unit is None or unit.lower_ not in data["durations"] | {"fortnight"}:
         return None
     if after is not None and after.lower_ in {"ago", "later", "earlier", "after", "before", "long"}:
@@ -518,7 +528,8 @@ def extract_quantities(article, doc) -> list[dict]:
         measured = unit_text.split()[0] in data["durations"] or (after is not None and after.text == "-")
         if measured and _is_calendar(_word(doc, tokens[-1].i + 1)):
             continue
-        if value == 1 and words_only and not measured and (own_unit or not _coordinated(run)):
+        casualty = unit_text in set(data["casualty_verbs"].values())  # "one soldier was killed"
+        if value == 1 and words_only and not measured and not casualty and (own_unit or not _coordinated(run)):
             continue  # "one matter of disagreement": an article, not a count ("two from the parties and one from the AU" is)
         candidates.append((value, unit_text, counted, tokens, _text(run)))
         used |= {t.i for t in run}
