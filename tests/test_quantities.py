@@ -54,6 +54,7 @@ def test_number_words_and_fractions():
 
 def test_money_and_percentages():
     assert _values("The EU pledged $1.5 billion, or 40% of the fund.") == [(1_500_000_000, "USD"), (40, "percent")]
+    assert [r["quote"] for r in _rows("Turnout was 62 per cent.")] == ["was 62 per cent"]  # both words quoted
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -69,6 +70,9 @@ def test_money_and_percentages():
     ("The EU pledged \u20ac300m in aid and Britain \u00a35m.", [(300_000_000, "EUR"), (5_000_000, "GBP")]),
     ("Some 1.5m people fled.", [(1_500_000, "people")]),
     ("Costs run to \u20b41.2 billion.", [(1_200_000_000, "UAH")]),
+    ("A $1.5-billion package was agreed.", [(1_500_000_000, "USD")]),
+    ("Support fell to 40pc last month.", [(40, "percent")]),
+    ("Between 10 and 15 per cent of aid arrived.", [(10, "percent"), (15, "percent")]),
     ("They built a 700m wall.", [(700, "m wall")]),  # metres, not a million
     # a decimal is no time of day, "per cent" is two words
     ("Iran may enrich to no more than 3.67 percent for 15 years.", [(3.67, "percent"), (15, "years")]),

@@ -55,8 +55,8 @@ def _is_number(token) -> bool:
         return False
     if _FIGURES.match(text) or _RANGE_TOKEN.match(text):
         return True
-    if (m := _GLUED.match(text)) and _glued_scale(token, m.group(2)):
-        return True
+    if (m := _GLUED.match(text)) and (_glued_scale(token, m.group(2)) or m.group(2).lower() in _data()["percent_words"]):
+        return True  # "2bn", "40pc"
     return _is_number_word(token) and token.lower_ not in _data()["fractions"]
 
 
@@ -104,7 +104,7 @@ def _value_of(tokens) -> float | None:
         elif m := _RANGE_TOKEN.match(token.text):  # "24\u201348": its lower end
             figure = float(m.group(1).replace(",", ""))
         elif m := _GLUED.match(token.text):
-            figure, scale = float(m.group(1).replace(",", "")), scale * glued[m.group(2).lower()]
+            figure, scale = float(m.group(1).replace(",", "")), scale * glued.get(m.group(2).lower(), 1)
         elif token.text != "-" and lower != "and":
             words.extend(lower.split("-"))
     if figure is None:
@@ -128,6 +128,9 @@ def _number_spans(doc):
         hyphenated = (  # "twenty-five"
             run and token.text == "-" and _is_number_word(run[-1]) and token.i + 1 < len(doc)
             and _is_number_word(doc[token.i + 1])
+        ) or (  # "a $1.5-billion package"
+            run and token.text == "-" and _FIGURES.match(run[-1].text) and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ in scales
         ) or (  # "two hundred and fifty"
             run and token.lower_ == "and" and run[-1].lower_ in {"hundred", "thousand", "million", "billion"}
             and token.i + 1 < len(doc) and _is_number_word(doc[token.i + 1])
@@ -223,6 +226,8 @@ def _unit(run):
     last = run[-1]
     after = _word(doc, last.i + 1)
     before = _word(doc, run[0].i - 1)
+    if (m := _GLUED.match(last.text)) and m.group(2).lower() in data["percent_words"]:
+        return "percent", "", list(run)  # "40pc"
     if after is None:  # "... and Britain £5m." at the end of the text
         if before is not None and before.text in data["currencies"]:
             return data["currencies"][before.text], "", list(doc[before.i: last.i + 1])
@@ -285,6 +290,8 @@ def _unit(run):
     phrase = _noun_phrase_after(counted, stop_at=last.i)
     if not phrase or any(_is_calendar(t) or _is_calendar_text(t.text) for t in phrase):
         return None
+    if counted.lower_ == "cent" and phrase[0].lower_ == "per":  # "10 and 15 per cent"
+        return "percent", "", list(doc[run[0].i: counted.i + 1])
     return _text(phrase).lower(), counted.lemma_.lower(), list(doc[run[0].i: phrase[-1].i + 1])
 
 
