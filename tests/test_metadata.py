@@ -327,6 +327,12 @@ def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_order
     ("Envoys meet again as talks resume - Live Updates\n\n" + BODY, ""),
     ("Envoys meet again as talks resume - Jane Doe\n\n" + BODY, ""),
     ("KESTREL TIMES\n\n" + page(), "Kestrel Times"),
+    # an unknown outlet a staff line credits, or that says it has learned something
+    (page("By Kestrel Times staff"), "Kestrel Times"),
+    (page("Agencies | Kestrel Times"), "Kestrel Times"),
+    (page("Jane Doe Staff"), ""),
+    (page(body="Kestrel Times has learned that the envoys met again on Monday.\n\n" + BODY), "Kestrel Times"),
+    (page(body="Ukraine has learned that the envoys met again on Monday.\n\n" + BODY), ""),
     # a place in brackets is no agency; a colon after a known one
     (page(body="GENEVA (Switzerland) - The two delegations met again on Monday.\n\n" + BODY), ""),
     (page(body="KABUL (Pajhwok): The two delegations met again on Monday.\n\n" + BODY), "Pajhwok Afghan News"),

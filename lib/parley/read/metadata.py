@@ -89,6 +89,7 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{
 _SELF_CITATION = re.compile(
     r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|has learned|has learnt|writes)\b"
     r"(?:\s*,?\s*(?P<cites>citing|per)\b|\s*\.|$)"
+    r"|^(?P<learner>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+has\s+(?:learned|learnt)\s+that\b"  # "Kestrel Times has learned that"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|news|az|ua|ru|am|ge|tr|in|pk|af|ng|ke|za|et|eg|qa|ae|sa|il|ir|iq|lb|ye|co|uk|de|fr|it|es|rs|ba|mk|al|eu|tv|io)\b", re.I)
 _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agency|Observer|Monitor|Standard|Tribune|Herald|"
@@ -314,20 +315,26 @@ def credited_outlets(text: str) -> list[str]:
     Sunday 17 Aug 2025". A site's address first: it names the page's own site."""
     text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", text))
     found = []
-    for piece in re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text):
+    pieces = re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text)
+    with_agencies = any(_AGENCIES_PIECE.fullmatch(p.strip()) for p in pieces)  # "Agencies | Kestrel Times"
+    for piece in pieces:
         piece = re.sub(r"^\s*source\s*:\s*", "", piece, flags=re.I)  # "Source: Xinhua| 2025-08-17 10:42:00|Editor: Liu"
-        piece = _clean(_STAFF.sub("", piece))
+        staffed = bool(_STAFF.search(piece.strip()))
+        piece = _clean(_STAFF.sub("", piece.strip()))
         byline = re.match(r"(?:written\s+)?by\s+", piece, re.I)
         piece = piece[byline.end() :] if byline else piece
         if piece and (known_outlet(piece) or is_domain(piece)):
             found.append(piece)
         elif byline and (tail := _known_tail(piece)):  # "By JANE DOE Associated Press"
             found.append(tail)
+        elif piece and (staffed or with_agencies) and _outlet_shaped(piece):  # "By Kestrel Times staff"
+            found.append(piece)
     return sorted(found, key=lambda p: not is_domain(p))
 
 
 # What follows an outlet's name on a staff line: "Al Jazeera Staff", "Al Jazeera and news agencies"
-_STAFF = re.compile(r"\s+(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
+_AGENCIES_PIECE = re.compile(r"(?:news\s+)?agencies|(?:with\s+)?agency\s+reports?|wire\s+services|wires", re.I)
+_STAFF = re.compile(r"\s+(?:staff\s+)?(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires|wire\s+services)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
                     r"correspondent|reporter)$", re.I)
 
 
@@ -465,8 +472,11 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
             return _canonical(name)
     for line in lines:
         if m := _SELF_CITATION.search(line):
-            name = m["name"]
-            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name):
+            name = m["name"] or m["learner"]
+            if m["learner"] and is_section_label(name):
+                continue  # "Ukraine has learned that ...": a party, not a page citing itself
+            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name) \
+                    or _outlet_shaped(name):  # "Kestrel Times has learned that ..."
                 return _canonical(name)
     for name in names:
         if _DOMAIN.search(name) or _OUTLET_WORD.search(_title_if_upper(name)):
