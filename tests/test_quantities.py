@@ -90,6 +90,14 @@ def test_money_and_percentages():
      [(0.67, "fraction"), (20_000, "centrifuges"), (6104, "centrifuges"), (5060, "centrifuges")]),
     ("It will have two members from the parties and one from the monitoring team.", [(2, "members"), (1, "members")]),
     ("According to the ministry, 39 Thai citizens died in the assault and 26 were abducted.", [(39, "dead"), (26, "dead")]),
+    # a bare number completing a verb: a total of the subject, a casualty, people moved
+    ("The number of hostages still held rose to 48.", [(48, "hostages")]),
+    ("Deaths have reached 1,000.", [(1000, "deaths")]),
+    ("The tally stood at 50 on Monday.", []),  # a total of what, the clause does not say
+    ("Another 20 were wounded.", [(20, "wounded")]),
+    ("A further 303 were freed on Sunday.", [(303, "freed")]),
+    ("Russia and Ukraine each released 84.", [(84, "released")]),
+    ("Hamas said 84 returned home.", []),
     # "the" before a number and an adjective: a count when the noun is no referring one
     ("Ships have sailed from the three designated ports.", [(3, "designated ports")]),
     ("The two main parties met.", []),

@@ -37,7 +37,7 @@ _ORDINAL_FIGURES = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 def _data(path: Path | None = None) -> dict:
     data = yaml.safe_load((path or config.data_file("quantities.yml")).read_text(encoding="utf-8"))
     for key in ("durations", "calendar_words", "time_words", "ordinals", "referring_words", "percent_words",
-                "ambiguous_glued_scales", "dying_verbs"):
+                "ambiguous_glued_scales", "dying_verbs", "total_verbs", "total_nouns", "counting_verbs"):
         data[key] = frozenset(str(w).lower() for w in data.get(key) or [])
     return data
 
@@ -339,6 +339,62 @@ def _casualty_noun_unit(run):
     return None
 
 
+def _bare_number_verb(run):
+    """The verb a number with no noun of its own completes, and how: ("subject", verb) for
+    "303 were freed", ("object", verb) for "released 84" and "rose to 48"."""
+    last = run[-1]
+    if last.dep_ in {"nsubj", "nsubjpass"} and last.head.pos_ == "VERB":
+        return "subject", last.head
+    if last.dep_ == "dobj" and last.head.pos_ == "VERB":
+        return "object", last.head
+    if last.dep_ == "pobj" and last.head.lower_ in {"to", "at", "past", "above", "over"} and last.head.head.pos_ == "VERB":
+        return "object", last.head.head
+    return None
+
+
+def _total_unit(run):
+    """"the number of hostages rose to 48", "deaths have reached 1,000": a number completing a
+    verb of a total counts the verb's subject (or what its "number of" names)."""
+    data = _data()
+    found = _bare_number_verb(run)
+    if found is None or found[0] != "object" or found[1].lemma_.lower() not in data["total_verbs"]:
+        return None
+    verb = found[1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subject is None or subject.i > run[0].i:
+        return None
+    counted = subject
+    if subject.lower_ in data["total_nouns"]:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
+        if counted is None:
+            return None  # "the tally stood at 50": a total of what, the clause does not say
+    phrase = _noun_phrase_after(counted)
+    return _text(phrase).lower(), counted.lemma_.lower(), list(run[0].doc[min(subject.i, run[0].i): run[-1].i + 1])
+
+
+def _casualty_subject(run):
+    """"Another 20 were wounded": a bare number the subject of a casualty verb."""
+    found = _bare_number_verb(run)
+    casualties = _data()["casualty_verbs"]
+    if found is None or found[0] != "subject" or found[1].lower_ not in casualties:
+        return None
+    return casualties[found[1].lower_], "", list(run[0].doc[run[0].i: found[1].i + 1])
+
+
+def _verb_unit(run):
+    """"A further 303 were freed", "each side released 84": a bare number that is the subject
+    or object of a verb of moving people counts those moved; the unit is the verb."""
+    found = _bare_number_verb(run)
+    if found is None or found[1].lemma_.lower() not in _data()["counting_verbs"]:
+        return None
+    how, verb = found
+    if how == "subject" and not any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "84 returned home": an active subject is no count of those moved
+    tokens = list(run[0].doc[min(verb.i, run[0].i): max(verb.i, run[-1].i) + 1])
+    return verb.text.lower(), verb.lemma_.lower(), tokens
+
+
 def _partitive_unit(run):
     """"3 of 100 aid lorries": the first number counts what the second counts."""
     doc = run[0].doc
@@ -523,8 +579,9 @@ def extract_quantities(article, doc) -> list[dict]:
             continue  # "the two sides", not "the three ports"
         if words_only and run[0].lower_ == "one" and after is not None and after.lower_ == "of":
             continue  # "one of its most ambitious attacks"
-        own_unit = _unit(run) or _range_unit(run) or _partitive_unit(run) or _casualty_noun_unit(run) or _object_of_change(run)
-        unit = own_unit or _elided_unit(run, candidates)
+        own_unit = (_unit(run) or _range_unit(run) or _partitive_unit(run) or _casualty_noun_unit(run)
+                    or _object_of_change(run) or _total_unit(run))
+        unit = own_unit or _elided_unit(run, candidates) or _casualty_subject(run) or _verb_unit(run)
         value = _value_of(run)
         if value is not None and unit is not None and _half_a(run):  # "half a million"
             value, run = value / 2, [doc[run[0].i - 2], doc[run[0].i - 1], *run]
