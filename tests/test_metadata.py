@@ -333,6 +333,8 @@ def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_order
     (page("Jane Doe Staff"), ""),
     (page(body="Kestrel Times has learned that the envoys met again on Monday.\n\n" + BODY), "Kestrel Times"),
     (page(body="Ukraine has learned that the envoys met again on Monday.\n\n" + BODY), ""),
+    # "With Agency Report" beside an outlet's name is no outlet itself
+    (page("With Agency Report | Kestrel Herald"), "Kestrel Herald"),
     # a place in brackets is no agency; a colon after a known one
     (page(body="GENEVA (Switzerland) - The two delegations met again on Monday.\n\n" + BODY), ""),
     (page(body="KABUL (Pajhwok): The two delegations met again on Monday.\n\n" + BODY), "Pajhwok Afghan News"),

@@ -327,7 +327,7 @@ def credited_outlets(text: str) -> list[str]:
             found.append(piece)
         elif byline and (tail := _known_tail(piece)):  # "By JANE DOE Associated Press"
             found.append(tail)
-        elif piece and (staffed or with_agencies) and _outlet_shaped(piece):  # "By Kestrel Times staff"
+        elif piece and (staffed or with_agencies) and _outlet_shaped(piece) and not _AGENCIES_PIECE.search(piece):
             found.append(piece)
     return sorted(found, key=lambda p: not is_domain(p))
 
