@@ -307,6 +307,9 @@ def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_order
     (page(body="Berlin (pm) - The two delegations met again on Monday.\n\n" + BODY), ""),  # no agency
     # a headline's suffix with a section after the outlet
     ("Envoys meet again as talks resume | CNN Politics\n\n" + BODY, "CNN"),
+    ("Envoys meet again as talks resume - Al-Monitor: Independent, trusted coverage of the Middle East\n\n" + BODY,
+     "Al-Monitor"),  # a known outlet's tagline after a colon
+    ("Envoys meet again - Ceasefire: what we know so far\n\n" + BODY, ""),
     # the publisher a republished page credits in a line of its own
     (page(footer="\nThis article is republished from The Conversation under a Creative Commons license.\n"),
      "The Conversation"),

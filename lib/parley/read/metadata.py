@@ -97,6 +97,7 @@ _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agenc
                           r"Report|Reports|Wire|Media|Broadcasting|Independent|Pravda|Gazeta|Week|Weekly|Today|24)\b")
 _TITLE_SUFFIX = re.compile(r"\s[|\u2013\u2014]\s+(?P<name>[A-Z][\w.&' -]{1,40})$")
 _TITLE_SUFFIX_HYPHEN = re.compile(r"\s-\s+(?P<name>[\w.&'/ ]{2,40})$")  # "... - Meduza": a known outlet only
+_TITLE_SUFFIX_TAGLINE = re.compile(r"\s[-|\u2013\u2014]\s+(?P<name>[\w.&' -]{2,40}?):\s+[^:|]{3,80}$")
 _NAME_SHAPE = re.compile(r"[A-Z0-9][\w.&'\u2019/-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w.&'\u2019/-]*)){0,5}|[a-z][\w-]*(?:\.[\w-]+)+")
 
 
@@ -465,6 +466,8 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
         return _canonical(_without_section_tail(m["name"]))
     if (m := _TITLE_SUFFIX_HYPHEN.search(title_line)) and (known_outlet(m["name"]) or _outlet_shaped(m["name"])):
         return _canonical(m["name"])
+    if (m := _TITLE_SUFFIX_TAGLINE.search(title_line)) and known_outlet(m["name"]):
+        return _canonical(m["name"])  # "... - Al-Monitor: Independent, trusted coverage of the Middle East"
     names = [n for n in (_clean(_STAFF.sub("", _without_tagline(line))) for line in masthead)
              if n and not is_section_label(n) and (_NAME_SHAPE.fullmatch(n) or known_outlet(n))]  # "euronews"
     for name in names:
