@@ -295,3 +295,61 @@ def test_a_date_line_in_another_language_is_read_by_dateparser(line, published):
 ])
 def test_the_outlet_country_from_the_headline_suffix_or_the_copyright_line_orders_a_numeric_date(text):
     assert parse_article(text).published == "2025-04-03"  # CNN, a US outlet: month first
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # agency datelines: an accented city, a lower-case agency the table knows, a region in
+    # brackets, a three-letter agency after a comma
+    (page(body="Bogot\u00e1, Aug 17 (EFE).- The two delegations met again on Monday.\n\n" + BODY), "EFE"),
+    (page(body="Berlin (dpa) - The two delegations met again on Monday.\n\n" + BODY), "dpa"),
+    (page(body="New Delhi [India], August 17 (ANI): The two delegations met again.\n\n" + BODY), "ANI"),
+    (page(body="Riyadh, August 17, 2025, SPA -- The two delegations met again on Monday.\n\n" + BODY), "SPA"),
+    (page(body="Berlin (pm) - The two delegations met again on Monday.\n\n" + BODY), ""),  # no agency
+    # a headline's suffix with a section after the outlet
+    ("Envoys meet again as talks resume | CNN Politics\n\n" + BODY, "CNN"),
+    ("Envoys meet again as talks resume - Al-Monitor: Independent, trusted coverage of the Middle East\n\n" + BODY,
+     "Al-Monitor"),  # a known outlet's tagline after a colon
+    ("Envoys meet again - Ceasefire: what we know so far\n\n" + BODY, ""),
+    # the publisher a republished page credits in a line of its own
+    (page(footer="\nThis article is republished from The Conversation under a Creative Commons license.\n"),
+     "The Conversation"),
+    (page(footer="\nOriginally published at Eurasianet.\n"), "Eurasianet"),
+    (page(body="The plan was first published by Reuters last week, officials said.\n\n" + BODY), ""),  # a claim's source
+    # the page's own address alone on a line at its top or foot
+    ("https://www.dawn.com/news/1930000/talks-resume\n\n" + page(), "Dawn"),
+    (page(footer="\nhttps://english.news.cn/20250817/abc/c.html\n"), "Xinhua"),
+    ("https://www.kestrel-news.example/world/envoys\n\n" + page(), ""),  # an unknown site
+    # "Source:" names where the facts came from, except in a date line
+    (page("Source: Suspilne, Ukraine's public broadcaster, with a reporter on site; Anadolu, the Turkish news agency"), ""),
+    (page("Source: Xinhua| 2025-08-17 10:42:00|Editor: Liu"), "Xinhua"),
+    # a caption's credit is no copyright line; a copyright line may end a menu
+    (page("Diplomats at the talks in the capital. \u00a9 Kestrel Photo Agency"), ""),
+    (page(footer="\nAbout Us | Contact | Kestrel Times \u00a9 2025\n"), "Kestrel Times"),
+    # an unknown outlet after a headline's hyphen when its name says it is one; a masthead in capitals
+    ("Envoys meet again as talks resume - Kestrel Times\n\n" + BODY, "Kestrel Times"),
+    ("Envoys meet again as talks resume - Live Updates\n\n" + BODY, ""),
+    ("Envoys meet again as talks resume - Jane Doe\n\n" + BODY, ""),
+    ("KESTREL TIMES\n\n" + page(), "Kestrel Times"),
+    # an unknown outlet a staff line credits, or that says it has learned something
+    (page("By Kestrel Times staff"), "Kestrel Times"),
+    (page("Agencies | Kestrel Times"), "Kestrel Times"),
+    (page("Jane Doe Staff"), ""),
+    (page(body="Kestrel Times has learned that the envoys met again on Monday.\n\n" + BODY), "Kestrel Times"),
+    (page(body="Ukraine has learned that the envoys met again on Monday.\n\n" + BODY), ""),
+    # "With Agency Report" beside an outlet's name is no outlet itself
+    (page("With Agency Report | Kestrel Herald"), "Kestrel Herald"),
+    # a place in brackets is no agency; a colon after a known one
+    (page(body="GENEVA (Switzerland) - The two delegations met again on Monday.\n\n" + BODY), ""),
+    (page(body="KABUL (Pajhwok): The two delegations met again on Monday.\n\n" + BODY), "Pajhwok Afghan News"),
+])
+def test_outlets_of_agency_and_republished_pages(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+@pytest.mark.parametrize("name, known", [
+    ("The Cable", "TheCable"), ("Public Radio of Armenia", "Public Radio of Armenia"), ("Egypt Today", "Egypt Today"),
+    ("Palestine News Agency", "WAFA"), ("Turkiye Today", "T\u00fcrkiye Today"), ("Euromaidan Press", "Euromaidan Press"),
+    ("Ukrainian National News", "UNN"), ("Buenos Aires Times", "Buenos Aires Times"), ("Jakarta Globe", "Jakarta Globe"),
+])
+def test_the_outlet_table_knows_more_national_outlets(name, known):
+    assert known_outlet(name).name == known

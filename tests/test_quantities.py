@@ -49,11 +49,62 @@ def test_number_words_and_fractions():
     assert _values("The delegation will withdraw for one week.") == [(1, "week")]
     assert _values("Fourteen members and twenty-five prisoners were named.") == [(14, "members"), (25, "prisoners")]
     rows = _rows("The strike disabled a third of the bombers.")
-    assert [(round(r["value"], 4), r["unit"], r["counts"]) for r in rows] == [(0.3333, "fraction", "the bombers")]
+    assert [(r["value"], r["unit"], r["counts"]) for r in rows] == [(0.33, "fraction", "the bombers")]  # two decimals, as annotated
 
 
 def test_money_and_percentages():
     assert _values("The EU pledged $1.5 billion, or 40% of the fund.") == [(1_500_000_000, "USD"), (40, "percent")]
+    assert [r["quote"] for r in _rows("Turnout was 62 per cent.")] == ["was 62 per cent"]  # both words quoted
+
+
+@pytest.mark.parametrize("text, expected", [
+    # written numbers and scales
+    ("Israel will free a dozen detainees.", [(12, "detainees")]),
+    ("Some half a million people fled.", [(500_000, "people")]),
+    ("Hundreds of people and dozens of soldiers gathered.", []),  # no number
+    ("Two hundred and fifty prisoners were freed.", [(250, "prisoners")]),
+    ("One Israeli soldier was killed.", [(1, "killed")]),  # "one" is a count of casualties
+    ("The talks were postponed by a couple of days.", [(2, "days")]),
+    # scales glued to a figure, currencies beyond the dollar
+    ("Russia's central bank has $2bn frozen in Belgium.", [(2_000_000_000, "USD")]),
+    ("The EU pledged \u20ac300m in aid and Britain \u00a35m.", [(300_000_000, "EUR"), (5_000_000, "GBP")]),
+    ("Some 1.5m people fled.", [(1_500_000, "people")]),
+    ("Costs run to \u20b41.2 billion.", [(1_200_000_000, "UAH")]),
+    ("A $1.5-billion package was agreed.", [(1_500_000_000, "USD")]),
+    ("Support fell to 40pc last month.", [(40, "percent")]),
+    ("Between 10 and 15 per cent of aid arrived.", [(10, "percent"), (15, "percent")]),
+    ("They built a 700m wall.", [(700, "m wall")]),  # metres, not a million
+    # a decimal is no time of day, "per cent" is two words
+    ("Iran may enrich to no more than 3.67 percent for 15 years.", [(3.67, "percent"), (15, "years")]),
+    ("Turnout was 62 per cent.", [(62, "percent")]),
+    ("The talks began at 10.30 and ended at 14.45 local time.", []),
+    # ranges and brackets
+    ("The ceasefire would last 24-48 hours.", [(24, "hours"), (48, "hours")]),
+    ("The ceasefire would last 24\u201348 hours.", [(24, "hours")]),
+    ("Some 390 (195 from each side) prisoners were exchanged.", [(390, "prisoners"), (195, "prisoners")]),
+    # the counted noun elsewhere in the clause
+    ("The WHO puts the death toll at close to 10,000 since the war began.", [(10_000, "killed")]),
+    ("Officials said only 3 of 100 aid lorries had been let through.", [(3, "aid lorries"), (100, "aid lorries")]),
+    ("The text was signed by 12 of the 15 council members.", [(12, "council members"), (15, "council members")]),
+    ("Iran will cut its centrifuges by two-thirds, from almost 20,000 to 6,104; only 5,060 of those may enrich.",
+     [(0.67, "fraction"), (20_000, "centrifuges"), (6104, "centrifuges"), (5060, "centrifuges")]),
+    ("It will have two members from the parties and one from the monitoring team.", [(2, "members"), (1, "members")]),
+    ("According to the ministry, 39 Thai citizens died in the assault and 26 were abducted.", [(39, "dead"), (26, "dead")]),
+    # a bare number completing a verb: a total of the subject, a casualty, people moved
+    ("The number of hostages still held rose to 48.", [(48, "hostages")]),
+    ("Deaths have reached 1,000.", [(1000, "deaths")]),
+    ("The tally stood at 50 on Monday.", []),  # a total of what, the clause does not say
+    ("Another 20 were wounded.", [(20, "wounded")]),
+    ("A further 303 were freed on Sunday.", [(303, "freed")]),
+    ("Russia and Ukraine each released 84.", [(84, "released")]),
+    ("Hamas said 84 returned home.", []),
+    # "the" before a number and an adjective: a count when the noun is no referring one
+    ("Ships have sailed from the three designated ports.", [(3, "designated ports")]),
+    ("The two main parties met.", []),
+    ("The two delegations have talked for nearly a decade.", [(10, "years")]),
+])
+def test_number_patterns_news_writes(text, expected):
+    assert _values(text) == expected
 
 
 def test_dates_times_ordinals_and_references_are_not_quantities():

@@ -66,7 +66,8 @@ _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
 
 _CITY = (r"(?!(?:In|On|At|By|For|From|After|Before|Since|Until|During|Last|This|Next|Earlier|Later|But|And|Meanwhile)\b)"
-         r"[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?")
+         r"[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019-]){1,40}(?:,\s*[A-Z](?:[^\W\d_]|[ .'\u2019-]){1,30})?"  # "Bogot\u00e1"
+         r"(?:\s*\[[^\]\n]{2,30}\])?")  # "New Delhi [India], August 17 (ANI):"
 _DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
                  r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9}))\.?"  # "ISTANBUL, 9 August (AA) -"
                  r"(?:,?\s*(?P<year>(?:19|20)\d\d))?")
@@ -76,18 +77,19 @@ _DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd
 # is a sentence. "MOSCOW. Aug 17 (Interfax) -", "Baku, August 17, AZERTAC", "Yerevan, August 17. ARMENPRESS."
 _AGENCY_DATELINE = re.compile(
     rf"^{_CITY}[,.]\s*(?:(?P<weekday>[A-Za-z]{{6,9}}),\s*)?{_DATELINE_DAY}"
-    r"(?:\s*(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|(?:(?P<sep>[,.])|(?<=\.))\s*(?P<agency3>[A-Z][A-Z&-]{3,20})(?=[.\s]|$))"
+    r"(?:\s*(?:\((?P<agency>[^)]{2,30})\)|/(?P<agency2>[A-Za-z\u0130-]{2,20})/|(?:(?P<sep>[,.])|(?<=\.))\s*(?P<agency3>[A-Z][A-Z&-]{2,20})(?=[.\s]|$))"
     r"\s*\.?\s*[-\u2013\u2014]*|\s*[-\u2013\u2014:]|(?<=\.)|\s*\.|\s*$)"
 )
 # "February 9, 2025 (KHARTOUM) -": the date first, then the place in brackets
 _DATE_FIRST_DATELINE = re.compile(rf"^{_DATELINE_DAY}\s*\((?P<place>[A-Z][A-Za-z .'\u2019/-]{{1,40}})\)\s*[-\u2013\u2014]")
-_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,?\s*)?"
-                                   r"\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")  # "ADDIS ABABA, Ethiopia (AP) —"
+_DATELINE_AGENCY_ONLY = re.compile(r"^(?:[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019-]){1,40}(?:,\s*[A-Z](?:[^\W\d_]|[ .'\u2019-]){1,30})?,?\s*)?"
+                                   r"\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*[-\u2013\u2014]")  # "Berlin (dpa) -": a lower-case one if known  # "ADDIS ABABA, Ethiopia (AP) —"
 _DATELINE_CITY_AGENCY = re.compile(rf"^{_CITY},\s*(?P<agency>[A-Z]{{3,12}})\s*[-\u2013\u2014]")  # "Damascus, SANA-"
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*(?P<name>[A-Z][\w.&' -]{1,60}?)\s*(?:[.,|]|all rights|$)", re.I)
 _SELF_CITATION = re.compile(
     r"(?:[,;]\s+|^)(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+(?:reports|has learned|has learnt|writes)\b"
     r"(?:\s*,?\s*(?P<cites>citing|per)\b|\s*\.|$)"
+    r"|^(?P<learner>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+has\s+(?:learned|learnt)\s+that\b"  # "Kestrel Times has learned that"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|info|news|az|ua|ru|am|ge|tr|in|pk|af|ng|ke|za|et|eg|qa|ae|sa|il|ir|iq|lb|ye|co|uk|de|fr|it|es|rs|ba|mk|al|eu|tv|io)\b", re.I)
 _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agency|Observer|Monitor|Standard|Tribune|Herald|"
@@ -95,6 +97,7 @@ _OUTLET_WORD = re.compile(r"\b(?:News|Times|Post|Daily|Radio|Television|TV|Agenc
                           r"Report|Reports|Wire|Media|Broadcasting|Independent|Pravda|Gazeta|Week|Weekly|Today|24)\b")
 _TITLE_SUFFIX = re.compile(r"\s[|\u2013\u2014]\s+(?P<name>[A-Z][\w.&' -]{1,40})$")
 _TITLE_SUFFIX_HYPHEN = re.compile(r"\s-\s+(?P<name>[\w.&'/ ]{2,40})$")  # "... - Meduza": a known outlet only
+_TITLE_SUFFIX_TAGLINE = re.compile(r"\s[-|\u2013\u2014]\s+(?P<name>[\w.&' -]{2,40}?):\s+[^:|]{3,80}$")
 _NAME_SHAPE = re.compile(r"[A-Z0-9][\w.&'\u2019/-]*(?:\s+(?:of|the|and|&|[A-Z0-9][\w.&'\u2019/-]*)){0,5}|[a-z][\w-]*(?:\.[\w-]+)+")
 
 
@@ -313,19 +316,26 @@ def credited_outlets(text: str) -> list[str]:
     Sunday 17 Aug 2025". A site's address first: it names the page's own site."""
     text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", text))
     found = []
-    for piece in re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text):
-        piece = _clean(_STAFF.sub("", piece))
+    pieces = re.split(r"\s[-\u2013\u2014/]\s|[|,;\u2022\u00b7]|\s{2,}", text)
+    with_agencies = any(_AGENCIES_PIECE.fullmatch(p.strip()) for p in pieces)  # "Agencies | Kestrel Times"
+    for piece in pieces:
+        piece = re.sub(r"^\s*source\s*:\s*", "", piece, flags=re.I)  # "Source: Xinhua| 2025-08-17 10:42:00|Editor: Liu"
+        staffed = bool(_STAFF.search(piece.strip()))
+        piece = _clean(_STAFF.sub("", piece.strip()))
         byline = re.match(r"(?:written\s+)?by\s+", piece, re.I)
         piece = piece[byline.end() :] if byline else piece
         if piece and (known_outlet(piece) or is_domain(piece)):
             found.append(piece)
         elif byline and (tail := _known_tail(piece)):  # "By JANE DOE Associated Press"
             found.append(tail)
+        elif piece and (staffed or with_agencies) and _outlet_shaped(piece) and not _AGENCIES_PIECE.search(piece):
+            found.append(piece)
     return sorted(found, key=lambda p: not is_domain(p))
 
 
 # What follows an outlet's name on a staff line: "Al Jazeera Staff", "Al Jazeera and news agencies"
-_STAFF = re.compile(r"\s+(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
+_AGENCIES_PIECE = re.compile(r"(?:news\s+)?agencies|(?:with\s+)?agency\s+reports?|wire\s+services|wires", re.I)
+_STAFF = re.compile(r"\s+(?:staff\s+)?(?:and|with|&)\s+(?:news\s+)?(?:agencies|wires|wire\s+services)$|\s+(?:staff|staff\s+writers?|staff\s+reporters?|news\s+desk|desk|newsroom|team|"
                     r"correspondent|reporter)$", re.I)
 
 
@@ -424,8 +434,12 @@ def dateline_agency(first_lines: list[str]) -> str:
         if found[2]:
             return found[2]
     for line in first_lines:
-        if m := _DATELINE_AGENCY_ONLY.match(line):
+        if (m := _DATELINE_AGENCY_ONLY.match(line)) and (known_outlet(m["agency"]) or (
+                m["agency"][0].isupper() and not is_section_label(m["agency"]))):  # "GENEVA (Switzerland) -" names a place
             return m["agency"]
+        if (m := re.match(r"^[A-Z][^\W\d_]*(?:[ .'\u2019-]+[^\W\d_]+){0,3},?\s*\((?P<agency>[^)]{2,30})\)\s*:", line)) \
+                and known_outlet(m["agency"]):
+            return m["agency"]  # "KABUL (Pajhwok): ...": a colon, after a known agency only
         if (m := _DATELINE_CITY_AGENCY.match(line)) and known_outlet(m["agency"]):
             return m["agency"]
         if m := re.match(r"^\((?P<agency>[A-Z][\w.&-]{1,20})\)\s", line):  # "(MENAFN) Mohammed bin ..."
@@ -449,26 +463,96 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
         if name := copyright_holder(line):
             return _canonical(name)
     if (m := _TITLE_SUFFIX.search(title_line)) and not is_section_label(m["name"]):
+        return _canonical(_without_section_tail(m["name"]))
+    if (m := _TITLE_SUFFIX_HYPHEN.search(title_line)) and (known_outlet(m["name"]) or _outlet_shaped(m["name"])):
         return _canonical(m["name"])
-    if (m := _TITLE_SUFFIX_HYPHEN.search(title_line)) and known_outlet(m["name"]):
-        return _canonical(m["name"])
-    names = [n for n in (_clean(_STAFF.sub("", line)) for line in masthead)
+    if (m := _TITLE_SUFFIX_TAGLINE.search(title_line)) and known_outlet(m["name"]):
+        return _canonical(m["name"])  # "... - Al-Monitor: Independent, trusted coverage of the Middle East"
+    names = [n for n in (_clean(_STAFF.sub("", _without_tagline(line))) for line in masthead)
              if n and not is_section_label(n) and (_NAME_SHAPE.fullmatch(n) or known_outlet(n))]  # "euronews"
     for name in names:
         if known_outlet(name) or _named_again(name, lines, title_line):
             return _canonical(name)
     for line in lines:
         if m := _SELF_CITATION.search(line):
-            name = m["name"]
-            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name):
+            name = m["name"] or m["learner"]
+            if m["learner"] and is_section_label(name):
+                continue  # "Ukraine has learned that ...": a party, not a page citing itself
+            if m["cites"] or known_outlet(name) or _named_again(name, lines, title_line) or _DOMAIN.search(name) \
+                    or _outlet_shaped(name):  # "Kestrel Times has learned that ..."
                 return _canonical(name)
     for name in names:
-        if _DOMAIN.search(name) or _OUTLET_WORD.search(name):
+        if _DOMAIN.search(name) or _OUTLET_WORD.search(_title_if_upper(name)):
             return _canonical(name)
     if credits:
         return _canonical(credits[0])
+    if name := _named_source(lines):
+        return _canonical(name)
     agency = dateline_agency(story_start)
     return _canonical(agency) if agency else ""
+
+
+def _title_if_upper(name: str) -> str:
+    """"KESTREL TIMES" -> "Kestrel Times": a masthead in capitals, for the outlet words."""
+    return name.title() if name.isupper() else name
+
+
+def _outlet_shaped(name: str) -> bool:
+    """"Kestrel Times", "Riverside Daily News": a name ending a headline after a hyphen
+    that says it is a news outlet (not "What We Know", "Live Updates", "Analysis")."""
+    name = name.strip()
+    return (bool(_NAME_SHAPE.fullmatch(name)) and not is_section_label(name)
+            and bool(re.search(_OUTLET_WORD.pattern + r"\s*$", _title_if_upper(name))))
+
+
+def _without_tagline(line: str) -> str:
+    """"Kestrel Times | Breaking News, World News" -> "Kestrel Times": a masthead followed by
+    section words only."""
+    pieces = [p.strip() for p in re.split(r"\s[|\u2013\u2014-]\s", line)]
+    if len(pieces) > 1 and all(is_section_label(p) for p in re.split(r"[,|\u2013\u2014-]", " | ".join(pieces[1:])) if p.strip()) \
+            and not is_section_label(pieces[0]):
+        return pieces[0]
+    return line
+
+
+def _without_section_tail(name: str) -> str:
+    """"CNN Politics" -> "CNN": a known outlet followed by section words in a headline's suffix."""
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:end]), " ".join(words[end:])
+        if known_outlet(head) and not known_outlet(name) and is_section_label(tail):
+            return head
+    return name
+
+
+# "This article was originally published by The Conversation", "This story first appeared on
+# Eurasianet", "This article is republished from X under a Creative Commons license"
+_FIRST_PUBLISHED = re.compile(
+    r"^\W*(?i:(?:(?:this|the)\s+(?:article|story|piece|report|post|interview|column|op-ed|commentary|analysis)\s+)?"
+    r"(?:was\s+|is\s+|has\s+been\s+)?(?:(?:originally|first)\s+(?:published|appeared|ran|posted)|republished))\s+"
+    r"(?i:by|in|on|at|from)\s+(?P<name>(?:the\s+)?[A-Z][\w.&'\u2019/-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z][\w.&'\u2019/-]*){0,4}"
+    r"|[a-z][\w-]*(?:\.[\w-]+)+)")
+_URL_LINE = re.compile(r"^\s*(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?\s*$", re.I)
+
+
+def _named_source(lines: list[str]) -> str:
+    """The publisher a page credits in a line of its own, when it names no other: a "first
+    published by" line, or the page's address alone on a line at its top or foot
+    ("https://www.dawn.com/news/..."). A "Source:" line alone names where the facts came
+    from ("Source: Suspilne, with a reporter on site"), not the publisher."""
+    for line in lines:
+        if m := _FIRST_PUBLISHED.match(line):
+            name = m["name"].strip(" .")
+            if known_outlet(name) or is_domain(name) or _OUTLET_WORD.search(name):
+                return name
+    ends = [line for line in lines if line.strip()]
+    for line in ends[:2] + ends[-2:]:
+        if (m := _URL_LINE.match(line)) and ("/" in line or line.strip().lower().startswith(("http", "www."))):
+            host = m["host"].lower()
+            for candidate in (host, ".".join(host.split(".")[-3:]), ".".join(host.split(".")[-2:])):
+                if known := known_outlet(candidate):
+                    return known.name
+    return ""
 
 
 def _named_again(name: str, lines: list[str], title_line: str) -> bool:
@@ -493,11 +577,14 @@ def copyright_holder(line: str) -> str:
     News © All rights reserved", "All rights reserved © UNN 2025", "© Tanjug 2023." A
     caption's credit ("... in Vienna. © AFP") is no copyright line."""
     m = re.search(r"©|\(c\)|\bcopyright\b", line, re.I)
-    if m is None or len(line[: m.start()].split()) > 6:
+    if m is None or len(re.findall(r"\w+", line[: m.start()])) > 6:  # words, not the bars of a menu
         return ""
-    for chunk in (line[m.end() :], line[: m.start()]):
+    if len(line[: m.start()].split()) >= 3 and re.search(r"[.!?]\s*$", line[: m.start()]):
+        return ""  # "Diplomats at the talks. \u00a9 Photo Agency": a caption's credit
+    for after, chunk in ((True, line[m.end() :]), (False, line[: m.start()])):
         chunk = re.sub(r"©|\(c\)", " ", chunk, flags=re.I)
-        chunk = re.split(r"[|.;]\s|\.$", _RIGHTS.sub(" ", chunk).strip())[0]
+        pieces = re.split(r"[|.;]\s|\.$", _RIGHTS.sub(" ", chunk).strip())
+        chunk = pieces[0] if after else pieces[-1]  # "About Us | Contact | Kestrel Times \u00a9 2025"
         name = _clean(_RIGHTS.sub(" ", chunk))
         if name and _CORPORATE.search(name):  # "Mediacorp Pte Ltd": the owner, not the outlet
             name = _CORPORATE.sub("", name)
