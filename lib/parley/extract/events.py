@@ -30,6 +30,7 @@ from parley import config, nlp
 from parley.extract.dates import DateMention, find_dates
 from parley.knowledge.sides import find_parties
 from parley.read.corpus import Article
+from parley.read.metadata import DMY, date_order
 
 # Children of the event's head word that carry no "who did what".
 DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}
@@ -51,7 +52,8 @@ def terms() -> dict:
 def extract_events(article: Article, doc) -> list[dict]:
     """One row per dated event mention in `article` (`doc` is the parse of its body)."""
     rows, seen = [], set()
-    for mention in find_dates(article.body, article.published):
+    day_first = date_order(article.raw) == DMY
+    for mention in find_dates(article.body, article.published, day_first=day_first):
         row = _event_row(article, doc, mention)
         if row is None:
             continue
