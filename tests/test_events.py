@@ -227,3 +227,16 @@ def test_a_coordinated_verb_without_a_subject_shares_the_one_before():
 def test_a_dated_target_is_an_event():
     _, rows = events_of("The mediators moved their May 30 target back by a week.")
     assert by_text(rows)["May 30"]["date"] == "2025-05-30"
+
+
+def test_a_day_hung_from_a_noun_by_the_parse_dates_the_verb_above():
+    _, rows = events_of("Dozens of envoys from both sides on Monday arrived in Jeddah.")
+    (row,) = rows
+    assert row["date"] == "2025-06-02" and row["description"] == "Dozens of envoys from both sides arrived in Jeddah"
+
+
+@pytest.mark.parametrize("noun", ["assassination", "walkout", "ratification", "airstrike", "resignation", "siege"])
+def test_a_dated_happening_noun_is_an_event(noun):
+    _, rows = events_of(f"Officials pointed to the May 12 {noun} as a turning point.")
+    (row,) = rows
+    assert row["date"] == "2025-05-12" and row["description"].startswith(f"the {noun}")

@@ -71,6 +71,8 @@ def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
         return None
     date_root = _span_root(span)
     anchor = _anchor(date_root, span)
+    if anchor is None and mention.precision == "day":
+        anchor = _verb_above_a_day(date_root, span)
     if anchor is None:
         return None
     kept = _clause_tokens(anchor, date_root)
@@ -141,6 +143,17 @@ def _anchor(date_root, span):
         if head.pos_ in _NOUNS or head.pos_ == "PRON" or head.pos_ == "NUM":
             return None
         token = head  # prepositions, adverbs, adjectives: keep climbing
+
+
+def _verb_above_a_day(date_root, span):
+    """A day introduced by a temporal preposition ("on Monday", "since August 1") says when
+    something happened, whatever noun the parse hangs it from ("Dozens of envoys from both
+    sides on Monday arrived ..."): it dates the nearest verb above it. A year or a month may
+    date a thing ("the lines of 2014"); a day hardly ever does."""
+    if span.start == 0 or date_root.doc[span.start - 1].lower_ not in _TEMPORAL:
+        return None
+    verb = next((a for a in date_root.ancestors if a.pos_ in _VERBS), None)
+    return None if verb is None else _reporting_verb(_main_verb(verb), date_root)
 
 
 def _verb_of_fronted_date(date_root, span):
