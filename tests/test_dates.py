@@ -461,3 +461,18 @@ def test_a_count_of_days_later_without_a_day_before_it_is_no_date():
     assert find_dates("The talks opened in March. Three days later, the envoys left.", MONDAY)[-1].text == "March"
     (m,) = [m for m in find_dates("They met on May 3. About ten days later, the envoys left.", MONDAY) if m.basis != "published"]
     assert (m.text, m.basis, m.date) == ("ten days later", "vague", "")
+
+
+@pytest.mark.parametrize("text, expression, date, precision", [
+    ("The war began in February 2022. A month later, negotiators met in Istanbul.", "A month later", "2022-03", "month"),
+    ("The war began in February 2022. Two years later, the envoys met.", "Two years later", "2024", "year"),
+    ("The deal was signed on May 3, 2019. The following year, it collapsed.", "The following year", "2020", "year"),
+    ("The deal was signed on May 3, 2019. Later that month, it collapsed.", "Later that month", "2019-05", "month"),
+])
+def test_a_month_or_year_counted_from_the_date_told_before(text, expression, date, precision):
+    m = next(m for m in find_dates(text, MONDAY) if m.text == expression)
+    assert (m.date, m.precision, m.basis) == (date, precision, "previous")
+
+
+def test_months_later_without_a_date_before_is_a_duration():
+    assert find_dates("Three months later, it collapsed.", MONDAY) == []

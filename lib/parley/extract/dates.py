@@ -174,6 +174,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative_months": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_months'], True)})\b"),
         "relative_years": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_years'], True)})\b"),
         "anaphoric": re.compile(rf"\b(?P<phrase>{_alternation(t.data['anaphoric_days'], True)})\b"),
+        # "the following month", "that year": a month or year from the date told before
+        "anaphoric_coarse": re.compile(
+            rf"\b(?P<phrase>{_alternation(list(t.data['anaphoric_months']) + list(t.data['anaphoric_years']), True)})\b"),
         # "collapsed on the 15th": a day of the month the date before names
         "ordinal_day": re.compile(
             rf"\b(?:{ordinal_cue}){_GAP}(?P<expr>the{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
@@ -184,7 +187,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
         # "three days later", "a week earlier": counted from the date mentioned before
         "anaphoric_count": re.compile(
-            rf"\b(?P<count>\d{{1,2}}|{number}){_GAP}(?P<unit>{_alternation(t.data['anaphoric_units'], True)})"
+            rf"\b(?P<count>\d{{1,2}}|{number}){_GAP}"
+            rf"(?P<unit>{_alternation(list(t.data['anaphoric_units']) + list(t.data['anaphoric_coarse_units']), True)})"
             rf"{_GAP}(?P<direction>{_alternation(t.data['anaphoric_directions'], True)})\b"
         ),
         # "30.05.2025", "03/06/2025": day and month in the order the article writes them
@@ -354,9 +358,18 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
         if _preceding_word(text, c.start).lower() in data["approximate_words"]:
             return DateMention(**base, date="", precision="", resolved=False, basis="vague")
         count = int(m["count"]) if m["count"].isdigit() else data["number_words"][m["count"].lower()]
-        offset = (count * data["anaphoric_units"][m["unit"].lower()]
-                  * data["anaphoric_directions"][_phrase_key(m["direction"], data["anaphoric_directions"])])
-        return DateMention(**base, date="", precision="day", resolved=False, basis="previous", partial=str(offset))
+        direction = data["anaphoric_directions"][_phrase_key(m["direction"], data["anaphoric_directions"])]
+        unit = m["unit"].lower()
+        if unit in data["anaphoric_coarse_units"]:
+            return DateMention(**base, date="", precision=data["anaphoric_coarse_units"][unit], resolved=False,
+                               basis="previous", partial=str(count * direction))
+        return DateMention(**base, date="", precision="day", resolved=False, basis="previous",
+                           partial=str(count * data["anaphoric_units"][unit] * direction))
+    if c.kind == "anaphoric_coarse":
+        months, years = t.data["anaphoric_months"], t.data["anaphoric_years"]
+        key = re.sub(r"\s+", " ", m["phrase"].lower())
+        precision, offset = ("month", months[key]) if key in months else ("year", years[key])
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="previous", partial=str(offset))
     if c.kind == "year":
         return DateMention(**base, date=m["year"], precision="year", resolved=True, basis="explicit")
     if c.kind == "weekday":
@@ -574,7 +587,12 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
     for mention in mentions:
         if mention.kind == "ordinal_day" and mention.basis == "previous":
             mention = _month_of_ordinal_day(mention, out, text, published)
-        if mention.kind in ("anaphoric", "anaphoric_count") and mention.basis == "previous":
+        if mention.kind in ("anaphoric_coarse", "anaphoric_count") and mention.basis == "previous" \
+                and mention.precision != "day":
+            mention = _coarse_anaphor(mention, out)
+            if mention is None:
+                continue
+        elif mention.kind in ("anaphoric", "anaphoric_count") and mention.basis == "previous":
             offset = int(mention.partial)
             telling_past = published is not None and not _future_cue_before(text, mention.start)
             antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline
@@ -592,6 +610,22 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
                 mention = replace(mention, basis="unresolved", partial="")
         out.append(mention)
     return out
+
+
+def _coarse_anaphor(mention: DateMention, before: list[DateMention]) -> DateMention | None:
+    """"The war began in February 2022. A month later ...": a month or year counted from the
+    date told last before it, when that date is at least as fine. A count ("two months
+    later") with no such date just before it is a duration: None."""
+    finer = ("day", "month") if mention.precision == "month" else ("day", "month", "year")
+    told = [m for m in before if m.basis != "vague"]
+    if mention.kind == "anaphoric_count":
+        told = told[-1:]
+    antecedent = next((m for m in reversed(told) if m.precision in finer and m.resolved and not m.deadline), None)
+    if antecedent is None:
+        return None if mention.kind == "anaphoric_count" else replace(mention, basis="unresolved", partial="")
+    month = int(antecedent.date[5:7]) if len(antecedent.date) >= 7 else 1
+    date = _shift(dt.date(int(antecedent.date[:4]), month, 1), mention.precision, int(mention.partial))
+    return replace(mention, date=date, resolved=True, partial="")
 
 
 def _month_of_ordinal_day(mention: DateMention, before: list[DateMention], text: str,
