@@ -240,3 +240,14 @@ def test_a_dated_happening_noun_is_an_event(noun):
     _, rows = events_of(f"Officials pointed to the May 12 {noun} as a turning point.")
     (row,) = rows
     assert row["date"] == "2025-05-12" and row["description"].startswith(f"the {noun}")
+
+
+@pytest.mark.parametrize("body, description", [
+    ("The two sides June 2 held a second round of talks.", "The two sides held a second round of talks"),
+    ("CAIRO \u2013 2 June 2025: Israel and Hamas have agreed to a four-day truce.",
+     "Israel and Hamas have agreed to a four-day truce"),
+])
+def test_a_bare_day_the_parse_hangs_from_a_noun_dates_the_verb_above(body, description):
+    _, rows = events_of(body)
+    (row,) = rows
+    assert row["date"] == "2025-06-02" and row["description"].endswith(description)

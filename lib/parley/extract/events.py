@@ -39,6 +39,8 @@ _VERBS = {"VERB", "AUX"}
 _NOUNS = {"NOUN", "PROPN"}
 # A date after one of these says when something happened, whatever noun it hangs from.
 _TEMPORAL = {"on", "since", "until", "till", "by", "before", "after", "during", "from", "at"}
+# How a parse hangs a bare day from a noun ("The two sides June 2 held ...": an apposition).
+_BARE_DAY_DEPS = {"appos", "nmod", "amod", "npadvmod"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,9 +150,14 @@ def _anchor(date_root, span):
 def _verb_above_a_day(date_root, span):
     """A day introduced by a temporal preposition ("on Monday", "since August 1") says when
     something happened, whatever noun the parse hangs it from ("Dozens of envoys from both
-    sides on Monday arrived ..."): it dates the nearest verb above it. A year or a month may
-    date a thing ("the lines of 2014"); a day hardly ever does."""
-    if span.start == 0 or date_root.doc[span.start - 1].lower_ not in _TEMPORAL:
+    sides on Monday arrived ..."): it dates the nearest verb above it. So does a bare day
+    the parse reads as a modifier of a noun ("The two sides June 2 held ...", news agency
+    style), a dateline's day among them: "CAIRO – 22 November 2023: Israel and Hamas have
+    agreed ..." tells the lede's news on that day. A year or a month may date a thing ("the
+    lines of 2014"); a day hardly ever does."""
+    after_preposition = span.start > 0 and date_root.doc[span.start - 1].lower_ in _TEMPORAL
+    bare = date_root.dep_ in _BARE_DAY_DEPS and date_root.head.pos_ in _NOUNS
+    if not (after_preposition or bare):
         return None
     verb = next((a for a in date_root.ancestors if a.pos_ in _VERBS), None)
     return None if verb is None else _reporting_verb(_main_verb(verb), date_root)
