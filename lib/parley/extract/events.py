@@ -14,6 +14,9 @@ subordinate or coordinated clause begins, so that two dates in one sentence get 
 quotes. The description is that clause trimmed to its core: the date itself, its
 preposition, attributions ("according to ..."), durations and side clauses removed.
 
+A sentence in the past tense that states no date of its own takes the day of the sentence
+before it (narration carries its time on), unless it opens by leaving that time ("Meanwhile").
+
 Dates that cannot be resolved within the article are kept (resolved False, date ""),
 so the timeline report can list them and `parley.across.timeline.resolve_years` can place
 those that lack only a year.
@@ -46,7 +49,7 @@ _BARE_DAY_DEPS = {"appos", "nmod", "amod", "npadvmod"}
 @functools.lru_cache(maxsize=None)
 def terms() -> dict:
     data = yaml.safe_load(config.data_file("event_terms.yml").read_text(encoding="utf-8"))
-    for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words"):
+    for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words", "scene_changes"):
         data[key] = frozenset(w.lower() for w in data[key])
     return data
 
@@ -64,7 +67,59 @@ def extract_events(article: Article, doc) -> list[dict]:
             continue
         seen.add(key)
         rows.append(row)
+    rows += _carried_rows(article, doc, rows)
     return sorted(rows, key=lambda r: (r["start"], r["date_start"]))
+
+
+def _carried_rows(article: Article, doc, rows: list[dict]) -> list[dict]:
+    """Narration carries its date on: a sentence in the past tense that states no date of its
+    own ("On Monday the envoys met in Doha. They agreed to extend the truce.") tells of the
+    time of the sentence before it, and its event takes the last day that sentence dates
+    an event with (basis "previous"). Not a sentence in the present or future tense, one
+    that opens by leaving that time ("Meanwhile, ...", "Earlier, ..."; `scene_changes` in
+    data/event_terms.yml), nor after a sentence that dates nothing to the day (a month or
+    year there is mostly background: "since the invasion in February 2022")."""
+    sentences = list(doc.sents)
+    raw = [article.span(s.start_char, s.end_char)[:2] for s in sentences]
+    carried = []
+    for i in range(1, len(sentences)):
+        sentence = sentences[i]
+        (p_start, p_end), (s_start, s_end) = raw[i - 1], raw[i]
+        if (any(s_start <= r["date_start"] < s_end for r in rows) or not _told_in_the_past(sentence.root)
+                or _changes_scene(sentence)):
+            continue
+        before = [r for r in rows if p_start <= r["date_start"] < p_end and r["resolved"] and r["precision"] == "day"]
+        if not before:
+            continue
+        anchor = sentence.root
+        kept = _clause_tokens(anchor, anchor)
+        words = [doc[i] for i in sorted(kept) if not doc[i].is_space]
+        if len(words) > MAX_DESCRIPTION_WORDS:
+            words = _without_noun_clauses(words, anchor)[:MAX_DESCRIPTION_WORDS]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        tokens = [t for t in sentence if not t.is_space]
+        while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in ")\"'\u201d":
+            tokens = tokens[:-1]
+        raw_start, raw_end, quote = article.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        carried.append({**before[-1], "description": _join(words), "start": raw_start, "end": raw_end, "quote": quote,
+                        "basis": "previous", "anchor": "clause", "actors": "|".join(_actors(anchor)),
+                        "statement": anchor.lemma_.lower() in terms()["reporting_verbs"]})
+    return carried
+
+
+def _changes_scene(sentence) -> bool:
+    """"Meanwhile, ...", "Earlier, ...", "Separately, ...": the sentence leaves the time of the one before."""
+    words = [t.lower_ for t in sentence if not t.is_space][:3]
+    return any(w in terms()["scene_changes"] for w in words[:1]) or " ".join(words[:2]) in terms()["scene_changes"]
+
+
+def _told_in_the_past(root) -> bool:
+    """Is the sentence headed by `root` told in the past tense ("agreed", "was killed",
+    "had met")?"""
+    if root.pos_ not in _VERBS:
+        return False
+    return root.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
