@@ -266,6 +266,8 @@ def test_a_past_tense_sentence_without_a_date_takes_the_date_of_the_sentence_bef
     "They hope to extend the truce by a week.",  # present tense: not the time of the sentence before
     "They agreed in March to extend the truce.",  # a date of its own
     "Meanwhile, Russia launched 400 drones at Ukraine.",  # leaves the time of the sentence before
+    "They had met twice before in Istanbul.",  # a pluperfect is before the time told
+    "A second round is expected to follow in Istanbul.",  # the present
 ])
 def test_a_sentence_in_the_present_or_with_its_own_date_carries_nothing(second):
     _, rows = events_of("On Monday the envoys met in Doha for four hours. " + second)
@@ -275,3 +277,4 @@ def test_a_sentence_in_the_present_or_with_its_own_date_carries_nothing(second):
 def test_a_month_or_year_in_the_sentence_before_is_not_carried():
     _, rows = events_of("The war began with the invasion in February 2022. Umerov led Kyiv's delegation.")
     assert not [r for r in rows if r["basis"] == "previous"]
+

@@ -115,11 +115,17 @@ def _changes_scene(sentence) -> bool:
 
 
 def _told_in_the_past(root) -> bool:
-    """Is the sentence headed by `root` told in the past tense ("agreed", "was killed",
-    "had met")?"""
+    """Is the sentence headed by `root` told in the simple past ("agreed", "was killed",
+    "were gathering")? Not a perfect: "had met" is before the time told, "has met" at no
+    time in particular; not the present ("is expected")."""
     if root.pos_ not in _VERBS:
         return False
-    return root.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in root.children if c.dep_ in ("aux", "auxpass"))
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    if auxiliaries:
+        return auxiliaries[0].tag_ == "VBD" and auxiliaries[0].lemma_.lower() == "be"
+    return root.tag_ == "VBD"
 
 
 def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
