@@ -399,3 +399,80 @@ def test_hours_before_is_the_day_told_before():
 def test_a_day_of_last_or_next_month():
     found = find_dates("The truce held from the 3rd of last month; talks on the 5th of next month will decide.", "2025-09-17")
     assert [(m.text, m.date) for m in found] == [("the 3rd of last month", "2025-08-03"), ("the 5th of next month", "2025-10-05")]
+
+
+@pytest.mark.parametrize("text, expression, date", [
+    ("The talks opened on May 3. Three days later, the delegations walked out.", "Three days later", "2025-05-06"),
+    ("The talks opened on May 3. A week later, the delegations walked out.", "A week later", "2025-05-10"),
+    ("The truce collapsed on May 20. Two weeks earlier, the envoys had met.", "Two weeks earlier", "2025-05-06"),
+    ("The talks opened on May 3. That same evening, the envoys dined together.", "That same evening", "2025-05-03"),
+])
+def test_a_count_of_days_later_is_counted_from_the_date_told_before(text, expression, date):
+    m = next(m for m in find_dates(text, MONDAY) if m.text == expression)
+    assert (m.date, m.precision, m.basis) == (date, "day", "previous")
+
+
+@pytest.mark.parametrize("text, day_first, date", [
+    ("The accord was signed on 30.05.2025 in Doha.", False, "2025-05-30"),  # a day above 12 decides
+    ("The accord was signed on 05/30/2025 in Doha.", True, "2025-05-30"),
+    ("The accord was signed on 03/04/2025 in Doha.", True, "2025-04-03"),
+    ("The accord was signed on 03/04/2025 in Doha.", False, "2025-03-04"),
+])
+def test_numeric_dates_in_the_articles_order(text, day_first, date):
+    (m,) = find_dates(text, MONDAY, day_first=day_first)
+    assert (m.date, m.precision, m.basis) == (date, "day", "explicit")
+
+
+def test_numeric_dates_are_read_only_when_the_order_is_known():
+    assert find_dates("The accord was signed on 03/04/2025 in Doha.", MONDAY) == []
+
+
+@pytest.mark.parametrize("text, expression, date", [
+    ("Elections are expected in October, officials said.", "October", "2025-10"),
+    ("The two sides will meet again in March.", "March", "2026-03"),
+    ("A referendum is scheduled for November.", "November", "2025-11"),
+])
+def test_a_month_in_the_future_tense_lies_ahead(text, expression, date):
+    m = only(text)
+    assert (m.text, m.date, m.precision) == (expression, date, "month")
+
+
+def test_a_month_in_the_past_tense_stays_behind():
+    assert only("The two sides met in October, officials said.").date == "2024-10"
+
+
+@pytest.mark.parametrize("phrase, date, precision", [
+    ("The troops will withdraw by the end of the year.", "2025", "year"),
+    ("A deal is expected before the end of the month.", "2025-06", "month"),
+    ("Talks stalled this spring.", "2025", "year"),
+])
+def test_a_limit_or_season_of_the_publication_year(phrase, date, precision):
+    m = only(phrase)
+    assert (m.date, m.precision, m.basis) == (date, precision, "published")
+
+
+def test_the_second_month_of_a_pair():
+    found = find_dates("The envoys met in January and February, and again between March and April.", MONDAY)
+    assert [(m.text, m.date) for m in found] == [
+        ("January", "2025-01"), ("February", "2025-02"), ("March", "2025-03"), ("April", "2025-04")]
+
+
+def test_a_count_of_days_later_without_a_day_before_it_is_no_date():
+    assert find_dates("The talks opened in March. Three days later, the envoys left.", MONDAY)[-1].text == "March"
+    (m,) = [m for m in find_dates("They met on May 3. About ten days later, the envoys left.", MONDAY) if m.basis != "published"]
+    assert (m.text, m.basis, m.date) == ("ten days later", "vague", "")
+
+
+@pytest.mark.parametrize("text, expression, date, precision", [
+    ("The war began in February 2022. A month later, negotiators met in Istanbul.", "A month later", "2022-03", "month"),
+    ("The war began in February 2022. Two years later, the envoys met.", "Two years later", "2024", "year"),
+    ("The deal was signed on May 3, 2019. The following year, it collapsed.", "The following year", "2020", "year"),
+    ("The deal was signed on May 3, 2019. Later that month, it collapsed.", "Later that month", "2019-05", "month"),
+])
+def test_a_month_or_year_counted_from_the_date_told_before(text, expression, date, precision):
+    m = next(m for m in find_dates(text, MONDAY) if m.text == expression)
+    assert (m.date, m.precision, m.basis) == (date, precision, "previous")
+
+
+def test_months_later_without_a_date_before_is_a_duration():
+    assert find_dates("Three months later, it collapsed.", MONDAY) == []

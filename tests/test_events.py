@@ -139,7 +139,7 @@ def test_each_gold_event_dated_by_the_expression_inside_its_evidence(seeds):
         rows = events[events["doc_id"] == article["doc_id"]]
         for event in article["events"]:
             start, end = evaluate.locate(raw[article["doc_id"]], event["evidence"])
-            inside = rows[(rows["date_start"] >= start) & (rows["date_end"] <= end)]
+            inside = rows[(rows["date_start"] >= start) & (rows["date_end"] <= end) & (rows["start"] < end) & (rows["end"] > start)]
             assert list(inside["date"]) == [event["date"]], (article["doc_id"], event["evidence"], list(inside["date"]))
             checked += 1
     assert checked == 15
@@ -227,3 +227,54 @@ def test_a_coordinated_verb_without_a_subject_shares_the_one_before():
 def test_a_dated_target_is_an_event():
     _, rows = events_of("The mediators moved their May 30 target back by a week.")
     assert by_text(rows)["May 30"]["date"] == "2025-05-30"
+
+
+def test_a_day_hung_from_a_noun_by_the_parse_dates_the_verb_above():
+    _, rows = events_of("Dozens of envoys from both sides on Monday arrived in Jeddah.")
+    (row,) = rows
+    assert row["date"] == "2025-06-02" and row["description"] == "Dozens of envoys from both sides arrived in Jeddah"
+
+
+@pytest.mark.parametrize("noun", ["assassination", "walkout", "ratification", "airstrike", "resignation", "siege"])
+def test_a_dated_happening_noun_is_an_event(noun):
+    _, rows = events_of(f"Officials pointed to the May 12 {noun} as a turning point.")
+    (row,) = rows
+    assert row["date"] == "2025-05-12" and row["description"].startswith(f"the {noun}")
+
+
+@pytest.mark.parametrize("body, description", [
+    ("The two sides June 2 held a second round of talks.", "The two sides held a second round of talks"),
+    ("CAIRO \u2013 2 June 2025: Israel and Hamas have agreed to a four-day truce.",
+     "Israel and Hamas have agreed to a four-day truce"),
+])
+def test_a_bare_day_the_parse_hangs_from_a_noun_dates_the_verb_above(body, description):
+    _, rows = events_of(body)
+    (row,) = rows
+    assert row["date"] == "2025-06-02" and row["description"].endswith(description)
+
+
+def test_a_past_tense_sentence_without_a_date_takes_the_date_of_the_sentence_before():
+    _, rows = events_of("On Monday the envoys met in Doha for four hours. They agreed to extend the truce by a week.")
+    carried = [r for r in rows if r["basis"] == "previous"]
+    (row,) = carried
+    assert (row["date"], row["date_text"]) == ("2025-06-02", "Monday")
+    assert row["quote"] == "They agreed to extend the truce by a week"
+    assert row["description"].startswith("They agreed to extend the truce")
+
+
+@pytest.mark.parametrize("second", [
+    "They hope to extend the truce by a week.",  # present tense: not the time of the sentence before
+    "They agreed in March to extend the truce.",  # a date of its own
+    "Meanwhile, Russia launched 400 drones at Ukraine.",  # leaves the time of the sentence before
+    "They had met twice before in Istanbul.",  # a pluperfect is before the time told
+    "A second round is expected to follow in Istanbul.",  # the present
+])
+def test_a_sentence_in_the_present_or_with_its_own_date_carries_nothing(second):
+    _, rows = events_of("On Monday the envoys met in Doha for four hours. " + second)
+    assert not [r for r in rows if r["basis"] == "previous"]
+
+
+def test_a_month_or_year_in_the_sentence_before_is_not_carried():
+    _, rows = events_of("The war began with the invasion in February 2022. Umerov led Kyiv's delegation.")
+    assert not [r for r in rows if r["basis"] == "previous"]
+

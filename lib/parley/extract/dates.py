@@ -16,7 +16,13 @@ time and says which date it is, with a precision (`year`, `month`, `day`) and th
   March 9"), a weekday or "last month" is counted from it.
 - `previous`: relative to the date mentioned just before ("earlier the same day", "the
   evening before"); a day of the month alone ("collapsed on the 15th") takes that date's
-  month (with no date before it, the publication month).
+  month (with no date before it, the publication month). A count ("three days later", "a
+  week earlier") counts from the date told just before, when that is a day; with none it
+  is a duration, not a date, and after "about", "some", "over" it is vague.
+- A month in a clause that looks ahead ("elections are expected in October") is the first
+  such month from the publication month on. "By the end of the year", "this spring": the
+  publication year (month). Numeric dates ("30.05.2025", "03/06/2025") are read when the
+  caller says in which order the article writes them (`day_first`).
 - `unresolved`: nothing in the article places it. Relative expressions in an article
   without a publication date stay here: nothing is guessed. A yearless month-day or
   month is marked `needs_year` (with `partial`, "--05-24" or "--05") so that the
@@ -168,6 +174,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative_months": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_months'], True)})\b"),
         "relative_years": re.compile(rf"\b(?P<phrase>{_alternation(t.data['relative_years'], True)})\b"),
         "anaphoric": re.compile(rf"\b(?P<phrase>{_alternation(t.data['anaphoric_days'], True)})\b"),
+        # "the following month", "that year": a month or year from the date told before
+        "anaphoric_coarse": re.compile(
+            rf"\b(?P<phrase>{_alternation(list(t.data['anaphoric_months']) + list(t.data['anaphoric_years']), True)})\b"),
         # "collapsed on the 15th": a day of the month the date before names
         "ordinal_day": re.compile(
             rf"\b(?:{ordinal_cue}){_GAP}(?P<expr>the{_GAP}(?P<day>[0-3]?\d)(?:st|nd|rd|th)"
@@ -176,6 +185,20 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "vague": re.compile(rf"\b(?P<phrase>{_alternation(t.data['vague'], True)})\b"),
         "ago": re.compile(rf"\b(?P<count>\d{{1,3}}|{number}){_GAP}(?P<unit>{ago_unit}){_GAP}ago\b"),
+        # "three days later", "a week earlier": counted from the date mentioned before
+        "anaphoric_count": re.compile(
+            rf"\b(?P<count>\d{{1,2}}|{number}){_GAP}"
+            rf"(?P<unit>{_alternation(list(t.data['anaphoric_units']) + list(t.data['anaphoric_coarse_units']), True)})"
+            rf"{_GAP}(?P<direction>{_alternation(t.data['anaphoric_directions'], True)})\b"
+        ),
+        # "30.05.2025", "03/06/2025": day and month in the order the article writes them
+        "numeric": re.compile(
+            r"(?<![\w./-])(?P<first>[0-3]?\d)(?P<sep>[./-])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\w]|[./-]\d)"
+        ),
+        # "in January and February", "from March to May": the second month of a pair
+        "month_pair": re.compile(
+            rf"\b(?:{cue}){_GAP}{month}(?:{_GAP}(?:and|or|to|through|until){_GAP}|[-\u2013])(?P<month>{month})\b(?!['\u2019]s\b|,?{_GAP}\d)"
+        ),
         "not_dates": re.compile(rf"\b{_alternation(t.data['not_dates'])}\b"),
         "future_cue": re.compile(rf"(?<![\w']){_alternation(t.data['future_cues'], True)}\b"),
         # "U.S.", "Mr.", "Feb.": a full stop that ends a word, not the sentence
@@ -195,18 +218,20 @@ class _Candidate:
     match: re.Match
 
 
-def find_dates(text: str, published: str = "") -> list[DateMention]:
+def find_dates(text: str, published: str = "", day_first: bool | None = None) -> list[DateMention]:
     """Every temporal expression in `text`, resolved against the publication date
-    `published` (ISO "YYYY-MM-DD", or "" when the article states none); in text order."""
+    `published` (ISO "YYYY-MM-DD", or "" when the article states none); in text order.
+    Numeric dates ("03/06/2025") are read only when `day_first` says in which order the
+    article writes them (`parley.read.metadata.date_order` decides it from the page)."""
     reference = parse_iso(published)
-    candidates = _non_overlapping(_candidates(text))
-    mentions = [m for m in (_read(c, text, reference) for c in candidates) if m is not None]
+    candidates = _non_overlapping([c for c in _candidates(text) if c.kind != "numeric" or day_first is not None])
+    mentions = [m for m in (_read(c, text, reference, day_first=day_first) for c in candidates) if m is not None]
     latest_full = max((m.date for m in mentions if m.basis == "explicit" and m.precision == "day"), default="")
     if reference is None and latest_full:
         # No publication date: the article's own latest full date anchors its yearless
         # dates, weekdays and relative phrases (basis "article"), never another article's.
         anchor = parse_iso(_anchor_date(mentions, latest_full))
-        mentions = [_as_article_anchored(m) for m in (_read(c, text, anchor, forward=True) for c in candidates) if m is not None]
+        mentions = [_as_article_anchored(m) for m in (_read(c, text, anchor, forward=True, day_first=day_first) for c in candidates) if m is not None]
         mentions = [_place_in_year_of(m, int(latest_full[:4])) for m in mentions]
         mentions = _weekdays_of_stated_dates(mentions)
     return _resolve_anaphora(mentions, text, reference)
@@ -260,7 +285,7 @@ def _candidates(text: str) -> list[_Candidate]:
             continue
         for m in pattern.finditer(text):
             start, end = m.span()
-            if kind == "month_cue":
+            if kind in ("month_cue", "month_pair"):
                 start = m.start("month")
             if kind == "ordinal_day":
                 start = m.start("expr")
@@ -298,7 +323,8 @@ def _plausible_year(text: str, m: re.Match) -> bool:
 # --- reading one expression ---------------------------------------------------------
 
 
-def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = False) -> DateMention | None:
+def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = False,
+          day_first: bool | None = None) -> DateMention | None:
     """One expression read against `reference`; with `forward` (the reference is a date
     the article reports, not its publication day) a weekday is the first such day on or
     after it."""
@@ -319,10 +345,31 @@ def _read(c: _Candidate, text: str, reference: dt.date | None, forward: bool = F
     if c.kind == "month_year":
         date = f"{int(m['year']):04d}-{t.months[m['month']]:02d}"
         return DateMention(**base, date=date, precision="month", resolved=True, basis="explicit")
-    if c.kind in ("month_part", "month_cue"):
-        if m["rel"]:
+    if c.kind in ("month_part", "month_cue", "month_pair"):
+        if m.groupdict().get("rel"):
             return _in_relative_year(base, t.months[m["month"]], None, m["rel"], reference)
-        return _yearless(base, t.months[m["month"]], None, reference, cue=_preceding_word(text, c.start))
+        cue = _preceding_word(text, c.start)
+        ahead = not _direction_of(cue) and _future_cue_before(text, c.start, words=DATE_FUTURE_CUE_WORDS)
+        return _yearless(base, t.months[m["month"]], None, reference, cue=cue, direction="ahead" if ahead else "")
+    if c.kind == "numeric":
+        return _numeric(base, m, bool(day_first))
+    if c.kind == "anaphoric_count":
+        data = t.data
+        if _preceding_word(text, c.start).lower() in data["approximate_words"]:
+            return DateMention(**base, date="", precision="", resolved=False, basis="vague")
+        count = int(m["count"]) if m["count"].isdigit() else data["number_words"][m["count"].lower()]
+        direction = data["anaphoric_directions"][_phrase_key(m["direction"], data["anaphoric_directions"])]
+        unit = m["unit"].lower()
+        if unit in data["anaphoric_coarse_units"]:
+            return DateMention(**base, date="", precision=data["anaphoric_coarse_units"][unit], resolved=False,
+                               basis="previous", partial=str(count * direction))
+        return DateMention(**base, date="", precision="day", resolved=False, basis="previous",
+                           partial=str(count * data["anaphoric_units"][unit] * direction))
+    if c.kind == "anaphoric_coarse":
+        months, years = t.data["anaphoric_months"], t.data["anaphoric_years"]
+        key = re.sub(r"\s+", " ", m["phrase"].lower())
+        precision, offset = ("month", months[key]) if key in months else ("year", years[key])
+        return DateMention(**base, date="", precision=precision, resolved=False, basis="previous", partial=str(offset))
     if c.kind == "year":
         return DateMention(**base, date=m["year"], precision="year", resolved=True, basis="explicit")
     if c.kind == "weekday":
@@ -401,6 +448,8 @@ def year_near(reference: dt.date, month: int, day: int | None = None, direction:
     if direction == "ahead" and day:  # "by 15 December": the first such day from the reference on
         return next(y for y in (reference.year, reference.year + 1, reference.year + 2)
                     if _valid_day(month, day, y) and dt.date(y, month, day) >= reference)
+    if direction == "ahead":  # "elections are expected in October": the first such month from the reference's on
+        return reference.year if month >= reference.month else reference.year + 1
     for year in (reference.year + 1, reference.year, reference.year - 1, reference.year - 2):
         here = year * 12 + month - 1
         if direction == "past":
@@ -414,6 +463,19 @@ def year_near(reference: dt.date, month: int, day: int | None = None, direction:
         if ok:
             return year
     return reference.year
+
+
+def _numeric(base: dict, m: re.Match, day_first: bool) -> DateMention | None:
+    """"30.05.2025", "03/06/2025": a number above 12 says which is the day; otherwise the
+    order the article uses."""
+    first, second, year = int(m["first"]), int(m["second"]), int(m["year"])
+    if first > 12 or (second <= 12 and day_first):
+        day, month = first, second
+    else:
+        month, day = first, second
+    if not 1 <= month <= 12 or not _valid_day(month, day, year):
+        return None
+    return DateMention(**base, date=_iso(year, month, day), precision="day", resolved=True, basis="explicit")
 
 
 def _direction_of(cue: str) -> str:
@@ -525,11 +587,18 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
     for mention in mentions:
         if mention.kind == "ordinal_day" and mention.basis == "previous":
             mention = _month_of_ordinal_day(mention, out, text, published)
-        if mention.kind == "anaphoric":
+        if mention.kind in ("anaphoric_coarse", "anaphoric_count") and mention.basis == "previous" \
+                and mention.precision != "day":
+            mention = _coarse_anaphor(mention, out)
+            if mention is None:
+                continue
+        elif mention.kind in ("anaphoric", "anaphoric_count") and mention.basis == "previous":
             offset = int(mention.partial)
             telling_past = published is not None and not _future_cue_before(text, mention.start)
             antecedent = next((m for m in reversed(out) if m.precision == "day" and not m.deadline
                                and not (telling_past and m.resolved and m.date > published.isoformat())), None)
+            if mention.kind == "anaphoric_count" and (not out or antecedent is not out[-1] or not antecedent.resolved):
+                continue  # "three days later" counts from the date just told; with none it is a duration
             if antecedent is None or not (antecedent.resolved or antecedent.needs_year):
                 mention = replace(mention, basis="unresolved", partial="")
             elif antecedent.resolved:
@@ -541,6 +610,22 @@ def _resolve_anaphora(mentions: list[DateMention], text: str = "", published: dt
                 mention = replace(mention, basis="unresolved", partial="")
         out.append(mention)
     return out
+
+
+def _coarse_anaphor(mention: DateMention, before: list[DateMention]) -> DateMention | None:
+    """"The war began in February 2022. A month later ...": a month or year counted from the
+    date told last before it, when that date is at least as fine. A count ("two months
+    later") with no such date just before it is a duration: None."""
+    finer = ("day", "month") if mention.precision == "month" else ("day", "month", "year")
+    told = [m for m in before if m.basis != "vague"]
+    if mention.kind == "anaphoric_count":
+        told = told[-1:]
+    antecedent = next((m for m in reversed(told) if m.precision in finer and m.resolved and not m.deadline), None)
+    if antecedent is None:
+        return None if mention.kind == "anaphoric_count" else replace(mention, basis="unresolved", partial="")
+    month = int(antecedent.date[5:7]) if len(antecedent.date) >= 7 else 1
+    date = _shift(dt.date(int(antecedent.date[:4]), month, 1), mention.precision, int(mention.partial))
+    return replace(mention, date=date, resolved=True, partial="")
 
 
 def _month_of_ordinal_day(mention: DateMention, before: list[DateMention], text: str,

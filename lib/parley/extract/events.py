@@ -14,6 +14,9 @@ subordinate or coordinated clause begins, so that two dates in one sentence get 
 quotes. The description is that clause trimmed to its core: the date itself, its
 preposition, attributions ("according to ..."), durations and side clauses removed.
 
+A sentence in the past tense that states no date of its own takes the day of the sentence
+before it (narration carries its time on), unless it opens by leaving that time ("Meanwhile").
+
 Dates that cannot be resolved within the article are kept (resolved False, date ""),
 so the timeline report can list them and `parley.across.timeline.resolve_years` can place
 those that lack only a year.
@@ -30,6 +33,7 @@ from parley import config, nlp
 from parley.extract.dates import DateMention, find_dates
 from parley.knowledge.sides import find_parties
 from parley.read.corpus import Article
+from parley.read.metadata import DMY, date_order
 
 # Children of the event's head word that carry no "who did what".
 DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}
@@ -38,12 +42,14 @@ _VERBS = {"VERB", "AUX"}
 _NOUNS = {"NOUN", "PROPN"}
 # A date after one of these says when something happened, whatever noun it hangs from.
 _TEMPORAL = {"on", "since", "until", "till", "by", "before", "after", "during", "from", "at"}
+# How a parse hangs a bare day from a noun ("The two sides June 2 held ...": an apposition).
+_BARE_DAY_DEPS = {"appos", "nmod", "amod", "npadvmod"}
 
 
 @functools.lru_cache(maxsize=None)
 def terms() -> dict:
     data = yaml.safe_load(config.data_file("event_terms.yml").read_text(encoding="utf-8"))
-    for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words"):
+    for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words", "scene_changes"):
         data[key] = frozenset(w.lower() for w in data[key])
     return data
 
@@ -51,7 +57,8 @@ def terms() -> dict:
 def extract_events(article: Article, doc) -> list[dict]:
     """One row per dated event mention in `article` (`doc` is the parse of its body)."""
     rows, seen = [], set()
-    for mention in find_dates(article.body, article.published):
+    day_first = date_order(article.raw) == DMY
+    for mention in find_dates(article.body, article.published, day_first=day_first):
         row = _event_row(article, doc, mention)
         if row is None:
             continue
@@ -60,7 +67,65 @@ def extract_events(article: Article, doc) -> list[dict]:
             continue
         seen.add(key)
         rows.append(row)
+    rows += _carried_rows(article, doc, rows)
     return sorted(rows, key=lambda r: (r["start"], r["date_start"]))
+
+
+def _carried_rows(article: Article, doc, rows: list[dict]) -> list[dict]:
+    """Narration carries its date on: a sentence in the past tense that states no date of its
+    own ("On Monday the envoys met in Doha. They agreed to extend the truce.") tells of the
+    time of the sentence before it, and its event takes the last day that sentence dates
+    an event with (basis "previous"). Not a sentence in the present or future tense, one
+    that opens by leaving that time ("Meanwhile, ...", "Earlier, ..."; `scene_changes` in
+    data/event_terms.yml), nor after a sentence that dates nothing to the day (a month or
+    year there is mostly background: "since the invasion in February 2022")."""
+    sentences = list(doc.sents)
+    raw = [article.span(s.start_char, s.end_char)[:2] for s in sentences]
+    carried = []
+    for i in range(1, len(sentences)):
+        sentence = sentences[i]
+        (p_start, p_end), (s_start, s_end) = raw[i - 1], raw[i]
+        if (any(s_start <= r["date_start"] < s_end for r in rows) or not _told_in_the_past(sentence.root)
+                or _changes_scene(sentence)):
+            continue
+        before = [r for r in rows if p_start <= r["date_start"] < p_end and r["resolved"] and r["precision"] == "day"]
+        if not before:
+            continue
+        anchor = sentence.root
+        kept = _clause_tokens(anchor, anchor)
+        words = [doc[i] for i in sorted(kept) if not doc[i].is_space]
+        if len(words) > MAX_DESCRIPTION_WORDS:
+            words = _without_noun_clauses(words, anchor)[:MAX_DESCRIPTION_WORDS]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        tokens = [t for t in sentence if not t.is_space]
+        while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in ")\"'\u201d":
+            tokens = tokens[:-1]
+        raw_start, raw_end, quote = article.span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        carried.append({**before[-1], "description": _join(words), "start": raw_start, "end": raw_end, "quote": quote,
+                        "basis": "previous", "anchor": "clause", "actors": "|".join(_actors(anchor)),
+                        "statement": anchor.lemma_.lower() in terms()["reporting_verbs"]})
+    return carried
+
+
+def _changes_scene(sentence) -> bool:
+    """"Meanwhile, ...", "Earlier, ...", "Separately, ...": the sentence leaves the time of the one before."""
+    words = [t.lower_ for t in sentence if not t.is_space][:3]
+    return any(w in terms()["scene_changes"] for w in words[:1]) or " ".join(words[:2]) in terms()["scene_changes"]
+
+
+def _told_in_the_past(root) -> bool:
+    """Is the sentence headed by `root` told in the simple past ("agreed", "was killed",
+    "were gathering")? Not a perfect: "had met" is before the time told, "has met" at no
+    time in particular; not the present ("is expected")."""
+    if root.pos_ not in _VERBS:
+        return False
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    if auxiliaries:
+        return auxiliaries[0].tag_ == "VBD" and auxiliaries[0].lemma_.lower() == "be"
+    return root.tag_ == "VBD"
 
 
 def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
@@ -69,6 +134,8 @@ def _event_row(article: Article, doc, mention: DateMention) -> dict | None:
         return None
     date_root = _span_root(span)
     anchor = _anchor(date_root, span)
+    if anchor is None and mention.precision == "day":
+        anchor = _verb_above_a_day(date_root, span)
     if anchor is None:
         return None
     kept = _clause_tokens(anchor, date_root)
@@ -139,6 +206,22 @@ def _anchor(date_root, span):
         if head.pos_ in _NOUNS or head.pos_ == "PRON" or head.pos_ == "NUM":
             return None
         token = head  # prepositions, adverbs, adjectives: keep climbing
+
+
+def _verb_above_a_day(date_root, span):
+    """A day introduced by a temporal preposition ("on Monday", "since August 1") says when
+    something happened, whatever noun the parse hangs it from ("Dozens of envoys from both
+    sides on Monday arrived ..."): it dates the nearest verb above it. So does a bare day
+    the parse reads as a modifier of a noun ("The two sides June 2 held ...", news agency
+    style), a dateline's day among them: "CAIRO – 22 November 2023: Israel and Hamas have
+    agreed ..." tells the lede's news on that day. A year or a month may date a thing ("the
+    lines of 2014"); a day hardly ever does."""
+    after_preposition = span.start > 0 and date_root.doc[span.start - 1].lower_ in _TEMPORAL
+    bare = date_root.dep_ in _BARE_DAY_DEPS and date_root.head.pos_ in _NOUNS
+    if not (after_preposition or bare):
+        return None
+    verb = next((a for a in date_root.ancestors if a.pos_ in _VERBS), None)
+    return None if verb is None else _reporting_verb(_main_verb(verb), date_root)
 
 
 def _verb_of_fronted_date(date_root, span):
