@@ -21,6 +21,7 @@ Doha") are no agents.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,7 @@ class BroadReader:
                             if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))]
         self.nouns = article_party_nouns(article.body)
         self.joint = book.phrases("joint_subjects")
+        self.joint_pattern = _joint_pattern(self.joint)
         self.last_person_sides: tuple[str, ...] = ()
         self.last_party_sides: tuple[str, ...] = ()
         self.agreement_paragraph = -1
@@ -73,7 +75,7 @@ class BroadReader:
             return (), ""
         start, end = unit.chars(tokens)
         text = fold(self.body[start:end])
-        if any(re.search(rf"\b{re.escape(' '.join(p))}\b", text) for p in self.joint if p):
+        if self.joint_pattern is not None and self.joint_pattern.search(text):
             return self.main, "both_sides"
         found = []
         for s, e, party in self.party_spans:
@@ -294,6 +296,17 @@ class BroadReader:
 
 
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
+
+
+@functools.lru_cache(maxsize=8)
+def _joint_pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern | None:
+    """One pattern for every joint subject ("both sides", "the two delegations"), compiled
+    once: a search of it finds a match wherever a search of any one phrase would (it was a
+    regex built and searched per phrase for every subject)."""
+    words = [" ".join(p) for p in phrases if p]
+    if not words:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words))
 _TERMS_REACH = 2  # sentences after one naming an agreement that may still state its terms
 
 

@@ -135,11 +135,11 @@ class Codebook:
 
     def find_issues(self, tokens) -> list[Match]:
         """Issue cues in `tokens` (a spaCy Span or token list), overlaps resolved longest-first."""
-        return _memo(tokens, ("issues", id(self)), lambda: _longest_first(self._issue_index.find(_Words(tokens), self.gap_words)))
+        return _memo(tokens, ("issues", id(self)), lambda: _longest_first(self._issue_index.find(_words_of(tokens), self.gap_words)))
 
     def find_stances(self, tokens) -> list[Match]:
         """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
-        return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_Words(tokens), self.gap_words)))
+        return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_words_of(tokens), self.gap_words)))
 
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:
@@ -270,7 +270,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 def _is_word(token) -> bool:
     """Tokens that count for matching: anything with a letter or digit (not "-", "'", "•")."""
-    return any(c.isalnum() for c in token.text)
+    return _has_letter_or_digit(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _has_letter_or_digit(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _form_matches(word: str, forms: tuple[str, str]) -> bool:
@@ -378,6 +383,19 @@ def _longest_first(matches: list[Match]) -> list[Match]:
         kept.append(m)
         taken |= indices
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
+
+
+def _words_of(tokens) -> _Words:
+    """`_Words(tokens)`, made once per Span for its issue cues and its stance cues alike
+    (kept in its Doc's user_data; token lists are read every time)."""
+    doc = getattr(tokens, "doc", None)
+    if doc is None or not hasattr(tokens, "start"):
+        return _Words(tokens)
+    slot = ("_parley_words", tokens.start, tokens.end)
+    words = doc.user_data.get(slot)
+    if words is None:
+        words = doc.user_data[slot] = _Words(tokens)
+    return words
 
 
 def _memo(tokens, key, compute):

@@ -45,6 +45,8 @@ class _Article:
     paragraphs: list[tuple[int, int]]  # body character spans between blank lines
     party_at: list[str]  # per token: the party an alias covering it names ("Shin Bet", "Kremlin")
     mentions: list[Mention] = field(default_factory=list)
+    # what the side rules find in a segment, asked for once per mention in it: {key: result}
+    found_in_segment: dict = field(default_factory=dict, repr=False)
 
     @property
     def body(self) -> str:

@@ -169,11 +169,20 @@ def _side_from_list_heading(ctx: _Article, mention: Mention) -> None:
         mention.give_side(parties[0], SIDE_FROM_GROUP, f"list under: {last_sentence}")
 
 
-def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = False) -> list[tuple[int, int, str]]:
+def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = False) -> tuple[tuple[int, int, str], ...]:
     """(first token, last token + 1, party) of each side's group in a sentence:
     "the Ukrainian delegation", "Russia's 14-member team", "delegation of Ukraine",
     "Russia, represented by", "Azerbaijan sent". With `unnamed`, also the groups of a side
-    the sentence does not name ("the government team", "the other side"), with party ""."""
+    the sentence does not name ("the government team", "the other side"), with party "".
+    Found once per segment and article: every mention in the segment asks."""
+    key = ("groups", seg_start, seg_end, unnamed)
+    found = ctx.found_in_segment.get(key)
+    if found is None:
+        found = ctx.found_in_segment[key] = tuple(_find_group_phrases(ctx, seg_start, seg_end, unnamed))
+    return found
+
+
+def _find_group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool) -> list[tuple[int, int, str]]:
     doc = ctx.doc
     lex = lexicon()
     groups = []
@@ -248,14 +257,29 @@ def _join_group(ctx: _Article, mention: Mention, first: int, last: int, party: s
         mention.unnamed_group = True
 
 
-def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
+def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> tuple[tuple[int, int, str], ...]:
     """(first token, last token + 1, party) of each "represents Ukraine", "on behalf of the
-    TPLF", "speaking for Hamas" in a sentence: a cue (`agency_cues`) and the party right after it."""
+    TPLF", "speaking for Hamas" in a sentence: a cue (`agency_cues`) and the party right after it.
+    Found once per segment and article: every mention in the segment asks."""
+    key = ("agency", seg_start, seg_end)
+    found = ctx.found_in_segment.get(key)
+    if found is None:
+        found = ctx.found_in_segment[key] = tuple(_find_agency_phrases(ctx, seg_start, seg_end))
+    return found
+
+
+def _find_agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
     doc = ctx.doc
+    cues = lexicon().agency_cues
+    first_words = _first_words(cues)
     found = []
     for i in range(seg_start, seg_end):
-        for cue in lexicon().agency_cues:
-            if fold(doc[i].lemma_) != cue[0] and fold(doc[i].text) != cue[0]:
+        token = doc[i]
+        forms = (fold(token.lemma_), fold(token.text))
+        if forms[0] not in first_words and forms[1] not in first_words:
+            continue  # no cue starts with this word: the loop below would try each in vain
+        for cue in cues:
+            if forms[0] != cue[0] and forms[1] != cue[0]:
                 continue
             j = i + 1
             if any(j + k >= seg_end or fold(doc[j + k].text) != word for k, word in enumerate(cue[1:])):
@@ -270,6 +294,11 @@ def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[i
                 found.append((i, end, party))
             break
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(cues: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(cue[0] for cue in cues if cue)
 
 
 # Between an agency phrase or a side's group and the people it introduces: "Representing
