@@ -58,6 +58,35 @@ def doc_text(doc) -> str:
     return text
 
 
+class Columns:
+    """A Doc's tokens as plain lists of strings, one per attribute: `text`, `lower`,
+    `lemma`, `pos`, `dep` (each what the Token's `text`, `lower_`, `lemma_`, `pos_`,
+    `dep_` gives). Reading a word from them makes no Token object: rules that look at
+    every token of a sentence read these, and make a Token only where one matches."""
+
+    __slots__ = ("text", "lower", "lemma", "pos", "dep")
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+        from spacy.parts_of_speech import NAMES
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).tolist() if len(doc) else []
+        self.text = [strings[row[0]] for row in rows]
+        self.lower = [strings[row[1]] for row in rows]
+        self.lemma = [strings[row[2]] for row in rows]
+        self.pos = [NAMES[row[3]] for row in rows]
+        self.dep = [strings[row[4]] for row in rows]
+
+
+def columns(doc) -> Columns:
+    """The `Columns` of `doc`, made once per Doc."""
+    found = doc.user_data.get("_parley_columns")
+    if found is None:
+        found = doc.user_data["_parley_columns"] = Columns(doc)
+    return found
+
+
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
     return load()(text)

@@ -352,9 +352,13 @@ def extract_quantities(article, doc) -> list[dict]:
             continue  # "one matter of disagreement": an article, not a count
         candidates.append((value, unit_text, counted, tokens, _text(run)))
         used |= {t.i for t in run}
+    fractions = data["fractions"]
     for token in doc:
         if token.i in used:
             continue
+        lower = token.lower_
+        if lower not in {"a", "an"} and not fractions.get(lower):
+            continue  # neither "a week" nor "a quarter of": both readings below would say so
         if (single := _a_duration(token)) is not None:
             candidates.append(single)
             continue

@@ -289,8 +289,24 @@ class _Words:
     """The words of a run of tokens with their (text, lemma) forms, computed once for all cues."""
 
     def __init__(self, tokens):
-        self.tokens = [t for t in tokens if _is_word(t)]
-        self.forms = [(t.lower_, t.lemma_.lower()) for t in self.tokens]
+        doc = getattr(tokens, "doc", None)
+        if doc is not None and hasattr(tokens, "start"):  # a Span: its words read from the Doc's columns
+            from parley import nlp
+
+            columns = nlp.columns(doc)
+            self._doc = doc
+            self._indices = [i for i in range(tokens.start, tokens.end) if _has_letter_or_digit(columns.text[i])]
+            self._tokens = None
+            self.forms = [(columns.lower[i], columns.lemma[i].lower()) for i in self._indices]
+        else:
+            self._tokens = [t for t in tokens if _is_word(t)]
+            self.forms = [(t.lower_, t.lemma_.lower()) for t in self._tokens]
+
+    def token(self, index: int):
+        """The Token of word `index` (made only for the words a cue matches)."""
+        if self._tokens is not None:
+            return self._tokens[index]
+        return self._doc[self._indices[index]]
 
     def find(self, cue: Cue, kind: str, gap_words: int) -> list[Match]:
         if not cue.words:
@@ -302,7 +318,7 @@ class _Words:
                 continue
             matched = self._match_from(cue.words, start, gap_words)
             if matched:
-                found.append(Match(kind, cue, tuple(self.tokens[i] for i in matched)))
+                found.append(Match(kind, cue, tuple(self.token(i) for i in matched)))
         return found
 
     def _match_from(self, pattern, start, gap_words) -> list[int] | None:
@@ -368,7 +384,7 @@ class _CueIndex:
                 kind, cue, strength = self.entries[index]
                 matched = words._match_from(cue.words, start, gap_words)
                 if matched:
-                    hits.append((index, start, Match(kind, cue, tuple(words.tokens[i] for i in matched), strength)))
+                    hits.append((index, start, Match(kind, cue, tuple(words.token(i) for i in matched), strength)))
         hits.sort(key=lambda hit: (hit[0], hit[1]))
         return [match for _, _, match in hits]
 

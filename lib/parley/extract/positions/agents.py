@@ -126,6 +126,8 @@ class Agents:
         return token.lemma_.lower() in self.book.words(key) or token.lower_ in self.book.words(key)
 
     def person_side(self, token) -> str:
+        if not self.people:  # an article without a person of known side: no need to read the token
+            return ""
         return self.people.get(fold(token.text), "")
 
     # --- noun phrases ----------------------------------------------------------------
@@ -281,8 +283,12 @@ class Agents:
         agent = self.agent_at(unit.span.root)
         explicit = agent is not None and bool(agent.sides) and not agent.tentative
         self.salient = agent if explicit else None
-        for token in unit.span:
-            side = self.person_side(token)
+        if not self.people:
+            return  # no person of known side to remember
+        span = unit.span
+        texts = nlp.columns(span.doc).text
+        for i in range(span.start, span.end):  # `person_side` of each token, read from the columns
+            side = self.people.get(fold(texts[i]), "")
             if side:
                 self.last_person_side = side
 
@@ -346,9 +352,14 @@ class Agents:
 
     def remember_documents(self, unit) -> None:
         """The side of every document named with its owner, the last one kept."""
-        for token in unit.span:
-            if not self.is_word(token, "document_nouns") or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
+        span = unit.span
+        columns = nlp.columns(span.doc)
+        nouns = self.book.words("document_nouns")
+        for i in range(span.start, span.end):
+            if columns.pos[i] not in {"NOUN", "PROPN"} or (
+                    columns.lemma[i].lower() not in nouns and columns.lower[i] not in nouns):
+                continue  # `is_word(token, "document_nouns")`, read from the columns
+            token = span.doc[i]
             owner = self._owner(token)
             if not owner and token.dep_ in {"dobj", "pobj"}:
                 verb = token.head if token.dep_ == "dobj" else token.head.head
