@@ -60,23 +60,24 @@ def doc_text(doc) -> str:
 
 class Columns:
     """A Doc's tokens as plain lists of strings, one per attribute: `text`, `lower`,
-    `lemma`, `pos`, `dep` (each what the Token's `text`, `lower_`, `lemma_`, `pos_`,
-    `dep_` gives). Reading a word from them makes no Token object: rules that look at
+    `lemma`, `pos`, `dep`, `like_num` (each what the Token's `text`, `lower_`, `lemma_`,
+    `pos_`, `dep_`, `like_num` gives). Reading a word from them makes no Token object: rules that look at
     every token of a sentence read these, and make a Token only where one matches."""
 
-    __slots__ = ("text", "lower", "lemma", "pos", "dep")
+    __slots__ = ("text", "lower", "lemma", "pos", "dep", "like_num")
 
     def __init__(self, doc):
-        from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+        from spacy.attrs import DEP, LEMMA, LIKE_NUM, LOWER, ORTH, POS
         from spacy.parts_of_speech import NAMES
 
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).tolist() if len(doc) else []
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, LIKE_NUM]).tolist() if len(doc) else []
         self.text = [strings[row[0]] for row in rows]
         self.lower = [strings[row[1]] for row in rows]
         self.lemma = [strings[row[2]] for row in rows]
         self.pos = [NAMES[row[3]] for row in rows]
         self.dep = [strings[row[4]] for row in rows]
+        self.like_num = [bool(row[5]) for row in rows]
 
 
 def columns(doc) -> Columns:

@@ -80,8 +80,12 @@ def _plain(value: float):
 def _number_spans(doc):
     """Runs of tokens spelling one number ("twenty five", "1.5 billion", "one hundred")."""
     scales = _data()["scales"]
+    columns = nlp.columns(doc)
     spans, run = [], []
-    for token in doc:
+    for i, text in enumerate(columns.text):
+        if not run and not columns.like_num[i] and not _FIGURES.match(text):
+            continue  # no run to go on, and no number (`_is_number`) to start one
+        token = doc[i]
         hyphenated = (  # "twenty-five"
             run and token.text == "-" and _is_number_word(run[-1]) and token.i + 1 < len(doc)
             and _is_number_word(doc[token.i + 1])
@@ -353,12 +357,12 @@ def extract_quantities(article, doc) -> list[dict]:
         candidates.append((value, unit_text, counted, tokens, _text(run)))
         used |= {t.i for t in run}
     fractions = data["fractions"]
-    for token in doc:
-        if token.i in used:
+    for i, lower in enumerate(nlp.columns(doc).lower):
+        if i in used:
             continue
-        lower = token.lower_
         if lower not in {"a", "an"} and not fractions.get(lower):
             continue  # neither "a week" nor "a quarter of": both readings below would say so
+        token = doc[i]
         if (single := _a_duration(token)) is not None:
             candidates.append(single)
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parley import nlp
 from parley.extract.people.names import _POSSESSIVE
 from parley.knowledge.sides import article_party_nouns, find_parties
 
@@ -99,8 +100,9 @@ def _party_tokens(body: str, doc) -> list[str]:
     # "the government team", "a government official": a noun this article uses for one party
     nouns = article_party_nouns(body)
     if nouns:  # a token is at most one of these nouns: one pass over the doc does for all of them
-        for token in doc:
-            party = nouns.get(token.lower_)
-            if party is not None and not parties[token.i] and token.text.islower():
-                parties[token.i] = party
+        columns = nlp.columns(doc)
+        for i, lower in enumerate(columns.lower):
+            party = nouns.get(lower)
+            if party is not None and not parties[i] and columns.text[i].islower():
+                parties[i] = party
     return parties

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parley import nlp
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DASHES, _is_particle, _name_like, lexicon, same_surname
 from parley.extract.people.roles import _attach_role
@@ -23,8 +24,10 @@ MAX_NAME_TOKENS = 6
 def _name_runs(doc) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens, with particles and hyphens inside ("al-Hayya")."""
     runs, i, n = [], 0, len(doc)
+    texts = nlp.columns(doc).text
     while i < n:
-        if not _name_like(doc[i]):
+        # `_name_like` is False for a word not capitalised: read from the columns, no Token made
+        if not texts[i][:1].isupper() or not _name_like(doc[i]):
             i += 1
             continue
         j = i + 1
