@@ -176,6 +176,7 @@ def test_a_sentence_matches_as_its_tokens_do():
     assert columns.text == [t.text for t in doc] and columns.lower == [t.lower_ for t in doc]
     assert columns.lemma == [t.lemma_ for t in doc] and columns.pos == [t.pos_ for t in doc]
     assert columns.dep == [t.dep_ for t in doc] and columns.like_num == [t.like_num for t in doc]
+    assert columns.idx == [t.idx for t in doc] and nlp.doc_text(doc) == doc.text
     book = codebook.load()
     found = []
     for sent in doc.sents:

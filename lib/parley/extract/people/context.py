@@ -61,10 +61,7 @@ class _Article:
 
     def token_starts(self) -> list[int]:
         """Each token's character offset, for finding the token at an offset by bisection."""
-        starts = self.doc.user_data.get("_parley_token_starts")
-        if starts is None:
-            starts = self.doc.user_data["_parley_token_starts"] = [t.idx for t in self.doc]
-        return starts
+        return nlp.columns(self.doc).idx
 
     def paragraph_of(self, char: int) -> int:
         for index, (start, end) in enumerate(self.paragraphs):

@@ -211,6 +211,14 @@ def _in_credit(ctx: _Article, mention: Mention) -> bool:
     return bool(re.match(r"(?:\s+and\s+[^.;()]{1,40}?)?\s+contributed\b", suffix))
 
 
+def _folded_entities(doc) -> list[tuple[str, str]]:
+    """(folded text, label) of each of the Doc's entities, read once per Doc."""
+    found = doc.user_data.get("_parley_folded_ents")
+    if found is None:
+        found = doc.user_data["_parley_folded_ents"] = [(fold(ent.text), ent.label_) for ent in doc.ents]
+    return found
+
+
 def _other_kind_of_name(ctx: _Article, mention: Mention) -> bool:
     """Outlets and places the NER took for people ("according to Reuters")."""
     key = fold(mention.surface)
@@ -218,5 +226,5 @@ def _other_kind_of_name(ctx: _Article, mention: Mention) -> bool:
         return True
     if mention.role or mention.end - mention.start > 1:
         return False
-    labels = Counter(ent.label_ for ent in ctx.doc.ents if fold(ent.text) == key)
+    labels = Counter(label for text, label in _folded_entities(ctx.doc) if text == key)
     return labels["PERSON"] < sum(labels[label] for label in ("GPE", "LOC", "FAC", "ORG", "NORP"))
