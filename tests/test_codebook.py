@@ -165,3 +165,23 @@ def test_no_word_in_a_data_file_is_read_as_a_boolean():
     for path in sorted(glob.glob(str(config.DATA_DIR / "*.yml"))):
         found += booleans(yaml.safe_load(open(path, encoding="utf-8")), path.rsplit("/", 1)[-1])
     assert found == []
+
+
+def test_a_sentence_matches_as_its_tokens_do():
+    """A Span is read from its Doc's columns (`nlp.columns`), a token list token by token:
+    both find the same cues on the same tokens."""
+    doc = nlp.parse("Kyiv demanded the release of all hostages. Russia's delegation rejected a ceasefire, "
+                    "the minister said.\n\n- 3 March: twenty-five prisoners of war were exchanged.")
+    columns = nlp.columns(doc)
+    assert columns.text == [t.text for t in doc] and columns.lower == [t.lower_ for t in doc]
+    assert columns.lemma == [t.lemma_ for t in doc] and columns.pos == [t.pos_ for t in doc]
+    assert columns.dep == [t.dep_ for t in doc] and columns.like_num == [t.like_num for t in doc]
+    assert columns.idx == [t.idx for t in doc] and nlp.doc_text(doc) == doc.text
+    book = codebook.load()
+    found = []
+    for sent in doc.sents:
+        for find in (book.find_issues, book.find_stances):
+            from_span = [(m.kind, m.strength, [t.i for t in m.tokens]) for m in find(sent)]
+            assert from_span == [(m.kind, m.strength, [t.i for t in m.tokens]) for m in find(list(sent))]
+            found += from_span
+    assert found  # the sentences name issues and stances

@@ -53,9 +53,43 @@ def installed_model() -> str:
 def doc_text(doc) -> str:
     """`doc.text`, computed once per Doc (spaCy joins every token on each access)."""
     text = doc.user_data.get("_parley_text")
-    if text is None:
-        text = doc.user_data["_parley_text"] = doc.text
+    if text is None:  # as spaCy joins it: each token's text and its whitespace, one space or none
+        words = columns(doc)
+        text = doc.user_data["_parley_text"] = "".join(
+            [word + " " if space else word for word, space in zip(words.text, words.space)])
     return text
+
+
+class Columns:
+    """A Doc's tokens as plain lists of strings, one per attribute: `text`, `lower`,
+    `lemma`, `pos`, `dep`, `like_num`, `idx`, `space` (each what the Token's `text`,
+    `lower_`, `lemma_`, `pos_`, `dep_`, `like_num`, `idx`, `whitespace_ == " "` gives). Reading a word from them makes no Token object: rules that look at
+    every token of a sentence read these, and make a Token only where one matches."""
+
+    __slots__ = ("text", "lower", "lemma", "pos", "dep", "like_num", "idx", "space")
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, IDX, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY
+        from spacy.parts_of_speech import NAMES
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, LIKE_NUM, IDX, SPACY]).tolist() if len(doc) else []
+        self.text = [strings[row[0]] for row in rows]
+        self.lower = [strings[row[1]] for row in rows]
+        self.lemma = [strings[row[2]] for row in rows]
+        self.pos = [NAMES[row[3]] for row in rows]
+        self.dep = [strings[row[4]] for row in rows]
+        self.like_num = [bool(row[5]) for row in rows]
+        self.idx = [row[6] for row in rows]
+        self.space = [bool(row[7]) for row in rows]
+
+
+def columns(doc) -> Columns:
+    """The `Columns` of `doc`, made once per Doc."""
+    found = doc.user_data.get("_parley_columns")
+    if found is None:
+        found = doc.user_data["_parley_columns"] = Columns(doc)
+    return found
 
 
 def parse(text: str):

@@ -25,6 +25,7 @@ from parley import config, nlp
 
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}$")
 _DOT_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "10.30": a time only where the words around say so
+_DIGIT = re.compile(r"\d")
 _FIGURES = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _GLUED = re.compile(rf"^({_FIGURE})([a-z]{{1,3}})$", re.I)  # "2bn", "300m", "5tn"
@@ -123,8 +124,12 @@ def _plain(value: float):
 def _number_spans(doc):
     """Runs of tokens spelling one number ("twenty five", "1.5 billion", "one hundred")."""
     scales = _data()["scales"]
+    columns = nlp.columns(doc)
     spans, run = [], []
-    for token in doc:
+    for i, text in enumerate(columns.text):
+        if not run and not columns.like_num[i] and not _DIGIT.search(text) and columns.lower[i] != "dozen":
+            continue  # no run to go on, and no number (`_is_number`, `_a_dozen`) to start one
+        token = doc[i]
         hyphenated = (  # "twenty-five"
             run and token.text == "-" and _is_number_word(run[-1]) and token.i + 1 < len(doc)
             and _is_number_word(doc[token.i + 1])
@@ -597,9 +602,13 @@ def extract_quantities(article, doc) -> list[dict]:
             continue  # "one matter of disagreement": an article, not a count ("two from the parties and one from the AU" is)
         candidates.append((value, unit_text, counted, tokens, _text(run)))
         used |= {t.i for t in run}
-    for token in doc:
-        if token.i in used:
+    fractions = data["fractions"]
+    for i, lower in enumerate(nlp.columns(doc).lower):
+        if i in used:
             continue
+        if lower not in {"a", "an"} and not fractions.get(lower):
+            continue  # neither "a week" nor "a quarter of": both readings below would say so
+        token = doc[i]
         if (single := _a_duration(token)) is not None:
             candidates.append(single)
             continue

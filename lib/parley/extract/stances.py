@@ -21,9 +21,11 @@ Doha") are no agents.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from parley import nlp
 from parley.extract.positions.agents import names_a_thing, person_key
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
 from parley.text import fold
@@ -58,6 +60,7 @@ class BroadReader:
                             if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))]
         self.nouns = article_party_nouns(article.body)
         self.joint = book.phrases("joint_subjects")
+        self.joint_pattern = _joint_pattern(self.joint)
         self.last_person_sides: tuple[str, ...] = ()
         self.last_party_sides: tuple[str, ...] = ()
         self.agreement_paragraph = -1
@@ -73,7 +76,7 @@ class BroadReader:
             return (), ""
         start, end = unit.chars(tokens)
         text = fold(self.body[start:end])
-        if any(re.search(rf"\b{re.escape(' '.join(p))}\b", text) for p in self.joint if p):
+        if self.joint_pattern is not None and self.joint_pattern.search(text):
             return self.main, "both_sides"
         found = []
         for s, e, party in self.party_spans:
@@ -239,8 +242,8 @@ class BroadReader:
         it would not give up enrichment": a side saying what it will do on an issue offers
         it (refuses it, negated). Not when another side's speaker says it: that is a claim."""
         found = []
-        for token in unit.span:
-            if token.pos_ not in _VERBS or not _future(token) or _conditional(token):
+        for token in _tokens_with_pos(unit.span, _VERBS):
+            if not _future(token) or _conditional(token):
                 continue
             sides, how = self._subject(token, unit)
             if not sides or how not in {"subject", "pronoun"}:
@@ -283,7 +286,8 @@ class BroadReader:
     def _agreement_terms(self, unit, issues, span, cues) -> list[Found]:
         """"a pact under which A and B will each ...", "A is to free 33 ...; B will free ...":
         what a reached agreement binds each party to do."""
-        words = {t.lemma_.lower() for t in unit.span}
+        lemmas = nlp.columns(unit.span.doc).lemma
+        words = {lemmas[i].lower() for i in range(unit.span.start, unit.span.end)}
         self.units_read += 1
         if words & self.book.words("binding_context_nouns"):
             self.agreement_paragraph = unit.paragraph
@@ -293,8 +297,8 @@ class BroadReader:
         if not near or not issues or any(c.kind != "agrees" for c in cues if c.strength != "weak"):
             return []
         found = []
-        for token in unit.span:
-            if token.pos_ not in _VERBS or not _binding(token):
+        for token in _tokens_with_pos(unit.span, _VERBS):
+            if not _binding(token):
                 continue
             sides, how = self._subject(token, unit)
             if not sides:
@@ -307,8 +311,13 @@ class BroadReader:
 
     def _remember(self, unit) -> None:
         """The agents of this sentence, for the pronouns of the next."""
-        for token in unit.span:
-            if token.dep_ in _SUBJECTS and token.head.pos_ in _VERBS:
+        span = unit.span
+        deps = nlp.columns(span.doc).dep
+        for i in range(span.start, span.end):
+            if deps[i] not in _SUBJECTS:
+                continue
+            token = span.doc[i]
+            if token.head.pos_ in _VERBS:
                 sides, _ = self.sides_of(list(token.subtree), unit)
                 if not sides:
                     continue
@@ -320,7 +329,25 @@ class BroadReader:
 
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _GROUP_PRONOUNS = {"they", "we", "it"}
+
+
+@functools.lru_cache(maxsize=8)
+def _joint_pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern | None:
+    """One pattern for every joint subject ("both sides", "the two delegations"), compiled
+    once: a search of it finds a match wherever a search of any one phrase would (it was a
+    regex built and searched per phrase for every subject)."""
+    words = [" ".join(p) for p in phrases if p]
+    if not words:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words))
 _TERMS_REACH = 2  # sentences after one naming an agreement that may still state its terms
+
+
+def _tokens_with_pos(span, tags: set[str]):
+    """The tokens of `span` whose `pos_` is one of `tags`, in order (the others are read
+    from the Doc's columns, without making a Token)."""
+    pos = nlp.columns(span.doc).pos
+    return [span.doc[i] for i in range(span.start, span.end) if pos[i] in tags]
 
 
 def _binding(verb) -> bool:

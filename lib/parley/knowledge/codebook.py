@@ -135,11 +135,11 @@ class Codebook:
 
     def find_issues(self, tokens) -> list[Match]:
         """Issue cues in `tokens` (a spaCy Span or token list), overlaps resolved longest-first."""
-        return _memo(tokens, ("issues", id(self)), lambda: _longest_first(self._issue_index.find(_Words(tokens), self.gap_words)))
+        return _memo(tokens, ("issues", id(self)), lambda: _longest_first(self._issue_index.find(_words_of(tokens), self.gap_words)))
 
     def find_stances(self, tokens) -> list[Match]:
         """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
-        return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_Words(tokens), self.gap_words)))
+        return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_words_of(tokens), self.gap_words)))
 
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:
@@ -270,7 +270,12 @@ def _words(text: str) -> tuple[str, ...]:
 
 def _is_word(token) -> bool:
     """Tokens that count for matching: anything with a letter or digit (not "-", "'", "•")."""
-    return any(c.isalnum() for c in token.text)
+    return _has_letter_or_digit(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _has_letter_or_digit(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def _form_matches(word: str, forms: tuple[str, str]) -> bool:
@@ -284,8 +289,24 @@ class _Words:
     """The words of a run of tokens with their (text, lemma) forms, computed once for all cues."""
 
     def __init__(self, tokens):
-        self.tokens = [t for t in tokens if _is_word(t)]
-        self.forms = [(t.lower_, t.lemma_.lower()) for t in self.tokens]
+        doc = getattr(tokens, "doc", None)
+        if doc is not None and hasattr(tokens, "start"):  # a Span: its words read from the Doc's columns
+            from parley import nlp
+
+            columns = nlp.columns(doc)
+            self._doc = doc
+            self._indices = [i for i in range(tokens.start, tokens.end) if _has_letter_or_digit(columns.text[i])]
+            self._tokens = None
+            self.forms = [(columns.lower[i], columns.lemma[i].lower()) for i in self._indices]
+        else:
+            self._tokens = [t for t in tokens if _is_word(t)]
+            self.forms = [(t.lower_, t.lemma_.lower()) for t in self._tokens]
+
+    def token(self, index: int):
+        """The Token of word `index` (made only for the words a cue matches)."""
+        if self._tokens is not None:
+            return self._tokens[index]
+        return self._doc[self._indices[index]]
 
     def find(self, cue: Cue, kind: str, gap_words: int) -> list[Match]:
         if not cue.words:
@@ -297,7 +318,7 @@ class _Words:
                 continue
             matched = self._match_from(cue.words, start, gap_words)
             if matched:
-                found.append(Match(kind, cue, tuple(self.tokens[i] for i in matched)))
+                found.append(Match(kind, cue, tuple(self.token(i) for i in matched)))
         return found
 
     def _match_from(self, pattern, start, gap_words) -> list[int] | None:
@@ -363,7 +384,7 @@ class _CueIndex:
                 kind, cue, strength = self.entries[index]
                 matched = words._match_from(cue.words, start, gap_words)
                 if matched:
-                    hits.append((index, start, Match(kind, cue, tuple(words.tokens[i] for i in matched), strength)))
+                    hits.append((index, start, Match(kind, cue, tuple(words.token(i) for i in matched), strength)))
         hits.sort(key=lambda hit: (hit[0], hit[1]))
         return [match for _, _, match in hits]
 
@@ -378,6 +399,19 @@ def _longest_first(matches: list[Match]) -> list[Match]:
         kept.append(m)
         taken |= indices
     return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
+
+
+def _words_of(tokens) -> _Words:
+    """`_Words(tokens)`, made once per Span for its issue cues and its stance cues alike
+    (kept in its Doc's user_data; token lists are read every time)."""
+    doc = getattr(tokens, "doc", None)
+    if doc is None or not hasattr(tokens, "start"):
+        return _Words(tokens)
+    slot = ("_parley_words", tokens.start, tokens.end)
+    words = doc.user_data.get(slot)
+    if words is None:
+        words = doc.user_data[slot] = _Words(tokens)
+    return words
 
 
 def _memo(tokens, key, compute):

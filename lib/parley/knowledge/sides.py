@@ -105,11 +105,15 @@ def _exact_alias() -> dict[str, str]:
     return {a.alias: a.party for a in aliases() if a.case_sensitive}
 
 
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+_THE_START = re.compile(r"^(?i:the)\s+")
+
+
 def party_of(word: str) -> str:
     """The party a name, adjective or institution refers to ("Ukrainian" -> "Ukraine",
     "Ansar Allah" -> "Houthis", "the Kremlin" -> "Russia"), else ""."""
-    word = re.sub(r"['\u2019]s$", "", word.strip())
-    word = re.sub(r"^(?i:the)\s+", "", word)
+    word = _POSSESSIVE_END.sub("", word.strip())
+    word = _THE_START.sub("", word)
     return _exact_alias().get(word) or _by_folded_alias().get(fold(word), "")
 
 

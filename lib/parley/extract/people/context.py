@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parley import nlp
 from parley.extract.people.names import _POSSESSIVE
 from parley.knowledge.sides import article_party_nouns, find_parties
 
@@ -45,6 +46,8 @@ class _Article:
     paragraphs: list[tuple[int, int]]  # body character spans between blank lines
     party_at: list[str]  # per token: the party an alias covering it names ("Shin Bet", "Kremlin")
     mentions: list[Mention] = field(default_factory=list)
+    # what the side rules find in a segment, asked for once per mention in it: {key: result}
+    found_in_segment: dict = field(default_factory=dict, repr=False)
 
     @property
     def body(self) -> str:
@@ -55,6 +58,10 @@ class _Article:
         if end <= start:
             return ""
         return self.body[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1].text)]
+
+    def token_starts(self) -> list[int]:
+        """Each token's character offset, for finding the token at an offset by bisection."""
+        return nlp.columns(self.doc).idx
 
     def paragraph_of(self, char: int) -> int:
         for index, (start, end) in enumerate(self.paragraphs):
@@ -90,8 +97,9 @@ def _party_tokens(body: str, doc) -> list[str]:
     # "the government team", "a government official": a noun this article uses for one party
     nouns = article_party_nouns(body)
     if nouns:  # a token is at most one of these nouns: one pass over the doc does for all of them
-        for token in doc:
-            party = nouns.get(token.lower_)
-            if party is not None and not parties[token.i] and token.text.islower():
-                parties[token.i] = party
+        columns = nlp.columns(doc)
+        for i, lower in enumerate(columns.lower):
+            party = nouns.get(lower)
+            if party is not None and not parties[i] and columns.text[i].islower():
+                parties[i] = party
     return parties

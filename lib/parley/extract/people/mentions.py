@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from parley import nlp
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DASHES, _is_particle, _name_like, lexicon, same_surname
 from parley.extract.people.roles import _attach_role
@@ -23,8 +24,10 @@ MAX_NAME_TOKENS = 6
 def _name_runs(doc) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens, with particles and hyphens inside ("al-Hayya")."""
     runs, i, n = [], 0, len(doc)
+    texts = nlp.columns(doc).text
     while i < n:
-        if not _name_like(doc[i]):
+        # `_name_like` is False for a word not capitalised: read from the columns, no Token made
+        if not texts[i][:1].isupper() or not _name_like(doc[i]):
             i += 1
             continue
         j = i + 1
@@ -208,6 +211,14 @@ def _in_credit(ctx: _Article, mention: Mention) -> bool:
     return bool(re.match(r"(?:\s+and\s+[^.;()]{1,40}?)?\s+contributed\b", suffix))
 
 
+def _folded_entities(doc) -> list[tuple[str, str]]:
+    """(folded text, label) of each of the Doc's entities, read once per Doc."""
+    found = doc.user_data.get("_parley_folded_ents")
+    if found is None:
+        found = doc.user_data["_parley_folded_ents"] = [(fold(ent.text), ent.label_) for ent in doc.ents]
+    return found
+
+
 def _other_kind_of_name(ctx: _Article, mention: Mention) -> bool:
     """Outlets and places the NER took for people ("according to Reuters")."""
     key = fold(mention.surface)
@@ -215,5 +226,5 @@ def _other_kind_of_name(ctx: _Article, mention: Mention) -> bool:
         return True
     if mention.role or mention.end - mention.start > 1:
         return False
-    labels = Counter(ent.label_ for ent in ctx.doc.ents if fold(ent.text) == key)
+    labels = Counter(label for text, label in _folded_entities(ctx.doc) if text == key)
     return labels["PERSON"] < sum(labels[label] for label in ("GPE", "LOC", "FAC", "ORG", "NORP"))

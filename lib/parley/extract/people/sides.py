@@ -14,6 +14,7 @@ import bisect
 import functools
 import re
 
+from parley import nlp
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DETERMINERS, _clean_name, lexicon, same_person_name, singular
 from parley.knowledge import leaders, project_file
@@ -169,17 +170,26 @@ def _side_from_list_heading(ctx: _Article, mention: Mention) -> None:
         mention.give_side(parties[0], SIDE_FROM_GROUP, f"list under: {last_sentence}")
 
 
-def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = False) -> list[tuple[int, int, str]]:
+def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = False) -> tuple[tuple[int, int, str], ...]:
     """(first token, last token + 1, party) of each side's group in a sentence:
     "the Ukrainian delegation", "Russia's 14-member team", "delegation of Ukraine",
     "Russia, represented by", "Azerbaijan sent". With `unnamed`, also the groups of a side
-    the sentence does not name ("the government team", "the other side"), with party ""."""
+    the sentence does not name ("the government team", "the other side"), with party "".
+    Found once per segment and article: every mention in the segment asks."""
+    key = ("groups", seg_start, seg_end, unnamed)
+    found = ctx.found_in_segment.get(key)
+    if found is None:
+        found = ctx.found_in_segment[key] = tuple(_find_group_phrases(ctx, seg_start, seg_end, unnamed))
+    return found
+
+
+def _find_group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool) -> list[tuple[int, int, str]]:
     doc = ctx.doc
     lex = lexicon()
+    words = nlp.columns(doc)
     groups = []
     for i in range(seg_start, seg_end):
-        token = doc[i]
-        if fold(token.lemma_) in lex.group_nouns or fold(token.text) in lex.group_nouns:
+        if fold(words.lemma[i]) in lex.group_nouns or fold(words.text[i]) in lex.group_nouns:
             party, first = "", i
             for j in range(i - 1, max(seg_start, i - 6) - 1, -1):
                 if ctx.party_at[j]:
@@ -197,6 +207,7 @@ def _group_phrases(ctx: _Article, seg_start: int, seg_end: int, unnamed: bool = 
             first = i
             while first - 1 >= seg_start and ctx.party_at[first - 1] == party:
                 first -= 1
+            token = doc[i]
             if i + 2 < seg_end and doc[i + 1].text == "," and _is_link_cue(doc[i + 2]):
                 groups.append((first, i + 1, party))  # "Russia, represented by X"
             elif token.dep_ in {"nsubj", "nsubjpass"} and _is_link_cue(token.head) and token.head.i > i:
@@ -248,14 +259,29 @@ def _join_group(ctx: _Article, mention: Mention, first: int, last: int, party: s
         mention.unnamed_group = True
 
 
-def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
+def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> tuple[tuple[int, int, str], ...]:
     """(first token, last token + 1, party) of each "represents Ukraine", "on behalf of the
-    TPLF", "speaking for Hamas" in a sentence: a cue (`agency_cues`) and the party right after it."""
+    TPLF", "speaking for Hamas" in a sentence: a cue (`agency_cues`) and the party right after it.
+    Found once per segment and article: every mention in the segment asks."""
+    key = ("agency", seg_start, seg_end)
+    found = ctx.found_in_segment.get(key)
+    if found is None:
+        found = ctx.found_in_segment[key] = tuple(_find_agency_phrases(ctx, seg_start, seg_end))
+    return found
+
+
+def _find_agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[int, int, str]]:
     doc = ctx.doc
+    cues = lexicon().agency_cues
+    first_words = _first_words(cues)
     found = []
+    words = nlp.columns(doc)
     for i in range(seg_start, seg_end):
-        for cue in lexicon().agency_cues:
-            if fold(doc[i].lemma_) != cue[0] and fold(doc[i].text) != cue[0]:
+        forms = (fold(words.lemma[i]), fold(words.text[i]))
+        if forms[0] not in first_words and forms[1] not in first_words:
+            continue  # no cue starts with this word: the loop below would try each in vain
+        for cue in cues:
+            if forms[0] != cue[0] and forms[1] != cue[0]:
                 continue
             j = i + 1
             if any(j + k >= seg_end or fold(doc[j + k].text) != word for k, word in enumerate(cue[1:])):
@@ -270,6 +296,11 @@ def _agency_phrases(ctx: _Article, seg_start: int, seg_end: int) -> list[tuple[i
                 found.append((i, end, party))
             break
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(cues: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(cue[0] for cue in cues if cue)
 
 
 # Between an agency phrase or a side's group and the people it introduces: "Representing
@@ -341,9 +372,7 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     if index < 0 or _names_unknown_body(mention.role) or mention.unnamed_group:
         return
     start, end = ctx.paragraphs[index]
-    starts = ctx.doc.user_data.get("_parley_token_starts")
-    if starts is None:  # asked for every mention: token offsets found by bisection, not a scan
-        starts = ctx.doc.user_data["_parley_token_starts"] = [t.idx for t in ctx.doc]
+    starts = ctx.token_starts()  # asked for every mention: token offsets found by bisection, not a scan
     tokens = range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
     if not tokens:
         return
@@ -515,7 +544,10 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
         if index < 0:
             continue
         start, _ = ctx.paragraphs[index]
-        first = next(t.i for t in ctx.doc if t.idx >= start)
+        starts = ctx.token_starts()
+        first = bisect.bisect_left(starts, start)  # the first token at or after the paragraph's start
+        if first == len(starts):
+            raise StopIteration  # as the scan it replaces would (a paragraph always holds a token)
         before = _evidence_parties(ctx, mention, first, mention.start)
         if before:
             side = before[-1][1]

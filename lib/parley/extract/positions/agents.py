@@ -50,7 +50,11 @@ def _person_index(people_rows) -> dict[str, str]:
 def person_key(token) -> str:
     """The key a name token is looked up by in `_person_index`; none for an acronym:
     "UN" is no one's surname ("Kim Jong Un")."""
-    return "" if len(token.text) > 1 and token.text.isupper() else fold(token.text)
+    return text_key(token.text)
+
+
+def text_key(text: str) -> str:
+    return "" if len(text) > 1 and text.isupper() else fold(text)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I)
@@ -150,6 +154,8 @@ class Agents:
         return token.lemma_.lower() in self.book.words(key) or token.lower_ in self.book.words(key)
 
     def person_side(self, token) -> str:
+        if not self.people:  # an article without a person of known side: no need to read the token
+            return ""
         return self.people.get(person_key(token), "")
 
     # --- noun phrases ----------------------------------------------------------------
@@ -305,12 +311,15 @@ class Agents:
         agent = self.agent_at(unit.span.root)
         explicit = agent is not None and bool(agent.sides) and not agent.tentative
         self.salient = agent if explicit else None
-        named = [side for side in map(self.person_side, unit.span) if side]
+        if not self.people:
+            return  # no person of known side to remember
+        span = unit.span
+        texts = nlp.columns(span.doc).text
+        named = [side for i in range(span.start, span.end) if (side := self.people.get(text_key(texts[i]), ""))]
         if named:
             # "he" in the next sentence is its main clause's subject ("Biden welcomed the deal
             # and thanked the Emir and Sisi. He said ..."), else the last person named
-            root = unit.span.root
-            subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subject = next((c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             in_subject = [side for side in map(self.person_side, subject.subtree) if side] if subject is not None else []
             self.last_person_side = in_subject[0] if in_subject else named[-1]
 
@@ -374,9 +383,14 @@ class Agents:
 
     def remember_documents(self, unit) -> None:
         """The side of every document named with its owner, the last one kept."""
-        for token in unit.span:
-            if not self.is_word(token, "document_nouns") or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
+        span = unit.span
+        columns = nlp.columns(span.doc)
+        nouns = self.book.words("document_nouns")
+        for i in range(span.start, span.end):
+            if columns.pos[i] not in {"NOUN", "PROPN"} or (
+                    columns.lemma[i].lower() not in nouns and columns.lower[i] not in nouns):
+                continue  # `is_word(token, "document_nouns")`, read from the columns
+            token = span.doc[i]
             owner = self._owner(token)
             if not owner and token.dep_ in {"dobj", "pobj"}:
                 verb = token.head if token.dep_ == "dobj" else token.head.head

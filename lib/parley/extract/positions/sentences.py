@@ -58,7 +58,9 @@ def _units(doc, body: str, bounds) -> list[_Unit]:
             if piece.strip():
                 plan.append((start, piece))
     pieces = [piece for item in plan if isinstance(item, tuple) for piece in item[1:]]
-    parsed = iter(nlp.load().pipe(pieces)) if pieces else iter(())
+    # the readings of positions use no entity (`ent_type_`, `doc.ents`): the entity
+    # recognizer, which the other components do not listen to, is left out of the re-parse
+    parsed = iter(nlp.load().pipe(pieces, disable=["ner"])) if pieces else iter(())
     units = []
     for item in plan:
         if not isinstance(item, tuple):
