@@ -296,6 +296,18 @@ def test_surname_alone_in_another_article_joins_the_full_name():
     assert berg["side_evidence"] == "other articles"
 
 
+def test_a_side_guessed_from_a_party_named_nearby_gives_way_to_other_articles():
+    rows = _rows(("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Anna Berg", "", "Sweden"),
+                 ("d3", "Tomas Lind", "", "Denmark"), ("d4", "Tomas Lind", "", ""))
+    rows["side_evidence"] = ["role: Foreign Minister", "named nearby: the sentence names Sweden",
+                             "named nearby: the sentence names Denmark", ""]
+    rows["side_strength"] = [3, 1, 1, -1]
+    people, persons, _ = resolve_persons(rows)
+    assert people["side"].tolist() == ["Norway", "Norway", "Denmark", "Denmark"]
+    assert people["side_evidence"].tolist()[1] == "other articles"
+    assert dict(zip(persons["person_id"], persons["side"])) == {"anna-berg": "Norway", "tomas-lind": "Denmark"}
+
+
 def test_namesakes_are_two_persons_and_a_conflict():
     people, persons, conflicts = resolve_persons(_rows(
         ("d1", "Aleksandr Fomin", "Deputy Defence Minister", "Russia"),

@@ -258,3 +258,22 @@ def test_a_body_named_after_a_capital_and_a_rebel_role_take_no_states_side():
         "said Chad would mediate.\n"
     )
     assert rows["Peter Garang"]["side"] == "" and rows["Idris Kuku"]["side"] == ""
+
+
+def test_a_person_named_without_a_role_takes_the_one_party_their_sentence_names():
+    rows = people(
+        "Bosco Kanyere spoke after the M23 talks in Doha ended on Monday. Lina Yusuf, who studied in France, "
+        "said Sudan's army would not attend.\n"
+    )
+    assert rows["Bosco Kanyere"]["side"] == "M23"
+    assert rows["Bosco Kanyere"]["side_evidence"].startswith("named nearby: ")  # a guess other articles override
+    assert rows["Lina Yusuf"]["side"] == ""  # what she says is of another party, not hers
+
+
+def test_a_party_after_a_name_the_tagger_missed_is_the_side():
+    rows = people(
+        "The mediators of the two guarantor states, Pedro Alvarado of Chile and Rune Dahl of Iceland, read "
+        "the text.\n"
+    )
+    assert rows["Pedro Alvarado"]["side"] == "Chile"
+    assert rows["Rune Dahl"]["side"] == "Iceland"

@@ -415,6 +415,7 @@ def _is_former(role: str) -> bool:
 
 
 FORMER_OFFICE = "former office: "  # evidence of a side the other articles may still give
+NAMED_NEARBY = "named nearby: "  # a side only the party beside a role-less name gives: other articles' wins
 
 
 def _side_from_former_office(cluster: list[Mention]) -> None:
@@ -521,6 +522,33 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             side = before[-1][1]
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the paragraph names {side} before")
             return
+
+
+def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
+    """A person the article gives no role and no side ("Amal Hadi said the group would
+    sign"), whose sentence names one party: that party, as a guess other articles'
+    evidence overrides (`NAMED_NEARBY`)."""
+    if _has_side(cluster) or any(m.role or m.unnamed_group for m in cluster):
+        return
+    for mention in cluster:
+        first, last = ctx.segment[mention.start]
+        parties = {p for i, p in _evidence_parties(ctx, mention, first, last) if not _said_by(ctx, mention, i)}
+        if len(parties) == 1:
+            side = parties.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}the sentence names {side}")
+            return
+
+
+def _said_by(ctx: _Article, mention: Mention, i: int) -> bool:
+    """Whether token `i` stands in what `mention` says ("X said Sudan's army would not come")."""
+    token = ctx.doc[mention.end - 1]
+    while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+        token = token.head
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    party = ctx.doc[i]
+    return any(child.dep_ in {"ccomp", "xcomp", "dobj"} and party in child.subtree for child in verb.children)
 
 
 def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) -> list[tuple[int, str]]:
