@@ -277,3 +277,12 @@ def test_a_party_after_a_name_the_tagger_missed_is_the_side():
     )
     assert rows["Pedro Alvarado"]["side"] == "Chile"
     assert rows["Rune Dahl"]["side"] == "Iceland"
+
+
+def test_an_office_the_text_names_without_its_party_takes_the_party_of_the_paragraph_before():
+    rows = people(
+        "Kenya's mediators arrived in Arusha on Monday to open the talks.\n\n"
+        "Deputy Foreign Minister Amos Kiprono said the talks would resume on Friday.\n"
+    )
+    assert rows["Amos Kiprono"]["side"] == "Kenya"
+    assert rows["Amos Kiprono"]["side_evidence"].startswith("named nearby: ")

@@ -180,7 +180,8 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
     from a party named nearby count only where no article gives better)."""
     weight: Counter = Counter()
     strongest: dict[str, int] = {}
-    only_guesses = not any(cell_text(records[r].get("side")) and not _guessed(records[r]) for r in person.rows)
+    only_guesses = not any(cell_text(records[r].get("side")) and not _guessed(records[r])
+                           and not _only_former_office(records[r]) for r in person.rows)
     for r in person.rows:
         side = cell_text(records[r].get("side"))
         if not side or _only_former_office(records[r]) or (_guessed(records[r]) and not only_guesses):
@@ -227,7 +228,7 @@ def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
         if cell_text(side_now) and not _only_former_office(row) and not _guessed(row):
             continue
         side = sides.get(cell_text(person_id), "")
-        if side:
+        if side and side != cell_text(side_now):
             people.at[index, "side"] = side
             people.at[index, "side_evidence"] = "other articles"
     return people

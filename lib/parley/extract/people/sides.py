@@ -491,9 +491,11 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     """A person holding an office the text names without its party ("Defence Minister
     X", "a minister of state") takes the side of the people listed with them ("Saudi
     Foreign Minister Y and X"), else of the one party their sentence names, else of the
-    party named last before them in their paragraph. A state's office ("minister",
-    "commissioner") goes to a state only; a place named as where ("talks in Havana") and a
-    party inside another person's title are no evidence."""
+    party named last before them in their paragraph or, where it names none, in the
+    paragraph before; those two are guesses other articles' evidence overrides
+    (`NAMED_NEARBY`). A state's office ("minister", "commissioner") goes to a state only;
+    a place named as where ("talks in Havana") and a party inside another person's title
+    are no evidence."""
     if _has_side(cluster):
         return
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
@@ -511,17 +513,26 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             side = parties.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the sentence names {side}")
             return
-    for mention in holders:
-        index = ctx.paragraph_of(mention.body_start)
-        if index < 0:
-            continue
-        start, _ = ctx.paragraphs[index]
-        first = next(t.i for t in ctx.doc if t.idx >= start)
-        before = _evidence_parties(ctx, mention, first, mention.start)
-        if before:
-            side = before[-1][1]
-            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the paragraph names {side} before")
-            return
+    for back in (0, 1):  # the paragraph before them, else the paragraph before that one
+        for mention in holders:
+            index = ctx.paragraph_of(mention.body_start) - back
+            if index < 0:
+                continue
+            first = _first_token_at(ctx, ctx.paragraphs[index][0])
+            before = _evidence_parties(ctx, mention, first, mention.start)
+            if before:
+                side = before[-1][1]
+                where = "the paragraph" if not back else "the paragraph before"
+                mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}{where} names {side} before")
+                return
+
+
+def _first_token_at(ctx: _Article, char: int) -> int:
+    """The first token at or after body offset `char`."""
+    starts = ctx.doc.user_data.get("_parley_token_starts")
+    if starts is None:
+        starts = ctx.doc.user_data["_parley_token_starts"] = [t.idx for t in ctx.doc]
+    return bisect.bisect_left(starts, char)
 
 
 def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
