@@ -286,3 +286,11 @@ def test_an_office_the_text_names_without_its_party_takes_the_party_of_the_parag
     )
     assert rows["Amos Kiprono"]["side"] == "Kenya"
     assert rows["Amos Kiprono"]["side_evidence"].startswith("named nearby: ")
+
+
+def test_a_capital_naming_a_meeting_or_a_text_is_not_the_side():
+    rows = people(
+        "Defence Minister Amos Kiprono said the Lusaka truce was holding. Interior Minister Tomas Banda said the "
+        "Minsk II agreement had failed.\n"
+    )
+    assert rows["Amos Kiprono"]["side"] == "" and rows["Tomas Banda"]["side"] == ""

@@ -585,6 +585,8 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
         if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
             continue
+        if _names_a_meeting(ctx, i):
+            continue  # "the Pretoria truce", "the Minsk agreements": a place, not a party
         end = idx + len(ctx.doc[i].text)
         if _SPONSOR.match(fold(ctx.body[end : end + 20])):
             continue  # "Russian-backed separatists": their backer, not them
@@ -600,6 +602,26 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
 
 # Prepositions whose object is what a person acts on or against, not for.
 _OBJECT_PREPOSITIONS = {"on", "against", "upon"}
+
+
+def _names_a_meeting(ctx: _Article, i: int) -> bool:
+    """Whether the party's name at token `i` is a capital naming a meeting or a text after
+    it ("the Pretoria truce", "the Minsk II agreement", "the Doha talks")."""
+    party = ctx.party_at[i]
+    end = i
+    while end < len(ctx.doc) and ctx.party_at[end] == party:
+        end += 1
+    found = find_parties(ctx.text(i, end), include_no_party=True)
+    if not found or found[0].kind != "capital":
+        return False
+    nouns = lexicon().named_after_a_place
+    for j in range(end, min(end + 3, len(ctx.doc))):
+        word = ctx.doc[j]
+        if fold(word.text) in nouns:
+            return True
+        if not (word.text in {"-", "II", "I", "2", "1", "+"} or word.like_num):
+            return False
+    return False
 
 
 def _in_object(token) -> bool:
