@@ -294,3 +294,9 @@ def test_a_capital_naming_a_meeting_or_a_text_is_not_the_side():
         "Minsk II agreement had failed.\n"
     )
     assert rows["Amos Kiprono"]["side"] == "" and rows["Tomas Banda"]["side"] == ""
+
+
+def test_a_person_of_an_ngo_or_think_tank_acts_for_no_party():
+    rows = people("Anna Berg of the International Crisis Group said the deal was fragile. Tom Hale, from Human "
+                  "Rights Watch, agreed.\n")
+    assert rows["Anna Berg"]["side"] == "other" and rows["Tom Hale"]["side"] == "other"

@@ -85,14 +85,15 @@ def _attach_role(ctx: _Article, mention: Mention) -> None:
 
 
 def _affiliation_after(ctx: _Article, end: int) -> str:
-    """"X of the Houthis", "X, from the U.S. State Department": the party X belongs to."""
+    """"X of the Houthis", "X, from the U.S. State Department": the party X belongs to;
+    "X of the International Crisis Group": no party (`NO_PARTY`)."""
     doc = ctx.doc
     i = end + 1 if end < len(doc) and doc[end].text == "," else end
     if i < len(doc) and doc[i].lower_ in {"of", "from"}:
         i += 1
         while i < len(doc) and doc[i].lower_ == "the":
             i += 1
-        if i < len(doc) and (party := ctx.party_at[i]) and party != NO_PARTY:
+        if i < len(doc) and (party := ctx.party_at[i]):
             return party
     return ""
 
