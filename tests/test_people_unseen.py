@@ -300,3 +300,14 @@ def test_a_person_of_an_ngo_or_think_tank_acts_for_no_party():
     rows = people("Anna Berg of the International Crisis Group said the deal was fragile. Tom Hale, from Human "
                   "Rights Watch, agreed.\n")
     assert rows["Anna Berg"]["side"] == "other" and rows["Tom Hale"]["side"] == "other"
+
+
+def test_a_title_owned_by_a_body_the_text_names_with_a_common_noun():
+    rows = people(
+        "M23 rejected the deal. The group's spokesman, Lawrence Kanyo, said the fighters would stay. The rebels' "
+        "spokesman, Willy Ngoma, agreed. Heading the army team was the army's top officer, Field Marshal Amos "
+        "Kiprono.\n"
+    )
+    assert rows["Lawrence Kanyo"]["role"] == "spokesman"
+    assert rows["Willy Ngoma"]["role"] == "spokesman" and rows["Willy Ngoma"]["side"] == "M23"
+    assert rows["Amos Kiprono"]["role"].startswith("Field Marshal") and "Field" not in rows
