@@ -311,3 +311,16 @@ def test_a_title_owned_by_a_body_the_text_names_with_a_common_noun():
     assert rows["Lawrence Kanyo"]["role"] == "spokesman"
     assert rows["Willy Ngoma"]["role"] == "spokesman" and rows["Willy Ngoma"]["side"] == "M23"
     assert rows["Amos Kiprono"]["role"].startswith("Field Marshal") and "Field" not in rows
+
+
+def test_kin_of_a_person_take_their_side():
+    rows = people(
+        "Hamdan Daglo, the RSF commander, and his brother Abdel Rahim Daglo signed. RSF leader Omar Bakri's son, "
+        "Idris Bakri, attended.\n"
+    )
+    assert rows["Abdel Rahim Daglo"]["side"] == "RSF" and rows["Idris Bakri"]["side"] == "RSF"
+
+
+def test_a_title_after_an_indefinite_article_before_a_comma_is_the_role():
+    rows = people("M23 rejected the deal. A spokesman for the group, Paul Kagwa, denied it.\n")
+    assert rows["Paul Kagwa"]["role"] == "spokesman for the group"

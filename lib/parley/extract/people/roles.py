@@ -120,6 +120,22 @@ def _person_before(ctx: _Article, token: int) -> str:
     return chosen[-1].surface if chosen else ""
 
 
+def _kin_of(ctx: _Article, mention: Mention) -> str:
+    """"his brother X", "Lind's son X": the person whose kin X is (`kin_nouns`), else ""."""
+    i = mention.start - 1
+    if i >= 0 and ctx.doc[i].text == ",":
+        i -= 1
+    if i < 1 or fold(ctx.doc[i].text) not in lexicon().kin_nouns:
+        return ""
+    before = ctx.doc[i - 1]
+    if before.lower_ in {"his", "her"}:
+        return _person_before(ctx, i - 1)
+    if before.text in {"'s", "\u2019s"}:
+        owner = next((m for m in ctx.mentions if m.end == i - 1), None)
+        return owner.surface if owner is not None else ""
+    return ""
+
+
 _SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")
 
 

@@ -187,7 +187,7 @@ def _after_owning_noun(ctx: _Article, title: _Title) -> bool:
 def _after_determiner(ctx: _Article, title: _Title) -> bool:
     """"The head of the Ukrainian delegation, X": a title introduced as a description."""
     i = title.quote_start - 1
-    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her"}
+    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her", "a", "an"}
 
 
 def _ends_title(ctx: _Article, i: int) -> bool:
