@@ -262,8 +262,8 @@ def test_a_body_named_after_a_capital_and_a_rebel_role_take_no_states_side():
 
 def test_a_person_named_without_a_role_takes_the_one_party_their_sentence_names():
     rows = people(
-        "Bosco Kanyere spoke after the M23 talks in Doha ended on Monday. Lina Yusuf, who studied in France, "
-        "said Sudan's army would not attend.\n"
+        "Lina Yusuf, who studied in France, said Sudan's army would not attend. Bosco Kanyere spoke after the M23 "
+        "talks in Doha ended on Monday.\n"
     )
     assert rows["Bosco Kanyere"]["side"] == "M23"
     assert rows["Bosco Kanyere"]["side_evidence"].startswith("named nearby: ")  # a guess other articles override
@@ -324,3 +324,12 @@ def test_kin_of_a_person_take_their_side():
 def test_a_title_after_an_indefinite_article_before_a_comma_is_the_role():
     rows = people("M23 rejected the deal. A spokesman for the group, Paul Kagwa, denied it.\n")
     assert rows["Paul Kagwa"]["role"] == "spokesman for the group"
+
+
+def test_a_person_named_without_a_role_after_text_naming_one_party_takes_it():
+    rows = people(
+        "The M23 fighters withdrew from the town on Monday.\n\nBosco Kanyere told reporters the withdrawal was "
+        "complete.\n\nRwanda and Uganda welcomed it. Pierre Lubala was less sure.\n"
+    )
+    assert rows["Bosco Kanyere"]["side"] == "M23"
+    assert rows["Pierre Lubala"]["side"] == ""  # two parties named before him: no guess

@@ -537,8 +537,9 @@ def _first_token_at(ctx: _Article, char: int) -> int:
 
 def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
     """A person the article gives no role and no side ("Amal Hadi said the group would
-    sign"), whose sentence names one party: that party, as a guess other articles'
-    evidence overrides (`NAMED_NEARBY`)."""
+    sign"), whose sentence names one party: that party; else the one party their
+    paragraph (or, where it names none, the paragraph before) names before them, if it
+    names only one. Guesses other articles' evidence overrides (`NAMED_NEARBY`)."""
     if _has_side(cluster) or any(m.role or m.unnamed_group for m in cluster):
         return
     for mention in cluster:
@@ -548,6 +549,18 @@ def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
             side = parties.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}the sentence names {side}")
             return
+    for back in (0, 1):  # else one party alone named before them in their paragraph, or the one before
+        for mention in cluster:
+            index = ctx.paragraph_of(mention.body_start) - back
+            if index < 0:
+                continue
+            first = _first_token_at(ctx, ctx.paragraphs[index][0])
+            before = {p for _, p in _evidence_parties(ctx, mention, first, mention.start)}
+            if len(before) == 1:
+                side = before.pop()
+                where = "the paragraph" if not back else "the paragraph before"
+                mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}{where} names only {side} before")
+                return
 
 
 def _said_by(ctx: _Article, mention: Mention, i: int) -> bool:
