@@ -333,3 +333,8 @@ def test_a_person_named_without_a_role_after_text_naming_one_party_takes_it():
     )
     assert rows["Bosco Kanyere"]["side"] == "M23"
     assert rows["Pierre Lubala"]["side"] == ""  # two parties named before him: no guess
+
+
+def test_the_names_news_use_for_the_donetsk_and_luhansk_republics_give_sides():
+    rows = people("Donetsk separatist leader Oleg Marin and Lugansk rebel chief Ivan Dorin signed the document.\n")
+    assert rows["Oleg Marin"]["side"] == "DPR" and rows["Ivan Dorin"]["side"] == "LPR"
