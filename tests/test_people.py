@@ -296,6 +296,31 @@ def test_surname_alone_in_another_article_joins_the_full_name():
     assert berg["side_evidence"] == "other articles"
 
 
+def test_a_side_guessed_from_a_party_named_nearby_gives_way_to_other_articles():
+    rows = _rows(("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Anna Berg", "", "Sweden"),
+                 ("d3", "Tomas Lind", "", "Denmark"), ("d4", "Tomas Lind", "", ""),
+                 ("d5", "Musa Bello", "former president", "other"), ("d6", "Musa Bello", "", "ECOWAS"))
+    rows["side_evidence"] = ["role: Foreign Minister", "named nearby: the sentence names Sweden",
+                             "named nearby: the sentence names Denmark", "", "former office: former president",
+                             "named nearby: the sentence names ECOWAS"]
+    rows["side_strength"] = [3, 1, 1, -1, 0, 1]
+    people, persons, _ = resolve_persons(rows)
+    assert people["side"].tolist() == ["Norway", "Norway", "Denmark", "Denmark", "ECOWAS", "ECOWAS"]
+    assert people["side_evidence"].tolist()[1:4] == ["other articles", "named nearby: the sentence names Denmark",
+                                                     "other articles"]  # where the guess is the row's own, it says so
+    assert dict(zip(persons["person_id"], persons["side"])) == {
+        "anna-berg": "Norway", "tomas-lind": "Denmark", "musa-bello": "ECOWAS"}
+
+
+def test_a_party_named_before_an_office_in_its_paragraph_gives_way_to_other_articles():
+    people, _, _ = resolve(
+        ("d1", HEADLINE + "Qatar, which mediates between Israel and Hamas, said on Monday that the truce would hold. "
+                          "The statement, posted by Foreign Ministry spokesman Karim Haddad, came hours before it lapsed.\n"),
+        ("d2", HEADLINE + "Qatari Foreign Ministry spokesman Karim Haddad said the talks would go on.\n"),
+    )
+    assert people.set_index("doc_id").loc["d1", "side"] == "Qatar"  # not Israel, named last before him
+
+
 def test_namesakes_are_two_persons_and_a_conflict():
     people, persons, conflicts = resolve_persons(_rows(
         ("d1", "Aleksandr Fomin", "Deputy Defence Minister", "Russia"),

@@ -258,3 +258,83 @@ def test_a_body_named_after_a_capital_and_a_rebel_role_take_no_states_side():
         "said Chad would mediate.\n"
     )
     assert rows["Peter Garang"]["side"] == "" and rows["Idris Kuku"]["side"] == ""
+
+
+def test_a_person_named_without_a_role_takes_the_one_party_their_sentence_names():
+    rows = people(
+        "Lina Yusuf, who studied in France, said Sudan's army would not attend. Bosco Kanyere spoke after the M23 "
+        "talks in Doha ended on Monday.\n"
+    )
+    assert rows["Bosco Kanyere"]["side"] == "M23"
+    assert rows["Bosco Kanyere"]["side_evidence"].startswith("named nearby: ")  # a guess other articles override
+    assert rows["Lina Yusuf"]["side"] == ""  # what she says is of another party, not hers
+
+
+def test_a_party_after_a_name_the_tagger_missed_is_the_side():
+    rows = people(
+        "The mediators of the two guarantor states, Pedro Alvarado of Chile and Rune Dahl of Iceland, read "
+        "the text.\n"
+    )
+    assert rows["Pedro Alvarado"]["side"] == "Chile"
+    assert rows["Rune Dahl"]["side"] == "Iceland"
+
+
+def test_an_office_the_text_names_without_its_party_takes_the_party_of_the_paragraph_before():
+    rows = people(
+        "Kenya's mediators arrived in Arusha on Monday to open the talks.\n\n"
+        "Deputy Foreign Minister Amos Kiprono said the talks would resume on Friday.\n"
+    )
+    assert rows["Amos Kiprono"]["side"] == "Kenya"
+    assert rows["Amos Kiprono"]["side_evidence"].startswith("named nearby: ")
+
+
+def test_a_capital_naming_a_meeting_or_a_text_is_not_the_side():
+    rows = people(
+        "Defence Minister Amos Kiprono said the Lusaka truce was holding. Interior Minister Tomas Banda said the "
+        "Minsk II agreement had failed.\n"
+    )
+    assert rows["Amos Kiprono"]["side"] == "" and rows["Tomas Banda"]["side"] == ""
+
+
+def test_a_person_of_an_ngo_or_think_tank_acts_for_no_party():
+    rows = people("Anna Berg of the International Crisis Group said the deal was fragile. Tom Hale, from Human "
+                  "Rights Watch, agreed.\n")
+    assert rows["Anna Berg"]["side"] == "other" and rows["Tom Hale"]["side"] == "other"
+
+
+def test_a_title_owned_by_a_body_the_text_names_with_a_common_noun():
+    rows = people(
+        "M23 rejected the deal. The group's spokesman, Lawrence Kanyo, said the fighters would stay. The rebels' "
+        "spokesman, Willy Ngoma, agreed. Heading the army team was the army's top officer, Field Marshal Amos "
+        "Kiprono.\n"
+    )
+    assert rows["Lawrence Kanyo"]["role"] == "spokesman"
+    assert rows["Willy Ngoma"]["role"] == "spokesman" and rows["Willy Ngoma"]["side"] == "M23"
+    assert rows["Amos Kiprono"]["role"].startswith("Field Marshal") and "Field" not in rows
+
+
+def test_kin_of_a_person_take_their_side():
+    rows = people(
+        "Hamdan Daglo, the RSF commander, and his brother Abdel Rahim Daglo signed. RSF leader Omar Bakri's son, "
+        "Idris Bakri, attended.\n"
+    )
+    assert rows["Abdel Rahim Daglo"]["side"] == "RSF" and rows["Idris Bakri"]["side"] == "RSF"
+
+
+def test_a_title_after_an_indefinite_article_before_a_comma_is_the_role():
+    rows = people("M23 rejected the deal. A spokesman for the group, Paul Kagwa, denied it.\n")
+    assert rows["Paul Kagwa"]["role"] == "spokesman for the group"
+
+
+def test_a_person_named_without_a_role_after_text_naming_one_party_takes_it():
+    rows = people(
+        "The M23 fighters withdrew from the town on Monday.\n\nBosco Kanyere told reporters the withdrawal was "
+        "complete.\n\nRwanda and Uganda welcomed it. Pierre Lubala was less sure.\n"
+    )
+    assert rows["Bosco Kanyere"]["side"] == "M23"
+    assert rows["Pierre Lubala"]["side"] == ""  # two parties named before him: no guess
+
+
+def test_the_names_news_use_for_the_donetsk_and_luhansk_republics_give_sides():
+    rows = people("Donetsk separatist leader Oleg Marin and Lugansk rebel chief Ivan Dorin signed the document.\n")
+    assert rows["Oleg Marin"]["side"] == "DPR" and rows["Ivan Dorin"]["side"] == "LPR"

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from parley.extract.people.names import _clean_name, _is_full, _transliteration, name_parts, same_person_name, slug
 from parley.extract.people.roles import roles_compatible
-from parley.extract.people.sides import FORMER_OFFICE, SIDE_FROM_GROUP
+from parley.extract.people.sides import FORMER_OFFICE, NAMED_NEARBY, SIDE_FROM_GROUP
 from parley.tables import COLUMNS, cell_text
 from parley.text import fold
 
@@ -176,12 +176,15 @@ def _person_ids(records: list[dict], persons: list[_Person]) -> list[str]:
 
 
 def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) -> str:
-    """The side with the most weight of evidence across the person's articles."""
+    """The side with the most weight of evidence across the person's articles (guesses
+    from a party named nearby count only where no article gives better)."""
     weight: Counter = Counter()
     strongest: dict[str, int] = {}
+    only_guesses = not any(cell_text(records[r].get("side")) and not _guessed(records[r])
+                           and not _only_former_office(records[r]) for r in person.rows)
     for r in person.rows:
         side = cell_text(records[r].get("side"))
-        if not side or _only_former_office(records[r]):
+        if not side or _only_former_office(records[r]) or (_guessed(records[r]) and not only_guesses):
             continue
         strength = max(_int(records[r].get("side_strength"), 1), 1)
         weight[side] += strength
@@ -201,13 +204,19 @@ def _person_side(records: list[dict], person: _Person, conflicts: list[dict]) ->
     return min(weight, key=lambda s: (-weight[s], -strongest[s], s))
 
 
+def _guessed(row) -> bool:
+    """A side only a party named beside the person gave: other articles' evidence wins."""
+    return cell_text(row.get("side_evidence")).startswith(NAMED_NEARBY)
+
+
 def _only_former_office(row) -> bool:
     """A side of `other` the article gave only because it calls the person former."""
     return cell_text(row.get("side_evidence")).startswith(FORMER_OFFICE)
 
 
 def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
-    """A mention the article leaves without a side takes the person's side from the others."""
+    """A mention the article leaves without a side, or gives one only as a former office's
+    or a guess from a party named nearby, takes the person's side from the others."""
     for column in ("side", "side_evidence"):
         people[column] = people[column].map(cell_text) if column in people.columns else ""
     if not people.index.is_unique:  # rows by label, one at a time
@@ -216,10 +225,10 @@ def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
         rows = zip(people.index, people["side"].tolist(), ({"side_evidence": e} for e in people["side_evidence"].tolist()),
                    people["person_id"].tolist())
     for index, side_now, row, person_id in rows:
-        if cell_text(side_now) and not _only_former_office(row):
+        if cell_text(side_now) and not _only_former_office(row) and not _guessed(row):
             continue
         side = sides.get(cell_text(person_id), "")
-        if side:
+        if side and side != cell_text(side_now):
             people.at[index, "side"] = side
             people.at[index, "side_evidence"] = "other articles"
     return people

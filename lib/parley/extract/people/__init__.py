@@ -15,8 +15,10 @@ Per article (`article.extract_people`, a pure function of the article and its sp
    role ("Turkish Foreign Minister", "MİT chief", "of the Armed Forces of Ukraine");
    the person whose aide or envoy they are; the delegation a sentence or a bulleted
    list puts them in ("the Ukrainian delegation is led by X and includes Y",
-   "Russia's team included:"); a paragraph about one side's delegation. Otherwise
-   the side stays empty, to be filled from other articles.
+   "Russia's team included:"); a paragraph about one side's delegation; kin and aides
+   take the side of whose they are. Otherwise the one party named around the person
+   (sentence, paragraph, the paragraph before) is a guess (`sides.NAMED_NEARBY`) that
+   other articles override; else the side stays empty, to be filled from other articles.
 4. Mentions of one person in the article (full name, later surname) become one row:
    `name` is the fullest form, `role` the first role given, `start`/`end`/`quote` the
    mention that gives it (role and name together), plus `surface`, `mentions`,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from parley.extract.people.context import Mention, _Article, _party_tokens, _segments
 from parley.extract.people.mentions import _find_mentions
 from parley.extract.people.names import _clean_name, _is_full, lexicon, same_person_name, same_surname
-from parley.extract.people.roles import _person_before, _share_plural_appositive, _share_plural_titles
+from parley.extract.people.roles import _kin_of, _person_before, _share_plural_appositive, _share_plural_titles
 from parley.extract.people.sides import (
     _side_from_agency,
     _side_from_context,
@@ -24,6 +24,7 @@ from parley.extract.people.sides import (
     _side_from_paragraph,
     _side_from_possessor,
     _side_from_role,
+    _side_from_sentence_alone,
     _side_from_title_owner,
 )
 from parley.knowledge.sides import article_party_nouns
@@ -40,6 +41,8 @@ def extract_people(article, doc) -> list[dict]:
     for mention in mentions:
         if mention.owner_token >= 0 and not mention.possessor:
             mention.possessor = _person_before(ctx, mention.owner_token)
+        if not mention.possessor:
+            mention.possessor = _kin_of(ctx, mention)
     _share_plural_titles(ctx, mentions)
     _share_plural_appositive(ctx, mentions)
     nouns = article_party_nouns(article.body)
@@ -60,6 +63,7 @@ def extract_people(article, doc) -> list[dict]:
     for cluster in clusters:
         _side_from_former_office(cluster)
         _side_from_context(ctx, cluster, clusters)
+        _side_from_sentence_alone(ctx, cluster)
     rows = [_row(ctx, cluster) for cluster in clusters]
     return [row for row in rows if not _is_author_or_outlet(row["name"], article)]
 

@@ -91,16 +91,16 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
             if not _other_kind_of_name(ctx, mention) and not _in_credit(ctx, mention):
                 mentions.append(mention)
         else:
-            undecided.append((start, end))
+            undecided.append((start, end, mention))
     # A full name the tagger missed: a known given name first, or a leader the knowledge
     # table knows ("Volodymyr Zelenskyy and Vladimir Putin would meet").
-    for start, end in list(undecided):
+    for start, end, mention in list(undecided):
         if end - start > 1 and _person_shaped(ctx.text(start, end)):
-            mentions.append(_mention(ctx, start, end, from_ner=False))
-            undecided.remove((start, end))
+            mentions.append(mention)  # with the party after it ("Dag Nylander of Norway")
+            undecided.remove((start, end, mention))
     # A surname the article gives in full elsewhere is that person ("Berg said").
     known = [m.surface for m in mentions if len(m.surface.split()) > 1]
-    for start, end in undecided:
+    for start, end, _ in undecided:
         if end - start == 1 and any(same_surname(doc[start].text, name) for name in known):
             mention = _mention(ctx, start, end, from_ner=False)
             mention.span = (mention.body_start, mention.body_end)

@@ -60,6 +60,8 @@ class Lexicon:
     no_party_roles: frozenset
     former_words: frozenset
     state_office_heads: frozenset
+    named_after_a_place: frozenset = frozenset()
+    kin_nouns: frozenset = frozenset()
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -105,6 +107,8 @@ def lexicon() -> Lexicon:
         no_party_roles=words(people["no_party_roles"]),
         former_words=words(people["former_words"]),
         state_office_heads=words(people["state_office_heads"]),
+        named_after_a_place=words(people.get("named_after_a_place", [])),
+        kin_nouns=words(people.get("kin_nouns", [])),
     )
 
 

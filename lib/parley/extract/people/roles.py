@@ -85,14 +85,15 @@ def _attach_role(ctx: _Article, mention: Mention) -> None:
 
 
 def _affiliation_after(ctx: _Article, end: int) -> str:
-    """"X of the Houthis", "X, from the U.S. State Department": the party X belongs to."""
+    """"X of the Houthis", "X, from the U.S. State Department": the party X belongs to;
+    "X of the International Crisis Group": no party (`NO_PARTY`)."""
     doc = ctx.doc
     i = end + 1 if end < len(doc) and doc[end].text == "," else end
     if i < len(doc) and doc[i].lower_ in {"of", "from"}:
         i += 1
         while i < len(doc) and doc[i].lower_ == "the":
             i += 1
-        if i < len(doc) and (party := ctx.party_at[i]) and party != NO_PARTY:
+        if i < len(doc) and (party := ctx.party_at[i]):
             return party
     return ""
 
@@ -117,6 +118,22 @@ def _person_before(ctx: _Article, token: int) -> str:
     subjects = [m for m in earlier if any(ctx.doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(m.start, m.end))]
     chosen = subjects or earlier
     return chosen[-1].surface if chosen else ""
+
+
+def _kin_of(ctx: _Article, mention: Mention) -> str:
+    """"his brother X", "Lind's son X": the person whose kin X is (`kin_nouns`), else ""."""
+    i = mention.start - 1
+    if i >= 0 and ctx.doc[i].text == ",":
+        i -= 1
+    if i < 1 or fold(ctx.doc[i].text) not in lexicon().kin_nouns:
+        return ""
+    before = ctx.doc[i - 1]
+    if before.lower_ in {"his", "her"}:
+        return _person_before(ctx, i - 1)
+    if before.text in {"'s", "\u2019s"}:
+        owner = next((m for m in ctx.mentions if m.end == i - 1), None)
+        return owner.surface if owner is not None else ""
+    return ""
 
 
 _SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")

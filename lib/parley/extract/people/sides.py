@@ -444,6 +444,7 @@ def _is_former(role: str) -> bool:
 
 
 FORMER_OFFICE = "former office: "  # evidence of a side the other articles may still give
+NAMED_NEARBY = "named nearby: "  # a side only the party beside a role-less name gives: other articles' wins
 
 
 def _side_from_former_office(cluster: list[Mention]) -> None:
@@ -519,9 +520,11 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     """A person holding an office the text names without its party ("Defence Minister
     X", "a minister of state") takes the side of the people listed with them ("Saudi
     Foreign Minister Y and X"), else of the one party their sentence names, else of the
-    party named last before them in their paragraph. A state's office ("minister",
-    "commissioner") goes to a state only; a place named as where ("talks in Havana") and a
-    party inside another person's title are no evidence."""
+    party named last before them in their paragraph or, where it names none, in the
+    paragraph before; those two are guesses other articles' evidence overrides
+    (`NAMED_NEARBY`). A state's office ("minister", "commissioner") goes to a state only;
+    a place named as where ("talks in Havana") and a party inside another person's title
+    are no evidence."""
     if _has_side(cluster):
         return
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
@@ -539,20 +542,63 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             side = parties.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the sentence names {side}")
             return
-    for mention in holders:
-        index = ctx.paragraph_of(mention.body_start)
-        if index < 0:
-            continue
-        start, _ = ctx.paragraphs[index]
-        starts = ctx.token_starts()
-        first = bisect.bisect_left(starts, start)  # the first token at or after the paragraph's start
-        if first == len(starts):
-            raise StopIteration  # as the scan it replaces would (a paragraph always holds a token)
-        before = _evidence_parties(ctx, mention, first, mention.start)
-        if before:
-            side = before[-1][1]
-            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the paragraph names {side} before")
+    for back in (0, 1):  # the paragraph before them, else the paragraph before that one
+        for mention in holders:
+            index = ctx.paragraph_of(mention.body_start) - back
+            if index < 0:
+                continue
+            first = _first_token_at(ctx, ctx.paragraphs[index][0])
+            before = _evidence_parties(ctx, mention, first, mention.start)
+            if before:
+                side = before[-1][1]
+                where = "the paragraph" if not back else "the paragraph before"
+                mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}{where} names {side} before")
+                return
+
+
+def _first_token_at(ctx: _Article, char: int) -> int:
+    """The first token at or after body offset `char`."""
+    return bisect.bisect_left(ctx.token_starts(), char)
+
+
+def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
+    """A person the article gives no role and no side ("Amal Hadi said the group would
+    sign"), whose sentence names one party: that party; else the one party their
+    paragraph (or, where it names none, the paragraph before) names before them, if it
+    names only one. Guesses other articles' evidence overrides (`NAMED_NEARBY`)."""
+    if _has_side(cluster) or any(m.role or m.unnamed_group for m in cluster):
+        return
+    for mention in cluster:
+        first, last = ctx.segment[mention.start]
+        parties = {p for i, p in _evidence_parties(ctx, mention, first, last) if not _said_by(ctx, mention, i)}
+        if len(parties) == 1:
+            side = parties.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}the sentence names {side}")
             return
+    for back in (0, 1):  # else one party alone named before them in their paragraph, or the one before
+        for mention in cluster:
+            index = ctx.paragraph_of(mention.body_start) - back
+            if index < 0:
+                continue
+            first = _first_token_at(ctx, ctx.paragraphs[index][0])
+            before = {p for _, p in _evidence_parties(ctx, mention, first, mention.start)}
+            if len(before) == 1:
+                side = before.pop()
+                where = "the paragraph" if not back else "the paragraph before"
+                mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}{where} names only {side} before")
+                return
+
+
+def _said_by(ctx: _Article, mention: Mention, i: int) -> bool:
+    """Whether token `i` stands in what `mention` says ("X said Sudan's army would not come")."""
+    token = ctx.doc[mention.end - 1]
+    while token.dep_ in {"compound", "flat", "appos"} and token.head is not token:
+        token = token.head
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    party = ctx.doc[i]
+    return any(child.dep_ in {"ccomp", "xcomp", "dobj"} and party in child.subtree for child in verb.children)
 
 
 def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) -> list[tuple[int, str]]:
@@ -578,6 +624,8 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "“Ukraine does not sign any documents with Russia,” X wrote": what X said
         if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
             continue
+        if _names_a_meeting(ctx, i):
+            continue  # "the Pretoria truce", "the Minsk agreements": a place, not a party
         end = idx + len(ctx.doc[i].text)
         if _SPONSOR.match(fold(ctx.body[end : end + 20])):
             continue  # "Russian-backed separatists": their backer, not them
@@ -593,6 +641,26 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
 
 # Prepositions whose object is what a person acts on or against, not for.
 _OBJECT_PREPOSITIONS = {"on", "against", "upon"}
+
+
+def _names_a_meeting(ctx: _Article, i: int) -> bool:
+    """Whether the party's name at token `i` is a capital naming a meeting or a text after
+    it ("the Pretoria truce", "the Minsk II agreement", "the Doha talks")."""
+    party = ctx.party_at[i]
+    end = i
+    while end < len(ctx.doc) and ctx.party_at[end] == party:
+        end += 1
+    found = find_parties(ctx.text(i, end), include_no_party=True)
+    if not found or found[0].kind != "capital":
+        return False
+    nouns = lexicon().named_after_a_place
+    for j in range(end, min(end + 3, len(ctx.doc))):
+        word = ctx.doc[j]
+        if fold(word.text) in nouns:
+            return True
+        if not (word.text in {"-", "II", "I", "2", "1", "+"} or word.like_num):
+            return False
+    return False
 
 
 def _in_object(token) -> bool:

@@ -77,6 +77,9 @@ def _owner_before(ctx: _Article, i: int) -> tuple[int, str, str]:
         first = i - width + 1
         if first >= seg_start and (party := party_of(ctx.text(first, i + 1))):
             return first, party, ""
+    if doc[i].text.islower() and (party := ctx.party_at[i]) and i - 1 >= seg_start \
+            and fold(doc[i - 1].text) in _DETERMINERS:
+        return i, party, ""  # "the rebels' spokesman": a noun the article uses for one party
     first = i
     while first - 1 >= seg_start and (_name_like(doc[first - 1]) or _is_particle(doc[first - 1])):
         first -= 1
@@ -98,7 +101,8 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
     if title is None and end - 1 > seg_start and doc[end - 1].text == ",":
         # "Norway's Minister of Defence, X" / "Lind's special envoy, X"
         title = _scan_title_left(ctx, end - 1, seg_start)
-        introduced = title is not None and (title.possessor or title.party or _after_determiner(ctx, title))
+        introduced = title is not None and (title.possessor or title.party or _after_determiner(ctx, title)
+                                            or _after_owning_noun(ctx, title))
         if not (introduced and title.has_head) or title.plural:
             title = None  # "One of its members, X": a group's title, not X's
     return title
@@ -128,7 +132,8 @@ def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
         return None
     # A possessive party before the title ("Ukraine's First Deputy Foreign Minister"):
     # evidence of the side, left out of the role as the article's own words of office.
-    if stop - start >= 3 and doc[start + 1].text in _POSSESSIVE and (party := party_of(doc[start].text)):
+    if stop - start >= 3 and doc[start + 1].text in _POSSESSIVE and (
+            party := party_of(doc[start].text) or (doc[start].text.islower() and ctx.party_at[start])):
         quote_start = start if quote_start is None else quote_start
         start += 2
     elif stop - start >= 3 and (owner := _owner_party_prefix(ctx, start, stop)):
@@ -171,10 +176,18 @@ def _own_title_start(ctx: _Article, start: int, stop: int) -> int:
     return start
 
 
+def _after_owning_noun(ctx: _Article, title: _Title) -> bool:
+    """"The group's spokesman, X", "the ministry's spokeswoman, X": a title owned by a
+    body the text names with a common noun."""
+    i = title.quote_start - 1
+    return i >= 2 and ctx.doc[i].text in _POSSESSIVE and ctx.doc[i - 1].text.islower() \
+        and ctx.doc[i - 1].pos_ == "NOUN" and fold(ctx.doc[i - 2].text) in _DETERMINERS
+
+
 def _after_determiner(ctx: _Article, title: _Title) -> bool:
     """"The head of the Ukrainian delegation, X": a title introduced as a description."""
     i = title.quote_start - 1
-    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her"}
+    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her", "a", "an"}
 
 
 def _ends_title(ctx: _Article, i: int) -> bool:
