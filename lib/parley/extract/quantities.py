@@ -408,6 +408,13 @@ def _partitive_unit(run):
         second = _word(doc, second.i + 1)
     if of is None or second is None or of.lower_ != "of" or not _is_number(second):
         return None
+    return _counted_as_the_second(run, second)
+
+
+def _counted_as_the_second(run, second):
+    """(unit, counted, tokens from `run` to the unit) of the number that starts at
+    `second`, which the number `run` shares its unit with; None without one."""
+    doc = run[0].doc
     end = second.i + 1
     while end < len(doc) and (_is_number(doc[end]) or doc[end].lower_ in _data()["scales"]):
         end += 1
@@ -452,14 +459,7 @@ def _range_unit(run):
     link, second = _word(doc, run[-1].i + 1), _word(doc, run[-1].i + 2)
     if link is None or second is None or link.lower_ not in {"to", "-", "\u2013", "and", "or"} or not _is_number(second):
         return None
-    end = second.i + 1
-    while end < len(doc) and (_is_number(doc[end]) or doc[end].lower_ in _data()["scales"]):
-        end += 1
-    found = _unit(list(doc[second.i:end]))
-    if found is None:
-        return None
-    unit_text, counted, tokens = found
-    return unit_text, counted, list(doc[run[0].i: tokens[-1].i + 1])
+    return _counted_as_the_second(run, second)
 
 
 def _elided_unit(run, earlier):
