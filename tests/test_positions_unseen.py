@@ -390,3 +390,32 @@ def test_he_is_the_previous_sentences_subject_not_the_last_person_named():
                  "bring hostages home and insisted that all aspects of it be carried out.", people)
     assert ("United States", "ceasefire", "demands") in rows
     assert ("Egypt", "ceasefire", "demands") not in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Taliban said they would not join intra-Afghan talks until their prisoners were freed.",
+     ("Taliban", "prisoners", "demands")),
+    ("Washington said sanctions would be eased only when Iran kept its promises.", ("United States", "sanctions", "demands")),
+    ("Hamas will respect the truce as long as Israel releases the prisoners.", ("Hamas", "prisoners", "demands")),
+    ("Serbia will sign unless the monitors leave the border.", ("Serbia", "monitoring", "demands")),
+])
+def test_a_condition_a_party_sets_is_its_demand(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_a_condition_is_not_agreed_to_and_a_time_is_no_condition():
+    rows = found("Hamas will respect the truce as long as Israel releases the prisoners.")
+    assert ("Hamas", "prisoners", "agrees") not in rows and ("Hamas", "ceasefire", "agrees") in rows
+    assert not {r for r in found("Sudan said the truce would last until the prisoners were exchanged.") if r[2] == "demands"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Armenia was ready to accept the proposal.", ("Armenia", "other", "proposes")),
+    ("Sudan is willing to take part in talks mediated by the AU.", ("Sudan", "other", "proposes")),
+])
+def test_readiness_to_do_anything_is_a_proposal(sentence, expected):
+    assert expected in found(sentence)
+
+
+def test_readiness_to_go_on_talking_is_no_position():
+    assert not found("Armenia is ready to continue the talks.")

@@ -263,8 +263,13 @@ class BroadReader:
         not one about going on talking ("agreed to continue dialogue"): that is the talks'
         course, not a position in them."""
         complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}]
-        if not (cue.strength != "weak" and token.pos_ in _VERBS and complements
-                and token.lemma_.lower() in self.book.words("issue_free_stances")):
+        if token.pos_ == "ADJ" and token.lemma_.lower() in self.book.words("readiness_adjectives"):
+            # "ready to accept the arrangement", "willing to take part in talks": what the side is ready to do
+            complements = [c for c in complements if c.dep_ == "xcomp" and c.pos_ in _VERBS]
+            stated = bool(complements)
+        else:
+            stated = token.pos_ in _VERBS and token.lemma_.lower() in self.book.words("issue_free_stances")
+        if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}
         return not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))

@@ -37,5 +37,6 @@ The modules, each depending only on those above it:
 - `issues`: the positions stated about one issue mention;
 - `answers`: positions taken on a position just stated;
 - `lists`: bulleted lists and an agreement's listed terms;
+- `conditions`: a condition a side sets ("would not join talks until ...", "only if ..."), its demand;
 - `article`: `extract_positions`, the sentence-by-sentence reading and its rows.
 """

@@ -14,6 +14,7 @@ import re
 from parley.extract.positions.agents import Agents, _person_index, main_parties
 from parley.extract.positions.answers import answers
 from parley.extract.positions.compliance import agreement_issue, compliance_positions
+from parley.extract.positions.conditions import CONDITION, condition_positions
 from parley.extract.positions.issues import _Position, positions_of
 from parley.extract.positions.lists import introduces_terms, list_intro, list_items
 from parley.extract.positions.sentences import _units
@@ -58,6 +59,9 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
         else:
             issue_ids = frozenset(t.i for m in issues for t in m.tokens)
             stated = [p for m in issues for p in positions_of(agents, m, unit, cues, issue_ids)]
+            conditions = condition_positions(agents, unit, issues)
+            stated = _without(stated, [c for c in conditions if c.how == CONDITION])
+            stated += _new_sides(conditions, stated)
             found += stated + answers(agents, unit, cues, stated, previous)
             previous = stated or previous
             if paragraph_texts[unit.paragraph].rstrip().endswith(":") and unit.span.text.rstrip().endswith(":"):
@@ -72,6 +76,34 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     found = _on_the_agreement(found, book)
     found = _joint_requests(found, agents.parties)
     return _rows(article, found + _kept_agreements(kept, found), book)
+
+
+def _without(stated: list[_Position], conditions: list[_Position]) -> list[_Position]:
+    """"Hamas will respect the truce as long as Israel frees the prisoners": the release is
+    Hamas's condition, not something it agrees to; the condition's reading replaces the
+    stance the main clause's cue gave the same side and issue."""
+    covered = {(side, c.issue) for c in conditions for side in c.sides}
+    return [kept for p in stated if (kept := _other_sides(p, covered))]
+
+
+def _new_sides(extra: list[_Position], stated: list[_Position]) -> list[_Position]:
+    """What `extra` says of a side and issue the sentence's other positions do not."""
+    have = {(side, p.issue) for p in stated for side in p.sides}
+    added = []
+    for position in extra:
+        kept = _other_sides(position, have)
+        if kept:
+            added.append(kept)
+            have.update((s, kept.issue) for s in kept.sides)
+    return added
+
+
+def _other_sides(position: _Position, pairs: set) -> _Position | None:
+    """`position` for its sides whose (side, issue) is not among `pairs`; None if none is left."""
+    sides = tuple(s for s in position.sides if (s, position.issue) not in pairs)
+    if not sides:
+        return None
+    return _Position(sides, position.issue, position.stance, position.how, position.span, position.cue, position.stance_cue)
 
 
 def _joint_requests(found: list[_Position], parties: tuple[str, ...]) -> list[_Position]:
