@@ -419,3 +419,20 @@ def test_readiness_to_do_anything_is_a_proposal(sentence, expected):
 
 def test_readiness_to_go_on_talking_is_no_position():
     assert not found("Armenia is ready to continue the talks.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "All remaining US, NATO and partner troops are to leave within 14 months, the United States agreed.",
+    "Kosovo accepted the European Union's proposal for normalising relations.",
+])
+def test_an_organisation_acting_is_not_the_issue_of_joining_it(sentence):
+    assert not {r for r in found(sentence) if r[1] == "nato_eu"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russia rejected NATO membership for Ukraine.", ("Russia", "nato_eu", "rejects")),
+    ("Moscow opposes NATO's expansion.", ("Russia", "nato_eu", "rejects")),
+    ("Serbia wants a path to the European Union.", ("Serbia", "nato_eu", "demands")),
+])
+def test_joining_an_organisation_is_the_issue(sentence, expected):
+    assert expected in found(sentence)

@@ -45,7 +45,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     leaders = leader_keys(people_rows, book, article.published)
 
     def issues_of(unit):
-        named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book)]
+        named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -183,6 +183,23 @@ def _among_kinds(match, book: codebook_module.Codebook) -> bool:
         if token.lower_ in kinds and any(t.lower_ in kinds for t in token.conjuncts if t.i != token.i):
             return True
     return False
+
+
+def _acting_organisation(match, book: codebook_module.Codebook) -> bool:
+    """"US, NATO and partner troops", "the European Union's proposal": an issue cue that is
+    only an organisation's name (`organisation_issue_cues`) names the organisation acting,
+    not the issue of joining it, unless it is what something is done to or aimed at ("join
+    NATO", "a path to the European Union") or heads a membership word ("NATO membership",
+    "NATO's expansion")."""
+    if " ".join(t.lower_ for t in match.tokens) not in book.words("organisation_issue_cues"):
+        return False
+    name = match.tokens[-1]  # the head of "European Union"
+    membership = book.words("membership_nouns")
+    if name.dep_ in {"dobj", "pobj", "attr"}:
+        return False
+    if name.dep_ in {"compound", "poss", "nmod"} and name.head.lemma_.lower() in membership:
+        return False
+    return True
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
