@@ -436,3 +436,15 @@ def test_an_organisation_acting_is_not_the_issue_of_joining_it(sentence):
 ])
 def test_joining_an_organisation_is_the_issue(sentence, expected):
     assert expected in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United States proposed a full ceasefire along the entire front line for 30 days.",
+    "Israel agreed to let hundreds of lorries into every part of the enclave.",
+])
+def test_a_place_where_something_else_happens_is_no_territorial_position(sentence):
+    assert not {r for r in found(sentence) if r[1] == "territory"}
+
+
+def test_a_withdrawal_from_a_place_is_still_territory():
+    assert ("Russia", "territory", "demands") in found("Russia demanded that Ukraine withdraw from the regions.")

@@ -45,7 +45,8 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
     leaders = leader_keys(people_rows, book, article.published)
 
     def issues_of(unit):
-        named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)]
+        named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)
+                 and not _a_place_of_something_else(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -200,6 +201,18 @@ def _acting_organisation(match, book: codebook_module.Codebook) -> bool:
     if name.dep_ in {"compound", "poss", "nmod"} and name.head.lemma_.lower() in membership:
         return False
     return True
+
+
+def _a_place_of_something_else(match, book: codebook_module.Codebook) -> bool:
+    """"a ceasefire along the entire front line", "aid into every part of the enclave": a
+    place cue after a preposition of place (`place_prepositions`) says where something
+    else happens, not what is claimed about the place."""
+    if match.kind not in book.words("place_issues"):
+        return False
+    head = match.tokens[-1]
+    while head.head.i != head.i and (head.dep_ in {"compound", "amod"} or head.dep_ == "pobj" and head.head.lower_ == "of"):
+        head = head.head if head.dep_ != "pobj" else head.head.head  # "every part of the enclave"
+    return head.dep_ == "pobj" and head.head.lower_ in book.words("place_prepositions")
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
