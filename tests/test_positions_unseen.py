@@ -448,3 +448,14 @@ def test_a_place_where_something_else_happens_is_no_territorial_position(sentenc
 
 def test_a_withdrawal_from_a_place_is_still_territory():
     assert ("Russia", "territory", "demands") in found("Russia demanded that Ukraine withdraw from the regions.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rubio said Ukraine would have to give up territory.",
+    "Rubio said Ukraine would need to cede land.",
+    "Ukraine will have to give up territory, Rubio said.",
+])
+def test_an_obligation_in_other_words_is_the_speakers_demand(sentence):
+    people = [{"name": "Marco Rubio", "surface": "Rubio", "side": "United States", "role": "Secretary of State"}]
+    rows = found(sentence, people)
+    assert ("United States", "territory", "demands") in rows and not {r for r in rows if r[0] == "Ukraine"}

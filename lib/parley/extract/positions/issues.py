@@ -66,7 +66,8 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
         return []
     if agent.how == "both_sides" and not agent.sides:
         agent = _joint(agents, agent, stance, node)
-    if cue is not None and cue.tokens[0].tag_ == "MD" and agent.how != "both_sides":
+    if cue is not None and (cue.tokens[0].tag_ == "MD" or cue.text in agents.book.words("obligation_cues")) \
+            and agent.how != "both_sides":
         # "Hamas says Israel must pay for reconstruction": the obligation is the speaker's demand
         speaker = speaker_of(agents, node) or _according_to(agents, node)
         if speaker is not None and set(speaker.sides) != set(agent.sides):
