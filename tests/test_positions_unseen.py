@@ -459,3 +459,13 @@ def test_an_obligation_in_other_words_is_the_speakers_demand(sentence):
     people = [{"name": "Marco Rubio", "surface": "Rubio", "side": "United States", "role": "Secretary of State"}]
     rows = found(sentence, people)
     assert ("United States", "territory", "demands") in rows and not {r for r in rows if r[0] == "Ukraine"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israel called the agreement a capitulation.", ("Israel", "other", "rejects")),
+    ("Iran called the ceasefire a betrayal.", ("Iran", "ceasefire", "rejects")),
+    ("Serbia called the proposal unacceptable.", ("Serbia", "other", "rejects")),
+    ("Kosovo called the plan a breakthrough.", ("Kosovo", "other", "agrees")),
+])
+def test_a_verdict_on_a_deal_is_the_judges_stance(sentence, expected):
+    assert expected in found(sentence)

@@ -268,7 +268,8 @@ class BroadReader:
             complements = [c for c in complements if c.dep_ == "xcomp" and c.pos_ in _VERBS]
             stated = bool(complements)
         else:
-            stated = token.pos_ in _VERBS and token.lemma_.lower() in self.book.words("issue_free_stances")
+            verdict = any(t.dep_ == "oprd" and t.head.i == token.i for t in cue.tokens)  # "called the deal a mistake"
+            stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in self.book.words("issue_free_stances"))
         if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}

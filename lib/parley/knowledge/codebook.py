@@ -141,6 +141,25 @@ class Codebook:
         """Stance cues in `tokens`, explicit and weak, overlaps resolved longest-first."""
         return _memo(tokens, ("stances", id(self)), lambda: _longest_first(self._stance_index.find(_words_of(tokens), self.gap_words)))
 
+    def find_verdicts(self, tokens) -> list[Match]:
+        """"called the deal a historic mistake", "deemed the proposal unacceptable": a verdict
+        (`verdicts` by stance) on what a verb of judging (`verdict_verbs`) takes as object,
+        a stance of the verb's subject. Matches of two tokens: the verb and the verdict."""
+        judging = self.words("verdict_verbs")
+        found = []
+        for token in tokens:
+            if token.dep_ != "oprd" or token.head.lemma_.lower() not in judging:
+                continue
+            for stance in STANCES:
+                if token.lemma_.lower() in self.verdict_words(stance):
+                    text = f"{token.head.lemma_.lower()} ... {token.lemma_.lower()}"
+                    found.append(Match(stance, Cue(text, tuple(text.split())), (token.head, token)))
+        return found
+
+    def verdict_words(self, stance: str) -> frozenset[str]:
+        verdicts = self.attribution.get("verdicts") or {}
+        return frozenset(str(w).lower() for w in verdicts.get(stance, []) or [])
+
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:
         return _CueIndex([(issue.id, cue, "explicit") for issue in self.issues.values() for cue in issue.cues])

@@ -159,7 +159,7 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
     extra = []
     covered = {u for _, _, u in have_sentence}
     for index, unit in enumerate(units):
-        positions = broad.read(unit, issues_of(unit), book.find_stances(unit.span))
+        positions = broad.read(unit, issues_of(unit), _stances_with_verdicts(book, unit.span))
         if index in covered:
             continue  # the first reading read this sentence: its positions stand
         for position in positions:
@@ -170,6 +170,14 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
                                        position.cue, position.stance_cue))
                 have.update((s, position.issue, position.span) for s in sides)
     return extra
+
+
+def _stances_with_verdicts(book: codebook_module.Codebook, span) -> list:
+    """The stance cues of a sentence, a verdict ("called the deal a mistake") replacing the
+    plain cue of its verdict word ("unacceptable") so that the judge holds the stance."""
+    verdicts = book.find_verdicts(span)
+    judged = {m.tokens[-1].i for m in verdicts}
+    return [m for m in book.find_stances(span) if not any(t.i in judged for t in m.tokens)] + verdicts
 
 
 def _among_kinds(match, book: codebook_module.Codebook) -> bool:
