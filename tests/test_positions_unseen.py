@@ -469,3 +469,9 @@ def test_an_obligation_in_other_words_is_the_speakers_demand(sentence):
 ])
 def test_a_verdict_on_a_deal_is_the_judges_stance(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_a_pause_is_a_truce_but_a_pause_in_the_talks_is_not():
+    assert ("Israel", "ceasefire", "proposes") in found(
+        "Israel had signalled that it was willing to stretch the pause if more captives were let go.")
+    assert not {r for r in found("Hamas proposed a pause in the talks.") if r[1] == "ceasefire"}

@@ -46,7 +46,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
 
     def issues_of(unit):
         named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)
-                 and not _a_place_of_something_else(m, book)]
+                 and not _a_place_of_something_else(m, book) and not _a_pause_in_the_talks(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -221,6 +221,14 @@ def _a_place_of_something_else(match, book: codebook_module.Codebook) -> bool:
     while head.head.i != head.i and (head.dep_ in {"compound", "amod"} or head.dep_ == "pobj" and head.head.lower_ == "of"):
         head = head.head if head.dep_ != "pobj" else head.head.head  # "every part of the enclave"
     return head.dep_ == "pobj" and head.head.lower_ in book.words("place_prepositions")
+
+
+def _a_pause_in_the_talks(match, book: codebook_module.Codebook) -> bool:
+    """"a pause in the negotiations": the talks' course, not a truce."""
+    if [t.lower_ for t in match.tokens] not in (["pause"], ["pauses"]):
+        return False
+    named = [g for p in match.tokens[0].children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return any(n.lemma_.lower() in book.words("process_nouns") or n.lower_ in book.words("process_nouns") for n in named)
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
