@@ -475,3 +475,12 @@ def test_a_pause_is_a_truce_but_a_pause_in_the_talks_is_not():
     assert ("Israel", "ceasefire", "proposes") in found(
         "Israel had signalled that it was willing to stretch the pause if more captives were let go.")
     assert not {r for r in found("Hamas proposed a pause in the talks.") if r[1] == "ceasefire"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Under the arrangement, the Taliban agreed not to strike provincial capitals for a week.", ("Taliban", "ceasefire", "agrees")),
+    ("Russia agreed to refrain from attacks on energy infrastructure.", ("Russia", "ceasefire", "agrees")),
+    ("Russia refused to refrain from attacks.", ("Russia", "ceasefire", "rejects")),
+])
+def test_agreeing_not_to_attack_is_a_truce(sentence, expected):
+    assert expected in found(sentence)

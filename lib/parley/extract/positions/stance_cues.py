@@ -103,6 +103,8 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
 def _negated_phrase(book: codebook_module.Codebook, issue_tokens) -> bool:
     """A negator inside the issue's own noun phrase: "no restrictions on", "non-recognition
     of", "without ...". A negator on another coordinated item does not count."""
+    if any(t.lower_ in book.negators for t in issue_tokens):
+        return False  # the negation is the cue's own: "not to strike" is a truce, not its rejection
     negators = book.negators
     for token in issue_tokens:
         node, via_conj = token, False
