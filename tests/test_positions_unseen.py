@@ -484,3 +484,17 @@ def test_a_pause_is_a_truce_but_a_pause_in_the_talks_is_not():
 ])
 def test_agreeing_not_to_attack_is_a_truce(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_what_blocks_a_deal_is_no_list_of_its_terms_and_it_is_the_issue_before():
+    text = ("What is still blocking a deal:\n\n"
+            "• The UN arms embargo. Iran wants it lifted as part of the nuclear accord.\n")
+    rows = found(text)
+    assert ("Iran", "sanctions", "demands") in rows
+    assert not {r for r in rows if r[2] == "agrees"}
+
+
+def test_it_is_the_one_issue_of_the_sentence_before_and_none_of_two():
+    assert ("Hamas", "ceasefire", "rejects") in found("The talks covered the truce. Hamas rejected it.")
+    rows = found("The talks covered the truce and the prisoners. Hamas rejected it.")
+    assert ("Hamas", "other", "rejects") in rows and not {r for r in rows if r[0] == "Hamas" and r[1] != "other"}

@@ -66,6 +66,7 @@ class BroadReader:
         self.agreement_paragraph = -1
         self.agreement_unit = -99  # the last sentence naming an agreement (or a phase of one)
         self.units_read = 0
+        self.last_issues: tuple = ()  # the issues the sentence before named, for "wants it lifted"
 
     # --- sides of a stretch of text ----------------------------------------------------
 
@@ -229,13 +230,28 @@ class BroadReader:
             if about:
                 found += [Found(sides, m.kind, stance, how, span, m.cue.text, cue.cue.text) for m in about]
             elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
-                found.append(Found(sides, "other", stance, how, span, self._agreement_object(token), cue.cue.text))
+                earlier = self._issue_of_it(token)
+                if earlier is not None:
+                    found.append(Found(sides, earlier.kind, stance, how, span, earlier.cue.text, cue.cue.text))
+                else:
+                    found.append(Found(sides, "other", stance, how, span, self._agreement_object(token), cue.cue.text))
         terms = self._agreement_terms(unit, issues, span, cues)
         found += terms
         if not found:
             found += self._own_undertakings(unit, issues, span)
         self._remember(unit)
+        self.last_issues = tuple(issues)
         return found
+
+    def _issue_of_it(self, token):
+        """"The UN arms embargo. Iran wants it lifted.": a stance on "it" whose sentence names no
+        issue is on the one issue the sentence before named (None when it named none or several)."""
+        objects = [t for c in token.children if c.dep_ in {"dobj", "ccomp", "xcomp"}
+                   for t in ([c] + [g for g in c.children if g.dep_ in {"nsubj", "nsubjpass", "dobj"}])]
+        if not any(t.lower_ in {"it", "them"} for t in objects):
+            return None
+        kinds = {m.kind for m in self.last_issues}
+        return self.last_issues[0] if len(kinds) == 1 else None
 
     def _own_undertakings(self, unit, issues, span) -> list[Found]:
         """"The general said Russian troops would scale back their military activity", "Iran said

@@ -53,7 +53,10 @@ def list_intro(agents: Agents, unit, cues):
 
 
 def introduces_terms(agents: Agents, unit) -> bool:
-    """"Under the agreement signed on Thursday:", "What the two sides signed up to:"."""
+    """"Under the agreement signed on Thursday:", "What the two sides signed up to:"; not
+    "What is still blocking a deal:" (`obstacle_words`), whose items are what divides them."""
+    if any(agents.is_word(t, "obstacle_words") for t in unit.span):
+        return False
     return any(agents.is_word(t, "agreement_nouns") or agents.is_word(t, "agreement_outcome_verbs") for t in unit.span)
 
 
