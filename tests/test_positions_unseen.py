@@ -409,18 +409,6 @@ def test_a_condition_is_not_agreed_to_and_a_time_is_no_condition():
     assert not {r for r in found("Sudan said the truce would last until the prisoners were exchanged.") if r[2] == "demands"}
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Armenia was ready to accept the proposal.", ("Armenia", "other", "proposes")),
-    ("Sudan is willing to take part in talks mediated by the AU.", ("Sudan", "other", "proposes")),
-])
-def test_readiness_to_do_anything_is_a_proposal(sentence, expected):
-    assert expected in found(sentence)
-
-
-def test_readiness_to_go_on_talking_is_no_position():
-    assert not found("Armenia is ready to continue the talks.")
-
-
 @pytest.mark.parametrize("sentence", [
     "All remaining US, NATO and partner troops are to leave within 14 months, the United States agreed.",
     "Kosovo accepted the European Union's proposal for normalising relations.",

@@ -279,13 +279,8 @@ class BroadReader:
         not one about going on talking ("agreed to continue dialogue"): that is the talks'
         course, not a position in them."""
         complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}]
-        if token.pos_ == "ADJ" and token.lemma_.lower() in self.book.words("readiness_adjectives"):
-            # "ready to accept the arrangement", "willing to take part in talks": what the side is ready to do
-            complements = [c for c in complements if c.dep_ == "xcomp" and c.pos_ in _VERBS]
-            stated = bool(complements)
-        else:
-            verdict = any(t.dep_ == "oprd" and t.head.i == token.i for t in cue.tokens)  # "called the deal a mistake"
-            stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in self.book.words("issue_free_stances"))
+        verdict = any(t.dep_ == "oprd" and t.head.i == token.i for t in cue.tokens)  # "called the deal a mistake"
+        stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in self.book.words("issue_free_stances"))
         if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}

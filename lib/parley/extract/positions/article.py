@@ -203,6 +203,8 @@ def _acting_organisation(match, book: codebook_module.Codebook) -> bool:
     if " ".join(t.lower_ for t in match.tokens) not in book.words("organisation_issue_cues"):
         return False
     name = match.tokens[-1]  # the head of "European Union"
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head  # "the right to join the EU and NATO"
     membership = book.words("membership_nouns")
     if name.dep_ in {"dobj", "pobj", "attr"}:
         return False
