@@ -9,6 +9,7 @@ build folder's name removed) so that re-running on the same articles changes not
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -129,10 +130,11 @@ def run(
         else:
             say("writing the workbook, the index and the article pages ...")
             before = stage_cache.snapshot(build)
-            exports.write_workbook(build)
-            report.write_index(build, seeds_shown=seeds_shown, date=date)
-            article_pages.write_article_pages(build, corpus.articles)
-            page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
+            with _beside(exports.write_workbook, build) as workbook:  # on the other core, meanwhile the pages
+                report.write_index(build, seeds_shown=seeds_shown, date=date, workbook=bool(exports.table_names(build)))
+                article_pages.write_article_pages(build, corpus.articles)
+                page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
+                workbook.result()  # its failure is the run's
             if excel_csv:  # last: the pages read the CSVs as they were written
                 exports.add_byte_order_marks(build)
             stage_cache.store(finish, build, before)
@@ -143,6 +145,22 @@ def run(
     seconds = time.monotonic() - started
     say(f"wrote {_shown(out)} in {seconds:.0f}s: open {_shown(out / 'index.html')}")
     return RunSummary(out, tuple(n.name for n in notebooks), seconds, tuple(reused))
+
+
+@contextlib.contextmanager
+def _beside(work, *args):
+    """`work(*args)` in another process while the caller goes on (a future of its result):
+    the workbook reads the tables the pages read, and writes only its own file."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawned, not forked: this process holds the notebook client's threads
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        future = pool.submit(work, *args)
+        try:
+            yield future
+        finally:
+            future.cancel()
 
 
 def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:
