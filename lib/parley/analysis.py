@@ -15,7 +15,7 @@ import pandas as pd
 
 from parley import config
 from parley.across import syndication
-from parley.extract.run import FACT_KINDS, extract_corpus
+from parley.extract.run import EVENT_FEATURES, FACT_KINDS, extract_corpus
 from parley.read.corpus import Corpus, Skipped, read_corpus
 from parley.tables import frame, number_text
 
@@ -78,6 +78,7 @@ def extraction_tables(corpus: Corpus, jobs: int | None = None, use_cache: bool =
     facts = extract_corpus(corpus.articles, jobs=jobs, use_cache=use_cache, failures=failures, progress=progress)
     corpus = without(corpus, failures)
     rows = {kind: [row for doc_facts in facts.values() for row in doc_facts[kind]] for kind in FACT_KINDS}
+    features = {row["description"]: row for doc_facts in facts.values() for row in doc_facts.get(EVENT_FEATURES, [])}
     quantity_table = frame("quantities", rows["quantities"])
     # as text: one fraction in the column would otherwise print every value as a float
     quantity_table["value"] = quantity_table["value"].map(number_text)
@@ -88,6 +89,8 @@ def extraction_tables(corpus: Corpus, jobs: int | None = None, use_cache: bool =
         "events": frame("events", rows["events"]),
         "quantities": quantity_table,
         "positions": frame("positions", rows["positions"]),
+        EVENT_FEATURES: pd.DataFrame([features[d] for d in sorted(features)],
+                                     columns=["description", "words", "kinds", "ordinals"]),
     }
 
 
@@ -112,6 +115,7 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     from parley.across.persons import resolve_persons
 
     people_rows, persons, person_conflicts = resolve_persons(extracted["people"])
+    timeline.learn_features(extracted.get(EVENT_FEATURES))  # tagged in extraction: no model here
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
     timeline_table, date_conflicts = timeline.build_timeline(events)
     # a reprint's edited number is not a second source's figure: numbers of originals only
@@ -140,6 +144,7 @@ def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:
     """The tables as published: rows in a fixed order, and the convergence they show."""
     from parley.across import compare
 
+    tables = {name: df for name, df in tables.items() if name != EVENT_FEATURES}  # stage 02's input, not a result
     order = [name for name in _SORT_KEYS if name in tables] + [name for name in tables if name not in _SORT_KEYS]
     tables = {name: stable(name, tables[name]) for name in order}
     convergence = compare.convergence(tables["comparison"]) if "comparison" in tables else []

@@ -14,6 +14,7 @@ table (people, events, positions) so the view still shows something sensible.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -200,13 +201,22 @@ def _conflict_kind(kind: str) -> str:
     return ""
 
 
+# A conflict's subject is compared with every key of every fact of its articles: the same
+# pairs recur thousands of times at a large corpus, and each new pattern would evict
+# others from `re`'s small cache of compiled patterns, so patterns and answers are kept.
+@functools.lru_cache(maxsize=1 << 16)
 def _similar(subject: str, key: str) -> bool:
     a, b = fold(subject), fold(key)
     if not a or not b:
         return False
-    if a == b or re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a):
+    if a == b or _whole_words(a).search(b) or _whole_words(b).search(a):
         return True
     return fuzz.token_set_ratio(a, b) >= SUBJECT_SIMILARITY
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _whole_words(text: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(text)}\b")
 
 
 def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:

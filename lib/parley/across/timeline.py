@@ -25,7 +25,6 @@ Two corpus-level steps follow the per-article extraction (`parley.extract.events
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 import re
@@ -37,9 +36,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from parley import config, nlp
-from parley.extract import dates
-from parley.extract.events import terms
-from parley.knowledge.sides import party_of
+from parley.extract import dates, event_features
 from parley.tables import COLUMNS
 from parley.text import fold
 
@@ -174,8 +171,13 @@ def _mention_of(index, row, date: str | None = None) -> _Mention:
 
 
 _FEATURES: dict[str, tuple[frozenset[str], frozenset[str], frozenset[int]]] = {}
-# what _features reads of a token (tags, lemmas) comes from the tagger, not the parser or NER
-_TAGGING_ONLY = ("parser", "ner")
+
+
+def learn_features(table: pd.DataFrame | None) -> None:
+    """Take the features extraction tagged with each article (its `event_features` table),
+    so that the descriptions it covers need no model here."""
+    if table is not None and len(table):
+        _FEATURES.update(event_features.from_rows(table.to_dict("records")))
 
 
 def _prepare_features(descriptions) -> None:
@@ -187,10 +189,7 @@ def _prepare_features(descriptions) -> None:
     todo = sorted(d for d in descriptions if d not in _FEATURES)
     if not todo:  # every description tagged in an earlier run: no model to load
         return
-    model = nlp.load()
-    disabled = [name for name in _TAGGING_ONLY if name in model.pipe_names]
-    for description, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)):
-        _FEATURES[description] = _features_of(doc)
+    _FEATURES.update(event_features.tag_descriptions(todo, nlp.load()))
     _store_features()
 
 
@@ -230,36 +229,6 @@ def _features(description: str) -> tuple[frozenset[str], frozenset[str], frozens
     if description not in _FEATURES:
         _prepare_features([description])
     return _FEATURES[description]
-
-
-def _features_of(doc) -> tuple[frozenset[str], frozenset[str], frozenset[int]]:
-    t = terms()
-    canonical = _synonym_table()
-    words, kinds, ordinals = set(), set(), set()
-    for token in doc:
-        lower, lemma = token.lower_, token.lemma_.lower()
-        if lower in t["ordinal_words"]:
-            ordinals.add(t["ordinal_words"][lower])
-        if not token.is_alpha or token.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
-            continue
-        if party_of(token.text):  # parties are compared as actors, not as words
-            continue
-        key = canonical.get(lemma) or canonical.get(lower) or fold(lemma)
-        if token.is_stop or key in t["weak_words"] or lemma in t["weak_words"]:
-            continue
-        words.add(key)
-        if key in t["happenings"]:
-            kinds.add(key)
-    return frozenset(words), frozenset(kinds), frozenset(ordinals)
-
-
-@functools.lru_cache(maxsize=None)
-def _synonym_table() -> dict[str, str]:
-    table = {}
-    for key, members in terms()["synonyms"].items():
-        for word in [key, *members]:
-            table.setdefault(str(word).lower(), key)
-    return table
 
 
 def _compatible(a: _Mention | dict, b: _Mention | dict) -> bool:

@@ -23,14 +23,17 @@ from parley.read.corpus import Article
 log = logging.getLogger(__name__)
 
 FACT_KINDS = ("people", "events", "quantities", "positions")
+# beside the facts: what stage 02 compares of each event description (`extract.event_features`)
+EVENT_FEATURES = "event_features"
 
 
 def extract_article(article: Article, doc=None) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
-    positions.csv (person_id is assigned later, when people are resolved across articles).
+    positions.csv (person_id is assigned later, when people are resolved across articles),
+    and the `event_features` of its events' descriptions (not published).
     `doc`: the article's body as `nlp.parse` gives it, where a batch parsed it already."""
     from parley import nlp
-    from parley.extract import events, quantities
+    from parley.extract import event_features, events, quantities
     from parley.extract.people.article import extract_people
     from parley.extract.positions.article import extract_positions
 
@@ -46,6 +49,9 @@ def extract_article(article: Article, doc=None) -> dict[str, list[dict]]:
     for rows in facts.values():
         for row in rows:
             row.setdefault("doc_id", article.doc_id)
+    # the timeline's reading of each description, tagged now that the model is loaded
+    descriptions = (str(row.get("description") or "") for row in facts["events"])
+    facts[EVENT_FEATURES] = event_features.rows(event_features.tag_descriptions(descriptions, nlp.load()))
     return facts
 
 

@@ -9,6 +9,7 @@ build folder's name removed) so that re-running on the same articles changes not
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -129,10 +130,10 @@ def run(
         else:
             say("writing the workbook, the index and the article pages ...")
             before = stage_cache.snapshot(build)
-            exports.write_workbook(build)
-            report.write_index(build, seeds_shown=seeds_shown, date=date)
-            article_pages.write_article_pages(build, corpus.articles)
-            page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
+            with _workbook_beside(build):  # on the other core, meanwhile the pages
+                report.write_index(build, seeds_shown=seeds_shown, date=date, workbook=bool(exports.table_names(build)))
+                article_pages.write_article_pages(build, corpus.articles)
+                page_links.link_pages(build)  # rows link to the article pages; multi-value cells as lists
             if excel_csv:  # last: the pages read the CSVs as they were written
                 exports.add_byte_order_marks(build)
             stage_cache.store(finish, build, before)
@@ -143,6 +144,36 @@ def run(
     seconds = time.monotonic() - started
     say(f"wrote {_shown(out)} in {seconds:.0f}s: open {_shown(out / 'index.html')}")
     return RunSummary(out, tuple(n.name for n in notebooks), seconds, tuple(reused))
+
+
+@contextlib.contextmanager
+def _workbook_beside(build: Path):
+    """The workbook written by another Python process while the caller goes on (the
+    workbook reads the tables the pages read, and writes only its own file); waited for,
+    and its failure the run's, when the caller is done. A process of its own, not a fork
+    (this process holds the notebook client's threads) nor multiprocessing's spawn (which
+    would run again the script that called `run`)."""
+    import subprocess
+
+    code = "import sys; from parley.publish.exports import write_workbook; write_workbook(sys.argv[1])"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # this process's parley
+    child = subprocess.Popen([sys.executable, "-c", code, str(build)], env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        yield
+    except BaseException:
+        child.kill()
+        child.communicate()
+        raise
+    _, errors = child.communicate()
+    if child.returncode != 0:
+        raise PipelineError(f"The workbook {build.name}/parley.xlsx could not be written{_last_line_of_text(errors)}. "
+                            "Nothing was published.")
+
+
+def _last_line_of_text(text: str) -> str:
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return f" ({lines[-1][:200]})" if lines else ""
 
 
 def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:

@@ -234,9 +234,11 @@ def write_readme(out_dir: Path, seeds_shown: str, date: str) -> Path:
     return write_atomic(out_dir / "README.md", text.encode("utf-8"))
 
 
-def write_index(out_dir: Path, seeds_shown: str = "", date: str | None = None) -> Path:
+def write_index(out_dir: Path, seeds_shown: str = "", date: str | None = None, workbook: bool | None = None) -> Path:
     """`OUT/index.html` (the report page linking every notebook, figure and table) and
-    `OUT/README.md`; the footer names Parley's version, the run's date and `seeds_shown`."""
+    `OUT/README.md`; the footer names Parley's version, the run's date and `seeds_shown`.
+    `workbook`: whether the page links `parley.xlsx` (default: whether it is there; a
+    caller still writing it says it will be)."""
     from parley import __version__
 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -284,7 +286,7 @@ def write_index(out_dir: Path, seeds_shown: str = "", date: str | None = None) -
              "about": dictionary.get(p.stem, {}).get("about", "")}
             for p in sorted((out_dir / "data").glob("*.csv"))
         ],
-        workbook=WORKBOOK if (out_dir / WORKBOOK).is_file() else "",
+        workbook=WORKBOOK if (workbook if workbook is not None else (out_dir / WORKBOOK).is_file()) else "",
     )
     return write_atomic(out_dir / "index.html", page.encode("utf-8"))
 
