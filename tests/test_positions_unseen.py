@@ -486,3 +486,10 @@ def test_it_is_the_one_issue_of_the_sentence_before_and_none_of_two():
     assert ("Hamas", "ceasefire", "rejects") in found("The talks covered the truce. Hamas rejected it.")
     rows = found("The talks covered the truce and the prisoners. Hamas rejected it.")
     assert ("Hamas", "other", "rejects") in rows and not {r for r in rows if r[0] == "Hamas" and r[1] != "other"}
+
+
+def test_signing_with_no_object_signs_the_agreement_of_the_article():
+    people = [{"name": "Sergei Shoigu", "surface": "Shoigu", "side": "Russia", "role": "Defence Minister"}]
+    rows = found("Russia and Ukraine signed a deal to reopen the grain corridor for humanitarian shipments. "
+                 "Shoigu signed first, alongside the Turkish minister.", people)
+    assert ("Russia", "humanitarian", "agrees") in rows and ("Russia", "other", "agrees") not in rows

@@ -294,6 +294,8 @@ class BroadReader:
         for noun in objects:
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in self.book.words("issue_giving_agreements"):
                 return noun.lemma_.lower()
+        if not objects and token.lemma_.lower() in self.book.words("signing_verbs"):
+            return token.lemma_.lower()  # "Shoigu signed first": the agreement the article is about
         return ""
 
     def _negated(self, token) -> bool:
