@@ -493,3 +493,11 @@ def test_signing_with_no_object_signs_the_agreement_of_the_article():
     rows = found("Russia and Ukraine signed a deal to reopen the grain corridor for humanitarian shipments. "
                  "Shoigu signed first, alongside the Turkish minister.", people)
     assert ("Russia", "humanitarian", "agrees") in rows and ("Russia", "other", "agrees") not in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ukraine agreed to a US plan for a ceasefire.", {("Ukraine", "ceasefire", "agrees"), ("United States", "ceasefire", "proposes")}),
+    ("Kyiv objected to Russia's proposal for a buffer zone.", {("Ukraine", "territory", "rejects"), ("Russia", "territory", "proposes")}),
+])
+def test_an_answer_to_another_sides_proposal_after_a_preposition(sentence, expected):
+    assert expected <= found(sentence)

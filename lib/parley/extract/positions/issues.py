@@ -97,9 +97,14 @@ def _according_to(agents: Agents, node):
 def _answer_to_owner(agents: Agents, node, agent: Agent, cues):
     """"Israel rejected a Hamas proposal for a truce": the proposal is Hamas's,
     the rejection Israel's. (agent, stance, cue) of the verb's subject, or None."""
-    if agent.how != "possessive" or node.pos_ not in {"NOUN", "PROPN"} or node.dep_ not in {"dobj", "nsubjpass"}:
+    if agent.how != "possessive" or node.pos_ not in {"NOUN", "PROPN"}:
         return None
-    verb = node.head
+    if node.dep_ in {"dobj", "nsubjpass"}:
+        verb = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in _VERBAL:
+        verb = node.head.head  # "Ukraine agreed to a US plan for ...", "objected to Russia's proposal"
+    else:
+        return None
     other = agents.agent_at(verb)
     if other is None or other is _NOT_AN_AGENT or not other.sides or other.tentative or set(other.sides) & set(agent.sides):
         return None
