@@ -501,3 +501,14 @@ def test_signing_with_no_object_signs_the_agreement_of_the_article():
 ])
 def test_an_answer_to_another_sides_proposal_after_a_preposition(sentence, expected):
     assert expected <= found(sentence)
+
+
+@pytest.mark.parametrize("sentence, kept, dropped", [
+    ("Qatar insisted that the two parties fully honour the agreement in order to safeguard civilians' lives.", None, "civilians"),
+    ("Russia demanded a ceasefire so as to protect civilians.", ("Russia", "ceasefire", "demands"), "civilians"),
+    ("In order to reach a deal, Israel agreed to free 50 prisoners.", ("Israel", "prisoners", "agrees"), None),
+])
+def test_what_a_position_is_for_is_no_position(sentence, kept, dropped):
+    rows = found(sentence)
+    assert kept is None or kept in rows
+    assert dropped is None or not {r for r in rows if r[1] == dropped}

@@ -46,7 +46,8 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
 
     def issues_of(unit):
         named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)
-                 and not _a_place_of_something_else(m, book) and not _a_pause_in_the_talks(m, book)]
+                 and not _a_place_of_something_else(m, book) and not _a_pause_in_the_talks(m, book)
+                 and not _in_a_purpose_clause(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -231,6 +232,22 @@ def _a_pause_in_the_talks(match, book: codebook_module.Codebook) -> bool:
         return False
     named = [g for p in match.tokens[0].children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     return any(n.lemma_.lower() in book.words("process_nouns") or n.lower_ in book.words("process_nouns") for n in named)
+
+
+def _in_a_purpose_clause(match, book: codebook_module.Codebook) -> bool:
+    """"honour the agreement in order to safeguard civilians' lives": what a position is for
+    (a clause led by one of `purpose_markers`) is not a position on that issue."""
+    markers = [" ".join(m) for m in book.phrases("purpose_markers")]
+    doc = match.tokens[0].doc
+    for clause in match.tokens[0].ancestors:
+        if clause.pos_ not in {"VERB", "AUX"} or clause.dep_ not in {"acl", "advcl", "xcomp"}:
+            continue
+        opening = doc[clause.left_edge.i:clause.i]
+        if clause.head.lower_ == "order" and clause.head.head.lower_ == "in":
+            opening = doc[clause.head.head.i:clause.i]  # "in order to": the parse hangs "to safeguard" on "order"
+        if any(" ".join(t.lower_ for t in opening).startswith(m) for m in markers):
+            return True
+    return False
 
 
 def _within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
