@@ -108,6 +108,25 @@ BACKGROUND_JOBS = {
 }
 
 
+def pytest_collection_modifyitems(session, config, items):  # noqa: ARG001 - pytest's hook signature
+    """The test files whose fixtures wait for a background run go after the others, and
+    nbval's notebooks last, as before: by the time those files start, their runs are done.
+    Whole files move, so that a module's fixtures are still made once."""
+    waiting = {fixture for fixture, _ in BACKGROUND_JOBS.values()}
+
+    def file_of(item):
+        return item.nodeid.split("::")[0]
+
+    late = {file_of(item) for item in items if waiting & set(getattr(item, "fixturenames", ()))}
+
+    def rank(item):
+        if file_of(item).endswith(".ipynb"):
+            return 2
+        return 1 if file_of(item) in late else 0
+
+    items[:] = sorted(items, key=rank)  # stable: the order within each rank stays
+
+
 @pytest.fixture(scope="session", autouse=True)
 def made_in_background(request, tmp_path_factory):
     """made_in_background(name) -> what the run `name` of BACKGROUND_JOBS gives its
