@@ -42,6 +42,10 @@ class BackgroundRuns:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._stopped = False
+        # as the session began: a test may change its own environment or folder meanwhile
+        # (monkeypatch.setenv("PARLEY_CACHE_DIR", ...), monkeypatch.chdir), not these runs'
+        self._env = dict(os.environ)
+        self._cwd = os.getcwd()
 
     def __contains__(self, name: str) -> bool:
         return name in self._jobs
@@ -100,7 +104,7 @@ class BackgroundRuns:
     def _execute(self, job: Job) -> None:
         try:
             job.process = subprocess.Popen(job.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                           start_new_session=True)
+                                           env=self._env, cwd=self._cwd, start_new_session=True)
             job.output, _ = job.process.communicate()
             job.returncode = job.process.returncode
         except OSError as err:
