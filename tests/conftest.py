@@ -3,6 +3,10 @@
 The tests and nbval read the five seed articles as shipped (`seed_articles.py`), from a
 folder of their own under .cache/, so articles a user added to seeds/ change no test;
 notebooks run by nbval write into a scratch folder, never into reports/.
+
+The whole-pipeline runs that fixtures share (`BACKGROUND_JOBS`) start in subprocesses when
+the session begins (`background_runs.py`), and the files that need them run after the
+others: on a fresh clone, those runs' notebook kernels then start while other tests run.
 """
 
 import hashlib
@@ -130,7 +134,7 @@ def pytest_collection_modifyitems(session, config, items):  # noqa: ARG001 - pyt
 @pytest.fixture(scope="session", autouse=True)
 def made_in_background(request, tmp_path_factory):
     """made_in_background(name) -> what the run `name` of BACKGROUND_JOBS gives its
-    fixture, once it has run (`background_runs`). The runs the session's tests need start
+    fixture, once it has run (`background_runs.BackgroundRuns`). The runs the session's tests need start
     with the session."""
     runs = BackgroundRuns()
 
