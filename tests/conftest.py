@@ -183,18 +183,19 @@ def hostile_report(made_in_background):
     return made_in_background("hostile")
 
 
-@pytest.fixture(scope="module")
-def module_cache_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache") / "parley"
+@pytest.fixture(scope="session")
+def throwaway_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("throwaway-cache") / "parley"
 
 
 @pytest.fixture
-def own_cache(module_cache_dir, monkeypatch):
-    """For a test file whose runs are throwaway (notebooks of its own, articles no other file
-    reads): caches of the file's own, shared by its tests. The stage cache keeps the last
-    sixty notebooks run; in the shared one, dozens of such runs would push out the notebooks
-    of the runs that other tests (and the user's next `make run`) reuse."""
-    monkeypatch.setenv("PARLEY_CACHE_DIR", str(module_cache_dir))
+def own_cache(throwaway_cache_dir, monkeypatch):
+    """For test files whose runs are throwaway (notebooks of their own, articles that the
+    shared fixtures do not read): caches apart from the shared one, which these files share.
+    The stage cache keeps the last sixty notebooks run; in the shared one, dozens of such
+    runs would push out the notebooks of the runs that other tests (and the user's next
+    `make run`) reuse."""
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(throwaway_cache_dir))
 
 
 PROJECT_INPUTS = config.TESTS_DIR / "data" / "inputs"  # a web page and text files in several encodings
