@@ -12,6 +12,8 @@ import pytest
 
 from parley.read.corpus import CorpusError, read_corpus
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # conftest: its runs are throwaway
+
 ARTICLE = (
     "Envoys meet in Geneva\n\nMarch 04, 2024\n\nUkraine's Foreign Minister Dmytro Kuleba met mediators in Geneva "
     "on Monday. Russia rejected a ceasefire, officials said, while both sides agreed to exchange 200 prisoners.\n"

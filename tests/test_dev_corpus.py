@@ -50,7 +50,8 @@ def test_the_check_script_catches_an_evidence_that_is_not_verbatim(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def dev_evaluation():
+def dev_evaluation(made_in_background):
+    made_in_background("dev-extraction")  # the articles' facts, extracted while other tests ran
     results = analysis.analyse(str(DEV / "articles"))
     return evaluate.evaluate_corpus(results, DEV / "gold.json")
 

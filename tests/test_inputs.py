@@ -34,20 +34,15 @@ def make_seeds(folder):
     return folder
 
 
-def _folder_state(folder):
+def folder_state(folder):
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
             for p in sorted(folder.rglob("*"))}
 
 
 @pytest.fixture(scope="module")
-def mixed_run(tmp_path_factory):
-    from parley.publish.pipeline import run
-
-    root = tmp_path_factory.mktemp("mixed-inputs")
-    seeds = make_seeds(root / "seeds")
-    before = _folder_state(seeds)
-    out = root / "reports"
-    run(seeds, out, progress=lambda message: None)
+def mixed_run(made_in_background):
+    """`parley run` on the four files (conftest's BACKGROUND_JOBS), with the seeds folder as it was before."""
+    seeds, before, out = made_in_background("mixed-inputs")
     first = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     return seeds, before, out, first
 
@@ -99,7 +94,7 @@ def test_four_files_four_documents_each_with_its_facts_and_offsets_into_the_stor
 
 def test_the_seeds_folder_is_never_written(mixed_run):
     seeds, before, _, _ = mixed_run
-    assert _folder_state(seeds) == before
+    assert folder_state(seeds) == before
 
 
 def test_every_table_is_also_in_the_workbook_and_in_parquet(mixed_run):

@@ -15,6 +15,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from parley import cli
 from parley.publish.pipeline import PipelineError, run
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # conftest: its runs are throwaway
+
 
 def _notebook(path, *sources):
     parameters = new_code_cell('seeds_dir = ""\nout_dir = ""')

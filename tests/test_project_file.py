@@ -20,6 +20,8 @@ TRADE = config.TESTS_DIR / "data" / "trade"
 ARTICLE = TRADE / "eu_india_trade_talks.txt"
 DEMAND = "India demanded that the EU drop its carbon border tax"
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # conftest: its runs are throwaway
+
 
 @pytest.fixture(autouse=True)
 def library_knowledge_after_each_test():

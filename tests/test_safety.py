@@ -18,6 +18,8 @@ from parley import analysis, cli, config
 from parley.publish.output_folder import MANIFEST, manifest
 from parley.publish.pipeline import PipelineError, run
 
+pytestmark = pytest.mark.usefixtures("own_cache")  # conftest: its runs are throwaway
+
 
 @pytest.fixture
 def tiny_notebooks(tmp_path):

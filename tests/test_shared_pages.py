@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parley.publish.browser import chromium
+from parley.publish.browser import CHROMIUM_ARGS, find_chromium
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -31,6 +31,33 @@ _TARGET_JS = """() => {
   return {tag: target.tagName, id: target.id, fact, text, background: getComputedStyle(target).backgroundColor,
           classes: target.className, title: target.title};
 }"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """chromium(width, height): a fresh context (its own pages, routes and storage) of one
+    headless Chromium started for the module: starting Chromium costs seconds, a context
+    a fraction of one. The options are `parley.publish.browser.chromium`'s."""
+    from contextlib import contextmanager
+
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        raise RuntimeError("Chromium is not installed: run `python -m parley.publish.browser --ensure` (Debian package chromium).")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+
+        @contextmanager
+        def context(width: int = 1280, height: int = 900):
+            opened = browser.new_context(viewport={"width": width, "height": height})
+            try:
+                yield opened
+            finally:
+                opened.close()
+
+        yield context
+        browser.close()
 
 
 def _spaces(text: str) -> str:
@@ -69,7 +96,7 @@ def _csv(report: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(report / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
 
 
-def test_a_timeline_row_leads_to_its_highlighted_quote(seeds_report):
+def test_a_timeline_row_leads_to_its_highlighted_quote(seeds_report, chromium):
     timeline = _csv(seeds_report, "timeline")
     with chromium() as browser:
         page = browser.new_page()
@@ -90,7 +117,7 @@ def test_a_timeline_row_leads_to_its_highlighted_quote(seeds_report):
             assert followed >= 6
 
 
-def test_a_persons_row_and_a_delegation_row_lead_to_the_persons_mention(seeds_report):
+def test_a_persons_row_and_a_delegation_row_lead_to_the_persons_mention(seeds_report, chromium):
     people = _csv(seeds_report, "people")
     url = (seeds_report / "html" / "02_timeline.html").as_uri()
     with chromium() as browser:
@@ -119,7 +146,7 @@ def test_a_persons_row_and_a_delegation_row_lead_to_the_persons_mention(seeds_re
     (("doc_id", "side", "issue", "stance", "quote"), "position"),
     (("doc_id", "date_text", "description", "quote"), "event"),
 ])
-def test_a_row_with_a_quote_leads_to_a_highlight_of_that_quote(seeds_report, headers, kind):
+def test_a_row_with_a_quote_leads_to_a_highlight_of_that_quote(seeds_report, headers, kind, chromium):
     pages = {"quantity": "03_comparison", "position": "03_comparison", "event": "02_timeline"}
     url = (seeds_report / "html" / f"{pages[kind]}.html").as_uri()
     with chromium() as browser:
@@ -139,7 +166,7 @@ def _every_page(report: Path) -> list[Path]:
     return [report / "index.html", *sorted((report / "html").glob("*.html")), *sorted((report / "articles").glob("*.html"))]
 
 
-def test_no_page_asks_the_network_for_anything(seeds_report):
+def test_no_page_asks_the_network_for_anything(seeds_report, chromium):
     pages = _every_page(seeds_report)
     assert len(pages) >= 11
     blocked, failed = [], []
@@ -161,7 +188,7 @@ def test_no_page_asks_the_network_for_anything(seeds_report):
     assert failed == []
 
 
-def test_every_page_fits_a_phone_and_only_tables_scroll_sideways(seeds_report):
+def test_every_page_fits_a_phone_and_only_tables_scroll_sideways(seeds_report, chromium):
     overflowing_js = """() => {
       const width = document.documentElement.clientWidth;
       const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) {
@@ -184,7 +211,7 @@ def test_every_page_fits_a_phone_and_only_tables_scroll_sideways(seeds_report):
             assert result["scrollWidth"] <= 390, path.name
 
 
-def test_the_article_viewer_shows_markup_as_text_and_runs_no_script(hostile_report):
+def test_the_article_viewer_shows_markup_as_text_and_runs_no_script(hostile_report, chromium):
     page_path = hostile_report / "articles" / "900_markup.html"
     raw = (hostile_report.parent / "seeds" / "900_markup.txt").read_text(encoding="utf-8")
     dialogs = []

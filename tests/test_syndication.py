@@ -10,18 +10,15 @@ import pytest
 
 from parley.across import syndication
 from parley.read.corpus import parse_article, read_corpus
-from parley.publish.pipeline import run
 from syndicated_copies import DATA, copies_folder
 
 WIRE = (DATA / "wire_story.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def forty_copies_report(tmp_path_factory):
-    """`parley run` on forty near-copies of one wire story and one independent report."""
-    root = tmp_path_factory.mktemp("syndication")
-    seeds = copies_folder(root / "articles", n_copies=40)
-    return run(seeds, root / "reports", progress=lambda message: None).out_dir
+def forty_copies_report(made_in_background):
+    """`parley run` on forty near-copies of one wire story and one independent report (conftest's BACKGROUND_JOBS)."""
+    return made_in_background("forty-copies")
 
 
 def _table(out, name):
