@@ -27,13 +27,14 @@ FACT_KINDS = ("people", "events", "quantities", "positions")
 EVENT_FEATURES = "event_features"
 
 
-def extract_article(article: Article, doc=None) -> dict[str, list[dict]]:
+def extract_article(article: Article, doc=None, tag_events: bool = True) -> dict[str, list[dict]]:
     """Every fact in one article: rows for people.csv, events.csv, quantities.csv and
     positions.csv (person_id is assigned later, when people are resolved across articles),
-    and the `event_features` of its events' descriptions (not published).
+    and the `event_features` of its events' descriptions (not published; left to the
+    caller without `tag_events`, which tags a batch's together: `_tag_events_of`).
     `doc`: the article's body as `nlp.parse` gives it, where a batch parsed it already."""
     from parley import nlp
-    from parley.extract import event_features, events, quantities
+    from parley.extract import events, quantities
     from parley.extract.people.article import extract_people
     from parley.extract.positions.article import extract_positions
 
@@ -49,10 +50,22 @@ def extract_article(article: Article, doc=None) -> dict[str, list[dict]]:
     for rows in facts.values():
         for row in rows:
             row.setdefault("doc_id", article.doc_id)
-    # the timeline's reading of each description, tagged now that the model is loaded
-    descriptions = (str(row.get("description") or "") for row in facts["events"])
-    facts[EVENT_FEATURES] = event_features.rows(event_features.tag_descriptions(descriptions, nlp.load()))
+    if tag_events:
+        _tag_events_of([facts])
     return facts
+
+
+def _tag_events_of(all_facts: list[dict]) -> None:
+    """The timeline's reading of the event descriptions of each article's facts, tagged
+    now that the model is loaded, in one batch: a call of the tagger per article cost
+    more than the tagging itself. Each description is tagged on its own either way."""
+    from parley import nlp
+    from parley.extract import event_features
+
+    wanted = [{str(row.get("description") or "") for row in facts["events"]} for facts in all_facts]
+    tagged = event_features.tag_descriptions(set().union(*wanted), nlp.load()) if wanted else {}
+    for facts, descriptions in zip(all_facts, wanted):
+        facts[EVENT_FEATURES] = event_features.rows({d: tagged[d] for d in descriptions if d in tagged})
 
 
 def code_fingerprint() -> str:
@@ -92,7 +105,7 @@ def _cache_path(article: Article, fingerprint: str) -> Path:
     return config.cache_dir() / f"{key}.json"
 
 
-def _extract_or_reason(article: Article, project=None, doc=None) -> dict[str, list[dict]] | str:
+def _extract_or_reason(article: Article, project=None, doc=None, tag_events: bool = True) -> dict[str, list[dict]] | str:
     """`extract_article` under the knowledge of `project` (the parent's project file, handed
     to each worker process), or the one-line reason it failed: one bad article must not
     stop a run over hundreds (rule: named and skipped, never fatal)."""
@@ -100,7 +113,7 @@ def _extract_or_reason(article: Article, project=None, doc=None) -> dict[str, li
 
     project_file.activate(project)
     try:
-        return extract_article(article, doc)
+        return extract_article(article, doc, tag_events)
     except Exception as err:  # noqa: BLE001 - any failure of one article is reported, not raised
         first = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
         return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
@@ -161,7 +174,18 @@ def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list
         docs = list(nlp.load().pipe([a.body for a in articles]))
     except Exception:  # noqa: BLE001 - parsed one by one below, so that a failure is its article's own
         docs = [None] * len(articles)
-    return [_extract_or_reason(article, project, doc) for article, doc in zip(articles, docs)]
+    results = [_extract_or_reason(article, project, doc, tag_events=False) for article, doc in zip(articles, docs)]
+    extracted = [facts for facts in results if not isinstance(facts, str)]
+    try:
+        _tag_events_of(extracted)
+    except Exception:  # noqa: BLE001 - tagged one by one below, so that a failure is its article's own
+        for index, facts in enumerate(results):
+            if not isinstance(facts, str):
+                try:
+                    _tag_events_of([facts])
+                except Exception as err:  # noqa: BLE001 - as in _extract_or_reason
+                    results[index] = f"extraction failed: {type(err).__name__}"
+    return results
 
 
 def _map_locally(todo: list[Article], jobs: int, bar) -> list:
