@@ -67,3 +67,23 @@ def test_a_long_table_shows_as_a_preview_with_its_size():
         assert "5000 rows" in html and html.count("<tr>") < 250
         short = pd.DataFrame({"n": range(notebooks.PREVIEW_ROWS)})
         assert "rows ×" not in short._repr_html_()
+
+
+def test_long_side_names_in_neighbouring_columns_do_not_overlap(tmp_path, monkeypatch):
+    from parley.publish.figures import positions as positions_figure
+
+    drawn = []
+
+    def keep_and_save(fig, out_dir, name):
+        fig.canvas.draw()
+        drawn.append([label.get_window_extent() for label in fig.axes[0].get_xticklabels()])
+        return original(fig, out_dir, name)
+
+    original = positions_figure.save
+    monkeypatch.setattr(positions_figure, "save", keep_and_save)
+    sides = ["Cameroon", "Democratic Republic of the Congo", "Eritrea", "Central African Republic"]
+    rows = [{"issue": "ceasefire", "side": side, "stance": "demands", "n_sources": 1, "doc_ids": "a",
+             "stances": "demands:1", "quotes": "", "label": ""} for side in sides]
+    plot_positions(pd.DataFrame(rows), tmp_path)
+    [boxes] = drawn
+    assert all(left.x1 < right.x0 for left, right in zip(boxes, boxes[1:]))

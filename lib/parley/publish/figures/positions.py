@@ -9,6 +9,7 @@ number written beside it.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -28,6 +29,7 @@ _FALLBACK_STYLE = (PALETTE[4], "D", "other")
 
 
 MAX_SIDES = 10  # columns: the sides with most positions; the others are counted in a note
+SIDE_LABEL_WIDTH = 14  # characters of a column's name per line; a column is 1.5 inches wide
 
 
 def _marker_size(n_sources: int) -> float:
@@ -83,7 +85,8 @@ def _plot_comparison(comparison_df, out_dir, name: str = "positions") -> Path:
             ax.annotate(str(row.n_sources), (x, y), xytext=(13, 0), textcoords="offset points", va="center",
                         ha="left", fontsize=9, color="#333333")
         ax.set_xticks(range(len(sides)))
-        ax.set_xticklabels(sides, fontweight="bold")
+        # "Democratic Republic of the Congo" beside "Cameroon": long names on lines of their own
+        ax.set_xticklabels([textwrap.fill(side, SIDE_LABEL_WIDTH) for side in sides], fontweight="bold")
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(issues)))
         ax.set_yticklabels([book.label(i) for i in issues])
