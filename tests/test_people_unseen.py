@@ -338,3 +338,12 @@ def test_a_person_named_without_a_role_after_text_naming_one_party_takes_it():
 def test_the_names_news_use_for_the_donetsk_and_luhansk_republics_give_sides():
     rows = people("Donetsk separatist leader Oleg Marin and Lugansk rebel chief Ivan Dorin signed the document.\n")
     assert rows["Oleg Marin"]["side"] == "DPR" and rows["Ivan Dorin"]["side"] == "LPR"
+
+
+def test_the_last_word_of_a_think_tanks_name_is_no_person_but_a_title_of_state_keeps_its_holder():
+    rows = people(
+        "Nathan Kendrick, an analyst at the Council on Regional Stability, said the talks had stalled. "
+        "Priya Raman of the Centre for Regional Studies agreed.\n\n"
+        "Secretary of State Marco Rubio arrived later. Secretary of State Rubio said little.\n"
+    )
+    assert set(rows) == {"Nathan Kendrick", "Priya Raman", "Marco Rubio"}

@@ -121,6 +121,8 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if single and len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
         return False  # "the Horn of Africa", "Bank of England"
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
+    if single and not is_surname and _ends_a_bodys_name(ctx, mention.start):
+        return False  # "an analyst at the Council on Regional Stability"
     if not mention.from_ner and not is_surname and is_place(surface):
         return False  # "the deputy director of Hodeidah port"
     if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not is_surname:
@@ -138,6 +140,20 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if len(surface.split()) == 1 and "-" not in surface:
         return bool(leaders.holders(surface, ctx.article.published))
     return True
+
+
+def _ends_a_bodys_name(ctx: _Article, start: int) -> bool:
+    """Whether the word at `start` ends a body's name: one of `organisation_heads`, "on",
+    "for" or "of", then capitalised words up to it ("Centre for Regional Studies"), which a
+    title before a name ("Secretary of State Rubio") does not begin with."""
+    doc = ctx.doc
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].text[:1].isupper():
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"on", "for", "of"}:
+        return False
+    head = doc[i - 1]
+    return head.text[:1].isupper() and fold(head.text) in lexicon().organisation_heads
 
 
 def _person_shaped(name: str) -> bool:

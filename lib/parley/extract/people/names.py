@@ -62,6 +62,7 @@ class Lexicon:
     state_office_heads: frozenset
     named_after_a_place: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
+    organisation_heads: frozenset = frozenset()
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         state_office_heads=words(people["state_office_heads"]),
         named_after_a_place=words(people.get("named_after_a_place", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
+        organisation_heads=words(people.get("organisation_heads", [])),
     )
 
 
