@@ -115,8 +115,12 @@ def _extract_or_reason(article: Article, project=None, doc=None, tag_events: boo
     try:
         return extract_article(article, doc, tag_events)
     except Exception as err:  # noqa: BLE001 - any failure of one article is reported, not raised
-        first = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
-        return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
+        return _reason(err)
+
+
+def _reason(err: Exception) -> str:
+    first = str(err).strip().splitlines()[0][:200] if str(err).strip() else ""
+    return f"extraction failed: {type(err).__name__}{': ' + first if first else ''}"
 
 
 def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, failures: dict | None = None,
@@ -184,7 +188,7 @@ def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list
                 try:
                     _tag_events_of([facts])
                 except Exception as err:  # noqa: BLE001 - as in _extract_or_reason
-                    results[index] = f"extraction failed: {type(err).__name__}"
+                    results[index] = _reason(err)
     return results
 
 

@@ -157,8 +157,18 @@ class Codebook:
         return found
 
     def verdict_words(self, stance: str) -> frozenset[str]:
-        verdicts = self.attribution.get("verdicts") or {}
-        return frozenset(str(w).lower() for w in verdicts.get(stance, []) or [])
+        key = f"verdicts.{stance}"
+        if key not in self._word_lists:
+            verdicts = self.attribution.get("verdicts") or {}
+            self._word_lists[key] = frozenset(str(w).lower() for w in verdicts.get(stance, []) or [])
+        return self._word_lists[key]
+
+    def find_judged_stances(self, tokens) -> list[Match]:
+        """`find_stances` with each verdict ("called the deal a mistake") in place of the plain
+        cue of its verdict word ("unacceptable"), so that the judge holds the stance."""
+        verdicts = self.find_verdicts(tokens)
+        judged = {m.tokens[-1].i for m in verdicts}
+        return [m for m in self.find_stances(tokens) if not any(t.i in judged for t in m.tokens)] + verdicts
 
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:

@@ -46,7 +46,7 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
 
     def issues_of(unit):
         named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)
-                 and not _a_place_of_something_else(m, book) and not _a_pause_in_the_talks(m, book)
+                 and not _a_place_of_something_else(m, book) and not _the_talks_course(m, book)
                  and not _in_a_purpose_clause(m, book)]
         if any(m.kind == "leaders_meeting" for m in named):
             return named
@@ -160,7 +160,7 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
     extra = []
     covered = {u for _, _, u in have_sentence}
     for index, unit in enumerate(units):
-        positions = broad.read(unit, issues_of(unit), _stances_with_verdicts(book, unit.span))
+        positions = broad.read(unit, issues_of(unit), book.find_judged_stances(unit.span))
         if index in covered:
             continue  # the first reading read this sentence: its positions stand
         for position in positions:
@@ -171,14 +171,6 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
                                        position.cue, position.stance_cue))
                 have.update((s, position.issue, position.span) for s in sides)
     return extra
-
-
-def _stances_with_verdicts(book: codebook_module.Codebook, span) -> list:
-    """The stance cues of a sentence, a verdict ("called the deal a mistake") replacing the
-    plain cue of its verdict word ("unacceptable") so that the judge holds the stance."""
-    verdicts = book.find_verdicts(span)
-    judged = {m.tokens[-1].i for m in verdicts}
-    return [m for m in book.find_stances(span) if not any(t.i in judged for t in m.tokens)] + verdicts
 
 
 def _among_kinds(match, book: codebook_module.Codebook) -> bool:
@@ -226,11 +218,13 @@ def _a_place_of_something_else(match, book: codebook_module.Codebook) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in book.words("place_prepositions")
 
 
-def _a_pause_in_the_talks(match, book: codebook_module.Codebook) -> bool:
-    """"a pause in the negotiations": the talks' course, not a truce."""
-    if [t.lower_ for t in match.tokens] not in (["pause"], ["pauses"]):
+def _the_talks_course(match, book: codebook_module.Codebook) -> bool:
+    """"a pause in the negotiations": a one-word cue whose "in" or "of" phrase names the talks
+    (`process_nouns`) tells of the talks' course, not of the issue."""
+    if len(match.tokens) != 1:
         return False
-    named = [g for p in match.tokens[0].children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    named = [g for p in match.tokens[0].children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+             for g in p.children if g.dep_ == "pobj"]
     return any(n.lemma_.lower() in book.words("process_nouns") or n.lower_ in book.words("process_nouns") for n in named)
 
 

@@ -22,13 +22,7 @@ class _StanceCue:
 
 
 def stance_cues(book: codebook_module.Codebook, unit) -> list[_StanceCue]:
-    verdicts = book.find_verdicts(unit.span)
-    judged = {m.tokens[-1].i for m in verdicts}
-    cues = []
-    for m in book.find_stances(unit.span):
-        if not any(t.i in judged for t in m.tokens):
-            cues.append(_StanceCue(m.kind, m.strength, _anchor(m.tokens), m.tokens, m.cue.text))
-    return cues + [_StanceCue(m.kind, m.strength, m.tokens[0], m.tokens, m.cue.text) for m in verdicts]
+    return [_StanceCue(m.kind, m.strength, _anchor(m.tokens), m.tokens, m.cue.text) for m in book.find_judged_stances(unit.span)]
 
 
 def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
