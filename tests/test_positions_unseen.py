@@ -512,3 +512,41 @@ def test_what_a_position_is_for_is_no_position(sentence, kept, dropped):
     rows = found(sentence)
     assert kept is None or kept in rows
     assert dropped is None or not {r for r in rows if r[1] == dropped}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The RSF vowed to resume fighting in Darfur.", ("RSF", "ceasefire", "rejects")),
+    ("Ethiopia said it would continue the war until the TPLF disarmed.", ("Ethiopia", "ceasefire", "rejects")),
+    ("Yemen refused to continue the war.", ("Yemen", "ceasefire", "proposes")),
+    ("The Houthis said they would not resume attacks.", ("Houthis", "ceasefire", "proposes")),
+])
+def test_going_on_with_the_war_is_against_a_ceasefire(sentence, expected):
+    rows = found(sentence)
+    assert expected in rows
+    side, issue, _ = expected
+    assert {r for r in rows if r[:2] == (side, issue)} == {expected}  # never both for and against
+
+
+def test_talks_resuming_on_ending_the_fighting_is_no_fighting_resumed():
+    assert ("Serbia", "ceasefire", "rejects") not in found("Serbia said talks would resume on ending the fighting.")
+
+
+@pytest.mark.parametrize("text, joined, expected", [
+    ("Hamas demanded a full Israeli withdrawal from Gaza. Egypt and Qatar backed the demand.",
+     ("Egypt", "Qatar"), ("territory", "demands")),
+    ("Ukraine proposed a 30-day truce. Britain supported the proposal.", ("United Kingdom",), ("ceasefire", "proposes")),
+])
+def test_a_side_backing_a_stated_position_takes_its_stance(text, joined, expected):
+    rows = found(text)
+    for side in joined:
+        assert (side, *expected) in rows
+
+
+def test_a_side_not_backing_a_position_takes_no_stance_on_it():
+    rows = found("Hamas demanded a full Israeli withdrawal from Gaza. Egypt did not back the demand.")
+    assert not {r for r in rows if r[0] == "Egypt"}
+
+
+def test_handing_over_arms_is_a_limit_on_armed_forces():
+    assert ("FARC", "military_limits", "agrees") in found(
+        "Under the agreement signed on Thursday, the FARC agreed to hand over its arms within 180 days.")

@@ -132,6 +132,17 @@ cues = ["float*"]
     assert codebook.load().issue_ids()[-1] == "other"  # `other` stays last
 
 
+def test_contrary_cues_state_an_issue_s_opposite(tmp_path):
+    sentence = "Norway vowed to keep trawling in the disputed waters."
+    project_file.activate(_project(tmp_path, """
+[issues.fisheries]
+label = "Fishing rights"
+cues = ["fishing quota*"]
+contrary_cues = ["keep trawling"]
+"""))
+    assert ("Norway", "fisheries", "", "rejects") in _positions(sentence)
+
+
 def test_a_title_word_makes_a_person_of_a_titled_name(tmp_path):
     article = parse_article("Talks resume\n\nThe talks were chaired by G20 Sherpa Lena Ostrova, who said "
                             "India and the EU were close to a deal.\n", "t")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from parley import nlp
 from parley.extract.positions.agents import names_a_thing, person_key
+from parley.extract.positions.stance_cues import on_the_contrary
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
 from parley.text import fold
 
@@ -228,7 +229,8 @@ class BroadReader:
                 stance = self.book.negation_flips.get(stance, stance)
             about = self.issues_for(token, issues, unit)
             if about:
-                found += [Found(sides, m.kind, stance, how, span, m.cue.text, cue.cue.text) for m in about]
+                found += [Found(sides, m.kind, on_the_contrary(stance, m.tokens) if m.cue.contrary else stance, how, span,
+                                m.cue.text, cue.cue.text) for m in about]
             elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
                 earlier = self._issue_of_it(token)
                 if earlier is not None:
@@ -271,7 +273,8 @@ class BroadReader:
             stance = "rejects" if self._negated(token) else "proposes"
             for m in issues:
                 if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], token):
-                    found.append(Found(sides, m.kind, stance, "undertaking", span, m.cue.text, "will"))
+                    said = on_the_contrary(stance, []) if m.cue.contrary else stance  # the verb's negation is in `stance`
+                    found.append(Found(sides, m.kind, said, "undertaking", span, m.cue.text, "will"))
         return found
 
     def _issue_free(self, token, cue) -> bool:
@@ -324,7 +327,7 @@ class BroadReader:
                 continue
             clause = {t.i for t in token.subtree}
             for m in issues:
-                if all(t.i in clause for t in m.tokens):
+                if all(t.i in clause for t in m.tokens) and not m.cue.contrary:
                     found.append(Found(sides, m.kind, "agrees", "agreement", span, m.cue.text, "terms of an agreement"))
         return found
 

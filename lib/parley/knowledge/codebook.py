@@ -33,6 +33,7 @@ class Cue:
     text: str
     words: tuple[str, ...]  # lower-case words, "..." for a gap, "x*" for a prefix
     topic: str = ""  # the finer topic under its issue this cue names ("enrichment"), if any
+    contrary: bool = False  # states the opposite of its issue ("resume fighting" against a ceasefire)
 
     def __str__(self) -> str:
         return self.text
@@ -263,7 +264,8 @@ def parse(data, path: Path) -> Codebook:
             id=str(issue_id),
             label=str(entry["label"]),
             definition=str(entry.get("definition", "")),
-            cues=tuple(_cue(c) for c in entry.get("cues") or []) + topic_cues,
+            cues=tuple(_cue(c) for c in entry.get("cues") or []) + topic_cues
+            + tuple(_cue(c, contrary=True) for c in entry.get("contrary_cues") or []),
             pa_x=entry.get("pa_x"),
             pa_x_label=entry.get("pa_x_label"),
             topics=topics,
@@ -285,8 +287,8 @@ def parse(data, path: Path) -> Codebook:
     )
 
 
-def _cue(text, topic: str = "") -> Cue:
-    return Cue(str(text), _words(str(text)), topic)
+def _cue(text, topic: str = "", contrary: bool = False) -> Cue:
+    return Cue(str(text), _words(str(text)), topic, contrary)
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -49,8 +49,8 @@ PARTY_KINDS = ("state", "igo", "agency", "bloc", "armed_group", "party", "instit
 # the knowledge files a section adds word lists to, section by section
 _WORD_LIST_FILES = {"titles": "titles.yml", "party_nouns": "party_nouns.yml"}
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_ISSUE_KEYS = ("label", "definition", "pa_x", "cues", "remove_cues")
-_TOPIC_KEYS = ("issue", *_ISSUE_KEYS)
+_ISSUE_KEYS = ("label", "definition", "pa_x", "cues", "contrary_cues", "remove_cues")
+_TOPIC_KEYS = ("issue", "label", "definition", "pa_x", "cues", "remove_cues")
 _STANCE_KEYS = ("cues", "weak", "remove_cues")
 _PARTY_KEYS = ("aliases", "kind")
 
@@ -263,8 +263,11 @@ def _apply(entry: dict, spec: dict) -> None:
         if key in spec:
             entry[key] = spec[key]
     removed = {_cue_key(c) for c in spec.get("remove_cues", [])}
-    kept = [c for c in entry.get("cues") or [] if _cue_key(c) not in removed]
-    entry["cues"] = kept + [c for c in spec.get("cues", []) if _cue_key(c) not in {_cue_key(k) for k in kept}]
+    for key in ("cues", "contrary_cues"):
+        kept = [c for c in entry.get(key) or [] if _cue_key(c) not in removed]
+        added = [c for c in spec.get(key, []) if _cue_key(c) not in {_cue_key(k) for k in kept}]
+        if kept or added or key == "cues":
+            entry[key] = kept + added
 
 
 # --- checking the file -----------------------------------------------------------------
@@ -297,7 +300,8 @@ def _checked(path: str, text: str) -> dict:
         if issue_id not in issues and "label" not in spec:
             fail(key, "is a new issue without a label",
                  f"give it a `label` (the codebook's issues are {', '.join(issues)})")
-        _check_removed(fail, key, spec, issues.get(issue_id, {}).get("cues") or [])
+        _check_removed(fail, key, spec, (issues.get(issue_id, {}).get("cues") or [])
+                       + (issues.get(issue_id, {}).get("contrary_cues") or []))
     known_issues = list(issues) + [i for i in data.get("issues") or {} if i not in issues]
     for topic_id, spec in (data.get("topics") or {}).items():
         key = f"topics.{topic_id}"
@@ -352,7 +356,7 @@ def _check_entry(fail, key: str, spec, allowed: tuple[str, ...]) -> None:
     for name, value in spec.items():
         if name not in allowed:
             fail(f"{key}.{name}", "is not a key Parley reads here", f"the keys are {', '.join(allowed)}")
-        if name in ("cues", "weak", "remove_cues", "aliases") and not _is_word_list(value):
+        if name in ("cues", "contrary_cues", "weak", "remove_cues", "aliases") and not _is_word_list(value):
             fail(f"{key}.{name}", "is not a list of words", "write it as a list of strings, [\"tariff*\", \"import duties\"]")
         if name in ("label", "definition", "pa_x", "issue", "kind") and not isinstance(value, str):
             fail(f"{key}.{name}", "is not a string", "write it in double quotes")

@@ -13,6 +13,9 @@ from parley.extract.positions.sentences import _VERBAL, _refers_back
 from parley.extract.positions.stance_cues import clause_stance, negated_cue
 
 
+JOINS = object()  # the stance of a side joining the position it answers ("back that demand")
+
+
 def answers(agents: Agents, unit, cues, stated: list[_Position], previous: list[_Position] = ()) -> list[_Position]:
     """Positions taken on a position just stated: "an offer Hamas turned down",
     "terms deemed unacceptable by Israel", or in the next sentence "Israel called the
@@ -34,7 +37,8 @@ def answers(agents: Agents, unit, cues, stated: list[_Position], previous: list[
             if not set(position.sides) & set(agent.sides):
                 issues.setdefault(position.issue, position)
         for issue, position in issues.items():
-            found.append(_Position(agent.sides, issue, stance, agent.how, span, position.cue, cue_text))
+            found.append(_Position(agent.sides, issue, position.stance if stance is JOINS else stance, agent.how, span,
+                                   position.cue, cue_text))
     return found
 
 
@@ -51,6 +55,11 @@ def _relative_answer(agents: Agents, token, unit, cues):
     return agent, stance, cue_text, (min(span[0], unit.chars([token])[0]), span[1])
 
 
+def negated_cue_word(verb) -> bool:
+    """"did not back the demand": a side that does not join a position takes no stance on it here."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _verb_answer(agents: Agents, token, unit, cues):
     """"Israel rejected the proposal", "Hamas called the demand unacceptable"."""
     if token.dep_ not in {"dobj", "nsubjpass"} or not _refers_back(token):
@@ -62,6 +71,8 @@ def _verb_answer(agents: Agents, token, unit, cues):
     if agent is None or agent is _NOT_AN_AGENT or not agent.sides or agent.tentative:
         return None
     candidates = [verb] + [c for c in verb.children if c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}]
+    if verb.lemma_.lower() in agents.book.words("support_verbs") and not negated_cue_word(verb):
+        return agent, JOINS, verb.text.lower(), unit.chars(sorted([verb, *token.subtree], key=lambda t: t.i))
     ids = {t.i for t in candidates}
     chosen = [c for c in cues if c.strength == "explicit" and c.anchor.i in ids]
     if not chosen:

@@ -61,7 +61,7 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
     others = issue_ids - {t.i for t in issue_tokens}
     # what a document says without a stance word is its default stance, not a weak cue's
     cue = choose_stance(cues, node, path, issue_tokens, other_issues=others, weak=agent.how != "document")
-    stance, cue_text = final_stance(agents.book, cue, agent, issue_tokens)
+    stance, cue_text = final_stance(agents.book, cue, agent, issue_tokens, match.cue.contrary)
     if not stance:
         return []
     if agent.how == "both_sides" and not agent.sides:

@@ -124,7 +124,14 @@ def negated_cue(book: codebook_module.Codebook, cue: _StanceCue) -> bool:
     return anchor.dep_ == "xcomp" and head.lemma_.lower() in negators
 
 
-def final_stance(book: codebook_module.Codebook, cue: _StanceCue | None, agent: Agent, issue_tokens) -> tuple[str, str]:
+def final_stance(book: codebook_module.Codebook, cue: _StanceCue | None, agent: Agent, issue_tokens,
+                 contrary: bool = False) -> tuple[str, str]:
+    """The stance `cue` gives `agent` on the issue of `issue_tokens`; a negated issue phrase
+    ("no limits on ...") or one stating the issue's opposite (`contrary`: "resume fighting")
+    makes it a rejection, or a condition where the cue is negated too."""
+    if contrary:
+        said = "proposes" if cue is None else book.negation_flips.get(cue.stance, "rejects") if negated_cue(book, cue) else cue.stance
+        return on_the_contrary(said, issue_tokens), cue.text if cue else ""
     if _negated_phrase(book, issue_tokens):
         if cue is not None and negated_cue(book, cue):
             return "demands", cue.text  # "will not accept a ceasefire without X": X is a condition
@@ -137,6 +144,15 @@ def final_stance(book: codebook_module.Codebook, cue: _StanceCue | None, agent: 
     if negated_cue(book, cue):
         stance = book.negation_flips.get(stance, "rejects")
     return stance, cue.text
+
+
+def on_the_contrary(said: str, contrary_tokens) -> str:
+    """The stance on an issue of a side that takes stance `said` on its opposite: vowing to
+    "resume fighting" rejects a ceasefire, refusing to "continue the war" proposes one; an
+    opposite denied ("would not resume fighting") is the issue itself."""
+    if any(c.dep_ == "neg" for t in contrary_tokens for c in t.children):
+        return said
+    return "proposes" if said == "rejects" else "rejects"
 
 
 def clause_stance(book: codebook_module.Codebook, clause_tokens, cues) -> tuple[str, str]:
