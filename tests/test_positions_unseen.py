@@ -550,3 +550,11 @@ def test_a_side_not_backing_a_position_takes_no_stance_on_it():
 def test_handing_over_arms_is_a_limit_on_armed_forces():
     assert ("FARC", "military_limits", "agrees") in found(
         "Under the agreement signed on Thursday, the FARC agreed to hand over its arms within 180 days.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas proposed a five-year truce. Israel rejected the idea.", ("Israel", "ceasefire", "rejects")),
+    ("Ethiopia called for a humanitarian corridor to Mekelle. Kenya backed the call.", ("Kenya", "humanitarian", "demands")),
+])
+def test_the_idea_and_the_call_refer_back_to_a_position(text, expected):
+    assert expected in found(text)
