@@ -558,3 +558,8 @@ def test_handing_over_arms_is_a_limit_on_armed_forces():
 ])
 def test_the_idea_and_the_call_refer_back_to_a_position(text, expected):
     assert expected in found(text)
+
+
+def test_floating_an_idea_is_a_proposal_whatever_it_is_about():
+    assert ("United States", "other", "proposes") in found(
+        "The U.S. administration floated the idea of a private company running the railway through the valley.")
