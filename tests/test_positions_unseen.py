@@ -563,3 +563,11 @@ def test_the_idea_and_the_call_refer_back_to_a_position(text, expected):
 def test_floating_an_idea_is_a_proposal_whatever_it_is_about():
     assert ("United States", "other", "proposes") in found(
         "The U.S. administration floated the idea of a private company running the railway through the valley.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The M23 has insisted on the release of its detained members.", ("M23", "prisoners", "demands")),
+    ("Thailand demanded that the fighting along the border stop.", ("Thailand", "ceasefire", "demands")),
+])
+def test_issues_phrased_in_another_order(sentence, expected):
+    assert expected in found(sentence)
