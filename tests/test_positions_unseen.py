@@ -571,3 +571,8 @@ def test_floating_an_idea_is_a_proposal_whatever_it_is_about():
 ])
 def test_issues_phrased_in_another_order(sentence, expected):
     assert expected in found(sentence)
+
+
+def test_dismantling_a_nuclear_programme_is_a_limit_on_armed_forces():
+    assert ("North Korea", "military_limits", "rejects") in found(
+        "North Korea said it would never accept the dismantling of its nuclear facilities.")
