@@ -576,3 +576,10 @@ def test_issues_phrased_in_another_order(sentence, expected):
 def test_dismantling_a_nuclear_programme_is_a_limit_on_armed_forces():
     assert ("North Korea", "military_limits", "rejects") in found(
         "North Korea said it would never accept the dismantling of its nuclear facilities.")
+
+
+def test_an_idea_that_says_what_it_is_refers_back_to_nothing():
+    text = ("Russia wants Ukraine to leave the four regions. "
+            "The idea of direct talks was first proposed by Russian President Vladimir Putin.")
+    assert ("Russia", "territory", "proposes") not in found(text, [{"name": "Vladimir Putin", "surface": "Putin",
+                                                                    "side": "Russia", "role": "President"}])

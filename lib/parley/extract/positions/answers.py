@@ -22,7 +22,7 @@ def answers(agents: Agents, unit, cues, stated: list[_Position], previous: list[
     demand unacceptable" (a noun referring back: with "the", "this", a possessive)."""
     found = []
     for token in unit.span:
-        if token.pos_ not in {"NOUN", "PROPN"} or not agents.is_word(token, "anaphoric_stance_nouns"):
+        if token.pos_ not in {"NOUN", "PROPN"} or not agents.is_word(token, "anaphoric_stance_nouns") or _says_what(token):
             continue
         answer = _relative_answer(agents, token, unit, cues) or _verb_answer(agents, token, unit, cues)
         if not answer:
@@ -40,6 +40,13 @@ def answers(agents: Agents, unit, cues, stated: list[_Position], previous: list[
             found.append(_Position(agent.sides, issue, position.stance if stance is JOINS else stance, agent.how, span,
                                    position.cue, cue_text))
     return found
+
+
+def _says_what(noun) -> bool:
+    """"the idea of direct talks", "the call for a truce", "the proposal to meet": a stance noun
+    that states its own content refers back to nothing."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "for", "on"} and any(g.dep_ == "pobj" for g in c.children)
+               or c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in noun.children)
 
 
 def _relative_answer(agents: Agents, token, unit, cues):
