@@ -176,3 +176,14 @@ def test_no_dates_or_years_among_the_seed_quantities(seeds):
     quantities, _, _ = seeds
     assert not quantities["value"].between(1900, 2100).any()
     assert quantity_conflicts(quantities) == []  # the seeds agree on every number they share
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fighting has killed more than 600 people and displaced about 700,000 inside the country.",
+     [(600, "killed", "kill"), (700000, "displaced", "displace")]),
+    ("The strikes killed 40 people and wounded another 120.", [(40, "killed", "kill"), (120, "wounded", "wound")]),
+    ("Israel freed 39 prisoners and Hamas released another 24.",
+     [(39, "prisoners", "free"), (24, "prisoners", "release")]),
+])
+def test_a_bare_number_after_a_casualty_count_is_counted_by_its_own_verb(text, expected):
+    assert [(r["value"], r["unit"], r["verb"]) for r in _rows(text)] == expected

@@ -480,7 +480,22 @@ def _elided_unit(run, earlier):
     if not previous:
         return None
     unit_text, counted = previous[-1][1], previous[-1][2]
+    casualties = _data()["casualty_verbs"]
+    if unit_text in set(casualties.values()):
+        verb = _counting_verb(run)  # "killed 600 people and displaced 700,000": the second verb counts its own
+        if verb is not None and casualties.get(verb.lemma_.lower(), unit_text) != unit_text:
+            return casualties[verb.lemma_.lower()], verb.lemma_.lower(), list(run)
+        if verb is not None and verb.lemma_.lower() not in casualties:
+            return None
     return unit_text, counted, list(run)
+
+
+def _counting_verb(run):
+    """The verb a bare number is the object of ("displaced about 700,000"), or None."""
+    head = run[-1]
+    while head.dep_ in {"nummod", "quantmod", "compound"} and head.head.i != head.i:
+        head = head.head
+    return head.head if head.dep_ == "dobj" and head.head.pos_ == "VERB" else None
 
 
 def _half_a(run) -> bool:
@@ -555,6 +570,8 @@ def _governing_verb(tokens):
         if token.head.i < tokens[0].i or token.head.i > tokens[-1].i:
             head = token
             break
+    if head.pos_ == "VERB" and head.i < tokens[-1].i:
+        return head  # the verb is the quantity's own first word: "displaced about 700,000"
     node = head.head
     for _ in range(2):
         if node.pos_ in {"VERB", "AUX"}:
