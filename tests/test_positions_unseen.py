@@ -583,3 +583,14 @@ def test_an_idea_that_says_what_it_is_refers_back_to_nothing():
             "The idea of direct talks was first proposed by Russian President Vladimir Putin.")
     assert ("Russia", "territory", "proposes") not in found(text, [{"name": "Vladimir Putin", "surface": "Putin",
                                                                     "side": "Russia", "role": "President"}])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Serbia insisted it would never accept a ceasefire.", ("Serbia", "ceasefire", "rejects")),
+    ("Russia insisted it was ready to discuss a ceasefire.", ("Russia", "ceasefire", "proposes")),
+    ("Israel insisted that Hamas release the hostages.", ("Israel", "prisoners", "demands")),
+])
+def test_insisting_says_how_firmly_and_the_inner_cue_what(sentence, expected):
+    rows = found(sentence)
+    assert expected in rows
+    assert {r for r in rows if r[:2] == expected[:2]} == {expected}

@@ -60,7 +60,8 @@ def _position_in_clause(agents: Agents, match, issue_tokens, head, span, cues, i
         agent = speaker
     others = issue_ids - {t.i for t in issue_tokens}
     # what a document says without a stance word is its default stance, not a weak cue's
-    cue = choose_stance(cues, node, path, issue_tokens, other_issues=others, weak=agent.how != "document")
+    cue = choose_stance(cues, node, path, issue_tokens, other_issues=others, weak=agent.how != "document",
+                        emphasis=agents.book.words("emphasis_verbs"))
     stance, cue_text = final_stance(agents.book, cue, agent, issue_tokens, match.cue.contrary)
     if not stance:
         return []

@@ -26,10 +26,13 @@ def stance_cues(book: codebook_module.Codebook, unit) -> list[_StanceCue]:
 
 
 def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
-                   other_issues: frozenset = frozenset(), weak: bool = True) -> _StanceCue | None:
+                   other_issues: frozenset = frozenset(), weak: bool = True,
+                   emphasis: frozenset = frozenset()) -> _StanceCue | None:
     """The stance cue that speaks for the side found at `node` about the issue (a cue
     made of the issue's own words counts only when `own_cues`; a position noun heading
-    another issue's words, `other_issues`, speaks for that issue only)."""
+    another issue's words, `other_issues`, speaks for that issue only). A verb of
+    `emphasis` at the side's node ("insisted it would never accept a truce") gives way to
+    a cue between it and the issue: it says how firmly, the inner cue says what."""
     by_anchor: dict[int, list[_StanceCue]] = {}
     for cue in cues:
         by_anchor.setdefault(cue.anchor.i, []).append(cue)
@@ -89,6 +92,10 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
     for strength in ("explicit", "weak") if weak else ("explicit",):
         for finder in (node_level, on_path, in_clause):
             found = finder(strength)
+            if found and finder is node_level and found[0].anchor.lemma_.lower() in emphasis:
+                inner = on_path(strength)
+                if inner:
+                    return inner[0]
             if found:
                 return found[0]
     return None
