@@ -278,3 +278,9 @@ def test_a_month_or_year_in_the_sentence_before_is_not_carried():
     _, rows = events_of("The war began with the invasion in February 2022. Umerov led Kyiv's delegation.")
     assert not [r for r in rows if r["basis"] == "previous"]
 
+
+
+def test_a_description_leaves_out_the_dateline():
+    _, rows = events_of("HAVANA \u2014 Colombia's government and the ELN agreed on Friday to extend their ceasefire.\n")
+    assert rows and all(not r["description"].startswith("HAVANA") for r in rows)
+    assert any(r["description"].startswith("Colombia's government and the ELN agreed") for r in rows)

@@ -353,3 +353,29 @@ def test_outlets_of_agency_and_republished_pages(text, outlet):
 ])
 def test_the_outlet_table_knows_more_national_outlets(name, known):
     assert known_outlet(name).name == known
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("NEW DELHI/ISLAMABAD, May 10 (PTI) - India and Pakistan agreed to halt firing.", "NEW DELHI/ISLAMABAD, May 10 (PTI) -"),
+    ("HAVANA \u2014 Colombia's government and the ELN agreed to extend the truce.", "HAVANA \u2014 "),
+    ("PUTRAJAYA: Thailand and Cambodia agreed to a ceasefire.", "PUTRAJAYA: "),
+    ("MUSCAT (AFP) \u2014 Iran and the United States held talks.", "MUSCAT (AFP) \u2014"),
+    ("ADDIS ABABA, Ethiopia (AP) \u2014 The talks opened.", "ADDIS ABABA, Ethiopia (AP) \u2014"),
+])
+def test_a_dateline_opening_a_paragraph_is_found(text, dateline):
+    from parley.read.metadata import dateline_spans
+
+    assert [text[s:e] for s, e in dateline_spans(text)] == [dateline]
+    later = "Talks resume.\n\n" + text  # opening a later paragraph
+    assert [later[s:e] for s, e in dateline_spans(later)] == [dateline]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO: the alliance will not offer membership.",
+    "MOSCOW, Aug 17, NATO said the talks failed.",
+    "In Istanbul, 17 August talks began.",
+])
+def test_capitals_or_a_place_and_a_date_in_a_sentence_are_no_dateline(text):
+    from parley.read.metadata import dateline_spans
+
+    assert dateline_spans(text) == ()

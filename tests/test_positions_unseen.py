@@ -594,3 +594,11 @@ def test_insisting_says_how_firmly_and_the_inner_cue_what(sentence, expected):
     rows = found(sentence)
     assert expected in rows
     assert {r for r in rows if r[:2] == expected[:2]} == {expected}
+
+
+def test_the_city_of_a_dateline_is_no_party():
+    text = ("HAVANA \u2014 Colombia's government and the ELN agreed to extend their bilateral ceasefire.\n\n"
+            "The ELN rejected any demobilisation of its fighters.\n")
+    sides = {side for side, _, _ in found(text)}
+    assert "Cuba" not in sides
+    assert {"Colombia", "ELN"} <= sides

@@ -29,6 +29,7 @@ from parley import nlp
 from parley.extract.positions.agents import names_a_thing, person_key
 from parley.extract.positions.stance_cues import on_the_contrary
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
+from parley.read.metadata import dateline_spans
 from parley.text import fold
 
 _VERBS = {"VERB", "AUX"}
@@ -57,8 +58,10 @@ class BroadReader:
         self.person_sides = person_sides
         self.main = main
         # a capital naming a place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent
+        filed = dateline_spans(article.body)  # "HAVANA —": where the story was filed
         self.party_spans = [(m.start, m.end, m.party) for m in find_parties(article.body)
-                            if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))]
+                            if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))
+                            and not any(start <= m.start < end for start, end in filed)]
         self.nouns = article_party_nouns(article.body)
         self.joint = book.phrases("joint_subjects")
         self.joint_pattern = _joint_pattern(self.joint)

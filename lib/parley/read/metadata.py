@@ -66,7 +66,7 @@ _UPDATED = re.compile(r"\b(?:last updated|updated|modified|last modified)\b\s*:?
 _FILLER = re.compile(r"\b(?:an?|one|\d+|few)\s+(?:hour|minute|day)s?\s+ago\b|\bon\b|\bat\b|[|/\u2013\u2014,;:()\-]", re.I)
 
 _CITY = (r"(?!(?:In|On|At|By|For|From|After|Before|Since|Until|During|Last|This|Next|Earlier|Later|But|And|Meanwhile)\b)"
-         r"[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019-]){1,40}(?:,\s*[A-Z](?:[^\W\d_]|[ .'\u2019-]){1,30})?"  # "Bogot\u00e1"
+         r"[A-Z\u00c0-\u00de](?:[^\W\d_]|[ .'\u2019/-]){1,40}(?:,\s*[A-Z](?:[^\W\d_]|[ .'\u2019-]){1,30})?"  # "Bogot\u00e1"
          r"(?:\s*\[[^\]\n]{2,30}\])?")  # "New Delhi [India], August 17 (ANI):"
 _DATELINE_DAY = (r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
                  r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9}))\.?"  # "ISTANBUL, 9 August (AA) -"
@@ -426,6 +426,44 @@ def dateline(first_lines: list[str]) -> tuple[int, int, str, int] | None:
             agency = next((groups[g] for g in ("agency", "agency2", "agency3") if groups.get(g)), "")
             return month, day, agency.strip(), int(m["year"] or 0)
     return None
+
+
+# "HAVANA —", "PUTRAJAYA:", "MUSCAT (AFP) —", "NEW DELHI/ISLAMABAD -": a place in capitals
+# opening a paragraph, then a dash or a colon
+_CAPITALS_DATELINE = re.compile(r"^(?P<place>[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\u2019-]{2,}(?:[ /][A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\u2019-]+)*)"
+                                r"(?:,\s*[A-Z][a-z]+)?\s*(?:\([^)\n]{2,30}\))?\s*[-\u2013\u2014:]\s+")
+
+
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each dateline opening a paragraph of `text` ("DOHA, July 19
+    (Reuters) - ", "HAVANA — "): where a story was filed, not something it tells."""
+    return _dateline_spans(text)
+
+
+@functools.lru_cache(maxsize=32)
+def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for m in re.finditer(r"(?:^|\n\n)(?=\S)", text):
+        start = m.end()
+        line = text[start:start + 160].split("\n", 1)[0]
+        found = (_AGENCY_DATELINE.match(line) or _DATE_FIRST_DATELINE.match(line) or _DATELINE_AGENCY_ONLY.match(line)
+                 or _capitals_dateline(line))
+        if found is None or found.end() >= len(line):
+            continue
+        if found.re is _AGENCY_DATELINE and dateline([line]) is None:
+            continue  # "MOSCOW, Aug 17, NATO said": a sentence
+        spans.append((start, start + found.end()))
+    return tuple(spans)
+
+
+def _capitals_dateline(line: str):
+    """"HAVANA — ": a match of `_CAPITALS_DATELINE` whose capitals name places ("NATO:" does not)."""
+    from parley.knowledge.gazetteer import is_place
+
+    m = _CAPITALS_DATELINE.match(line)
+    if m is None or not all(len(p) > 2 and is_place(p.title()) for p in m["place"].split("/")):
+        return None
+    return m
 
 
 def dateline_agency(first_lines: list[str]) -> str:

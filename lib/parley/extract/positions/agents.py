@@ -16,6 +16,7 @@ from parley import nlp
 from parley.extract.positions.sentences import _NP_DEPS, _VERBAL
 from parley.knowledge import codebook as codebook_module
 from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party, party_of
+from parley.read.metadata import dateline_spans
 from parley.text import fold
 
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -66,16 +67,19 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
     agreement") and a mediator named as one ("talks mediated by Qatar", "the US-brokered
     deal") are no mentions of a party to the talks; a demonym, a capital and an
     organisation count for less (`main_party_weights`): Thai hostages, a venue and the
-    UN's envoy are seldom a side at the table. A news outlet's name ("Egypt Today") is no
-    mention of a party."""
+    UN's envoy are seldom a side at the table. A news outlet's name ("Egypt Today") and a
+    dateline ("HAVANA —") are no mention of a party."""
     book = book or codebook_module.load()
     weights = book.attribution.get("main_party_weights") or {}
     mediated = book.words("mediation_words")
     kinds = kind_of_party()
     counts: dict[str, list[float]] = {}
+    datelines = dateline_spans(text)
     for mention in find_parties(text):
         if mention.party == NO_PARTY or _LOCATIVE.search(text[max(0, mention.start - 12): mention.start]):
             continue
+        if any(start <= mention.start < end for start, end in datelines):
+            continue  # "HAVANA —": where the story was filed
         if mention.kind == "capital" and names_a_thing(text, mention.end):
             continue
         if _named_as_mediator(text, mention, mediated) or _names_an_outlet(text, mention):
@@ -180,7 +184,10 @@ class Agents:
         """Parties named in `tokens`, in text order: the first of each run of words and any
         coordinated with it."""
         runs, run = [], []
+        filed = dateline_spans(nlp.doc_text(tokens[0].doc)) if len(tokens) else ()
         for t in tokens:
+            if any(start <= t.idx < end for start, end in filed):
+                continue  # "HAVANA — Colombia's government ...": the dateline is no party
             if run and t.i != run[-1].i + 1:
                 runs.append(run)
                 run = []
