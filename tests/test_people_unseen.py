@@ -347,3 +347,11 @@ def test_the_last_word_of_a_think_tanks_name_is_no_person_but_a_title_of_state_k
         "Secretary of State Marco Rubio arrived later. Secretary of State Rubio said little.\n"
     )
     assert set(rows) == {"Nathan Kendrick", "Priya Raman", "Marco Rubio"}
+
+
+def test_a_capitalised_party_noun_in_a_role_gives_the_party_the_article_uses_it_for():
+    rows = people(
+        "Colombia's government and the National Liberation Army (ELN) agreed to extend their ceasefire.\n\n"
+        "Government negotiator Vera Grabe said the state would suspend arrest warrants for ELN negotiators.\n"
+    )
+    assert rows["Vera Grabe"]["side"] == "Colombia"

@@ -143,7 +143,7 @@ def _side_from_counterpart(ctx: _Article, mention: Mention) -> None:
 
 def _party_noun_in(role: str, nouns: dict[str, str]) -> str:
     """"government official" in an article where the government is one party's."""
-    parties = {nouns[w] for w in re.findall(r"[a-z]+", role) if w in nouns}
+    parties = {nouns[w] for w in re.findall(r"[a-z]+", role.lower()) if w in nouns}  # "Government negotiator"
     return parties.pop() if len(parties) == 1 else ""
 
 
