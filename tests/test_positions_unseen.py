@@ -602,3 +602,15 @@ def test_the_city_of_a_dateline_is_no_party():
     sides = {side for side, _, _ in found(text)}
     assert "Cuba" not in sides
     assert {"Colombia", "ELN"} <= sides
+
+
+@pytest.mark.parametrize("phrase, parties", [
+    ("an Egyptian-Qatari proposal", ["Egypt", "Qatar"]),
+    ("Russian-Ukrainian talks", ["Russia", "Ukraine"]),
+    ("the Armenian-Azerbaijani border", ["Armenia", "Azerbaijan"]),
+    ("Mohammed Ali al-Houthi", []),
+])
+def test_both_demonyms_of_a_hyphenated_pair_name_a_party_a_particle_none(phrase, parties):
+    from parley.knowledge.sides import find_parties
+
+    assert [m.party for m in find_parties(phrase)] == parties

@@ -119,7 +119,8 @@ def party_of(word: str) -> str:
 
 # not inside a name with a particle ("Mohammed Ali al-Houthi" is a person, not the Houthis)
 _PARTICLES = ("al", "Al", "el", "El", "ad", "as", "ash", "an", "ar", "az")
-_BEFORE = r"(?<![\w.])" + "".join(rf"(?<!{p}-)" for p in _PARTICLES)
+# (a particle is a word of its own: "Egyptian-Qatari" names Qatar, whose "an-" ends a demonym)
+_BEFORE = r"(?<![\w.])" + "".join(rf"(?<!(?<!\w){p}-)" for p in _PARTICLES)
 _AFTER = r"(?!\w)(?:['\u2019]s)?"
 
 
