@@ -614,3 +614,12 @@ def test_both_demonyms_of_a_hyphenated_pair_name_a_party_a_particle_none(phrase,
     from parley.knowledge.sides import find_parties
 
     assert [m.party for m in find_parties(phrase)] == parties
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hamas accepted an Egyptian-Qatari proposal for a ceasefire in Gaza.",
+    "Hamas accepted the Egyptian and Qatari proposal for a ceasefire in Gaza.",
+])
+def test_a_proposal_of_two_mediators_is_proposed_by_both(sentence):
+    assert {("Egypt", "ceasefire", "proposes"), ("Qatar", "ceasefire", "proposes"),
+            ("Hamas", "ceasefire", "agrees")} <= found(sentence)

@@ -61,6 +61,14 @@ def text_key(text: str) -> str:
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
+def _hyphen_pair(word, modifier) -> bool:
+    """Whether `word` is `modifier` itself or joined to it by a hyphen ("Egyptian-Qatari")."""
+    if word.i == modifier.i:
+        return True
+    doc = word.doc
+    return abs(word.i - modifier.i) == 2 and doc[min(word.i, modifier.i) + 1].text == "-"
+
+
 def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tuple[str, ...]:
     """The two parties the article names most (ties: the one named first). A place where
     something happens ("met in Cairo"), a city naming an agreement ("the Pretoria
@@ -207,6 +215,21 @@ class Agents:
                     found.append(mention.party)
         return found
 
+    def _owners(self, noun) -> tuple[str, ...]:
+        """`_owner`, with the other party of a pair of owners ("an Egyptian-Qatari proposal",
+        "the Egyptian and Qatari plan": Egypt and Qatar)."""
+        owner = self._owner(noun)
+        if not owner:
+            return ()
+        owners = [owner]
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound"}:
+                for word in [child, *(g for g in child.children if g.dep_ in {"amod", "compound", "conj"})]:
+                    side = party_of(word.text)
+                    if side and side != NO_PARTY and side not in owners and (word.dep_ == "conj" or _hyphen_pair(word, child)):
+                        owners.append(side)  # "the Egyptian and Qatari proposal" too
+        return tuple(owners)
+
     def _owner(self, noun) -> str:
         """The side a position noun belongs to: "Israel's plan", "the Egyptian draft",
         "a text from the Qatari side"."""
@@ -265,9 +288,9 @@ class Agents:
         if self._reached_agreement(token):
             return Agent(self.parties, "agreement")
         if self.is_word(token, "document_nouns") or self.is_word(token, "document_parts"):
-            owner = self._owner(token)
-            if owner:
-                return Agent((owner,), "possessive")
+            owners = self._owners(token)
+            if owners:
+                return Agent(owners, "possessive")
             pronoun = self._pronoun_owner(token)
             if pronoun and pronoun.sides:
                 return Agent(pronoun.sides, "possessive", tentative=True)
@@ -364,9 +387,9 @@ class Agents:
                     if agent and agent is not _NOT_AN_AGENT and agent.sides:
                         return agent
         if self.is_word(node, "document_nouns") or self._stance_noun(node):
-            owner = self._owner(node)
-            if owner:
-                return Agent((owner,), "possessive")
+            owners = self._owners(node)
+            if owners:
+                return Agent(owners, "possessive")
             pronoun = self._pronoun_owner(node)
             if pronoun and pronoun.sides:
                 return Agent(pronoun.sides, "possessive", tentative=True)
