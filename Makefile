@@ -8,7 +8,7 @@ PIP    := $(PY) -m pip install --quiet --disable-pip-version-check
 SUPPORTED := (3, 11) <= sys.version_info[:2] <= (3, 13)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks eval accept-eval bench lab check-pythons clean
+.PHONY: help setup check-venv run test test-lib test-notebooks refresh-notebooks eval eval-learned accept-eval train-positions bench lab check-pythons clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,9 +69,15 @@ DEV := corpora/dev
 eval: setup ## score the development corpus against its gold: all, train and check parts, next to the baselines
 	$(VENV)/bin/parley evaluate --gold $(DEV)/gold.json --seeds $(DEV)/articles --out .cache/dev-reports
 
+eval-learned: setup ## `make eval` with the positions classifier switched on: positions (combined) next to positions_rules_alone
+	$(VENV)/bin/parley evaluate --gold $(DEV)/gold.json --seeds $(DEV)/articles --config $(DEV)/learned.toml --out .cache/dev-reports-learned
+
 accept-eval: ## record the last `make eval` as the dev corpus's scores (tests fail below the check part's) and update the README
 	cp .cache/dev-reports/data/evaluation.csv $(DEV)/scores.csv
 	$(VENV)/bin/parley readme
+
+train-positions: setup ## retrain the positions classifier on the dev corpus's train part (cross-validated by negotiation); writes lib/parley/data/position_model.json
+	$(PY) tools/train_positions.py
 
 SIZES ?= 100 400 1600
 bench: setup ## time Parley on 100, 400 and 1,600 synthetic articles next to spaCy alone (SIZES="100 400"); writes .cache/bench/bench.csv

@@ -723,6 +723,21 @@ def baseline_tables(corpus, gold: list[dict]) -> dict[str, pd.DataFrame]:
     return {"people": baseline_people(scored), "events": baseline_dates(scored)}
 
 
+# The positions scored without the classifier's rows (attribution `learned`), next to the
+# `positions` row that counts them: "rules alone" against "combined". Present only where the
+# classifier gave a row, so that a run without it scores as before.
+RULES_ALONE = "positions_rules_alone"
+LEARNED = "learned"  # parley.extract.positions.learned.LEARNED, without importing the extractors
+
+
+def without_learned_rows(positions: pd.DataFrame) -> pd.DataFrame | None:
+    """The positions table less the classifier's rows; None when it has none."""
+    if positions is None or "attribution" not in positions.columns:
+        return None
+    learned = positions["attribution"].astype(str) == LEARNED
+    return positions[~learned].reset_index(drop=True) if learned.any() else None
+
+
 def evaluate_tables(tables: dict[str, pd.DataFrame], corpus, gold: list[dict], baselines: bool | dict = True) -> dict[str, dict]:
     """Parley's tables (contract names) and, with `baselines`, spaCy's and dateparser's,
     scored on the gold's articles: {table: {"parley": Score, "baseline": Score | None}}.
@@ -737,6 +752,9 @@ def evaluate_tables(tables: dict[str, pd.DataFrame], corpus, gold: list[dict], b
         "quantities": {"parley": score_quantities(tables.get("quantities", empty), gold, raw_texts), "baseline": None},
         "positions": {"parley": score_positions(tables.get("positions", empty), gold, raw_texts), "baseline": None},
     }
+    rules_alone = without_learned_rows(tables.get("positions", empty))
+    if rules_alone is not None:
+        scores[RULES_ALONE] = {"parley": score_positions(rules_alone, gold, raw_texts), "baseline": None}
     if baselines is not False:
         made = baselines if isinstance(baselines, dict) else baseline_tables(corpus, gold)
         people = score_people(made["people"], gold, raw_texts)
@@ -750,6 +768,8 @@ def all_errors(scores: dict, which: str = "parley") -> pd.DataFrame:
     """Every error of `which` ("parley" or "baseline") as one table with a `table` column."""
     frames = []
     for table, entry in scores.items():
+        if table == RULES_ALONE:
+            continue  # its errors are the positions' own, less the classifier's rows
         score = entry.get(which) if isinstance(entry, dict) else (entry if which == "parley" else None)
         if score is not None and len(score.errors):
             frames.append(score.errors.assign(table=table))

@@ -51,17 +51,23 @@ class Found:
     stance_cue: str
 
 
+def agent_party_spans(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, party) of the parties named in `body` that may act: a capital naming a
+    place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent, nor a
+    dateline's place ("HAVANA —": where the story was filed)."""
+    filed = dateline_spans(body)
+    return [(m.start, m.end, m.party) for m in find_parties(body)
+            if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(body, m.end))
+            and not any(start <= m.start < end for start, end in filed)]
+
+
 class BroadReader:
     def __init__(self, article, book, person_sides: dict[str, str], main: tuple[str, ...]):
         self.book = book
         self.body = article.body
         self.person_sides = person_sides
         self.main = main
-        # a capital naming a place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent
-        filed = dateline_spans(article.body)  # "HAVANA —": where the story was filed
-        self.party_spans = [(m.start, m.end, m.party) for m in find_parties(article.body)
-                            if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(article.body, m.end))
-                            and not any(start <= m.start < end for start, end in filed)]
+        self.party_spans = agent_party_spans(article.body)
         self.nouns = article_party_nouns(article.body)
         self.joint = book.phrases("joint_subjects")
         self.joint_pattern = _joint_pattern(self.joint)
@@ -223,12 +229,12 @@ class BroadReader:
         for cue in cues:
             if cue.strength == "weak":
                 continue  # "discussed", "the document": a subject of talks, not a stance
-            token = _anchor_token(cue.tokens)
+            token = anchor_token(cue.tokens)
             sides, how = self.agent(token, unit)
             if not sides:
                 continue
             stance = cue.kind
-            if self._negated(token):
+            if self.negated(token):
                 stance = self.book.negation_flips.get(stance, stance)
             about = self.issues_for(token, issues, unit)
             if about:
@@ -273,7 +279,7 @@ class BroadReader:
             if speaker and not set(speaker) & set(sides):
                 continue
             clause = {t.i for t in token.subtree}
-            stance = "rejects" if self._negated(token) else "proposes"
+            stance = "rejects" if self.negated(token) else "proposes"
             for m in issues:
                 if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], token):
                     said = on_the_contrary(stance, []) if m.cue.contrary else stance  # the verb's negation is in `stance`
@@ -304,7 +310,7 @@ class BroadReader:
             return token.lemma_.lower()  # "Shoigu signed first": the agreement the article is about
         return ""
 
-    def _negated(self, token) -> bool:
+    def negated(self, token) -> bool:
         nodes = [token, token.head] if token.pos_ not in _VERBS else [token]
         return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for n in nodes for c in n.children)
 
@@ -401,7 +407,7 @@ def _core(phrase) -> list:
     return [t for t in phrase.subtree if t.i not in skipped]
 
 
-def _anchor_token(tokens):
+def anchor_token(tokens):
     """The token of a multi-word cue that the clause hangs from ("put forward" -> put)."""
     tokens = list(tokens)
     inside = {t.i for t in tokens}

@@ -42,7 +42,8 @@ import yaml
 from parley import config
 
 FILE_NAME = "parley.toml"
-SECTIONS = ("issues", "topics", "stances", "parties", "titles", "party_nouns")
+SECTIONS = ("issues", "topics", "stances", "parties", "titles", "party_nouns", "positions")
+_POSITIONS_KEYS = {"learned": "true or false: whether the sentence classifier adds rows (`parley.extract.positions.learned`)"}
 STANCES = ("demands", "proposes", "rejects", "agrees")
 # what a party is; "state" names a country (its aliases count as country names)
 PARTY_KINDS = ("state", "igo", "agency", "bloc", "armed_group", "party", "institution", "ngo")
@@ -159,6 +160,12 @@ def _forget_cached_knowledge() -> None:
 
 
 # --- what each module reads ------------------------------------------------------------
+
+
+def positions_setting(name: str):
+    """A setting of the project file's [positions] section, or None where it gives none."""
+    project = active()
+    return (project.data.get("positions") or {}).get(name) if project else None
 
 
 def codebook_data() -> dict:
@@ -336,6 +343,11 @@ def _checked(path: str, text: str) -> dict:
             fail(f"{key}.aliases", "is missing or empty", "list the words articles name the party by, its name included")
         if spec.get("kind", "party") not in PARTY_KINDS:
             fail(f"{key}.kind", f"is \"{spec.get('kind')}\"", f"expected one of {', '.join(PARTY_KINDS)}")
+    for key, expected in (data.get("positions") or {}).items():
+        if key not in _POSITIONS_KEYS:
+            fail(f"positions.{key}", "is not a setting Parley reads", f"the settings are {', '.join(_POSITIONS_KEYS)}")
+        if not isinstance(data["positions"][key], bool):
+            fail(f"positions.{key}", "is not true or false", expected)
     for section, name in _WORD_LIST_FILES.items():
         lists = yaml.safe_load(config.data_file(name).read_text(encoding="utf-8"))
         for list_name, words in (data.get(section) or {}).items():

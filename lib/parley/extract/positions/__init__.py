@@ -39,4 +39,6 @@ The modules, each depending only on those above it:
 - `lists`: bulleted lists and an agreement's listed terms;
 - `conditions`: a condition a side sets ("would not join talks until ...", "only if ..."), its demand;
 - `article`: `extract_positions`, the sentence-by-sentence reading and its rows.
+- `learned`: a sentence classifier's issue for sentences the rules found no position in, with
+  the rules' stance cue and agent (attribution `learned`; off unless the project file says so).
 """

@@ -16,6 +16,7 @@ from parley.extract.positions.answers import answers
 from parley.extract.positions.compliance import agreement_issue, compliance_positions
 from parley.extract.positions.conditions import CONDITION, condition_positions
 from parley.extract.positions.issues import _Position, positions_of
+from parley.extract.positions import learned
 from parley.extract.positions.lists import introduces_terms, list_intro, list_items
 from parley.extract.positions.sentences import _units
 from parley.extract.positions.stance_cues import stance_cues
@@ -27,9 +28,20 @@ from parley.text import paragraph_spans
 _BULLET = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*\-\u2013\u2014]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
-def extract_positions(article, doc, people_rows=None, book: codebook_module.Codebook | None = None) -> list[dict]:
+def extract_positions(article, doc, people_rows=None, book: codebook_module.Codebook | None = None,
+                      model: learned.Model | None = None) -> list[dict]:
     """Rows of positions.csv for one article: doc_id, side, issue, stance, start, end, quote,
-    and how they were found: cue (the issue words), stance_cue, attribution."""
+    and how they were found: cue (the issue words), stance_cue, attribution. `model`: the
+    sentence classifier giving the `learned` rows (default: the shipped one, where the
+    project switches it on)."""
+    model = model if model is not None else learned.active_model()
+    found, candidates = read_positions(article, doc, people_rows, book, candidates=model is not None)
+    return _rows(article, found + learned_positions(candidates, found, model), book or codebook_module.load())
+
+
+def read_positions(article, doc, people_rows=None, book: codebook_module.Codebook | None = None, candidates: bool = True):
+    """(the rules' positions, the `learned.Candidate`s: sentences with a stance cue and its agent;
+    none looked for without `candidates`, where no classifier will read them)."""
     book = book or codebook_module.load()
     body = article.body
     bounds = paragraph_spans(body)
@@ -74,10 +86,27 @@ def extract_positions(article, doc, people_rows=None, book: codebook_module.Code
                     terms_intros.add(unit.paragraph)
         kept += compliance_positions(agents, unit, cues)
         agents.remember_sentence(unit)
-    found += _broad_reading(article, book, agents, units, found, issues_of)
+    broad, sentences = _broad_reading(article, book, agents, units, found, issues_of, candidates)
+    found += broad
     found = _on_the_agreement(found, book)
     found = _joint_requests(found, agents.parties)
-    return _rows(article, found + _kept_agreements(kept, found), book)
+    return found + _kept_agreements(kept, found), sentences
+
+
+def learned_positions(candidates: list[learned.Candidate], found: list[_Position], model) -> list[_Position]:
+    """The classifier's issue for each candidate sentence no rule position lies in, where it is
+    confident; the side and stance are the rules' (`learned`)."""
+    if model is None:
+        return []
+    extra = []
+    for candidate in candidates:
+        if not model.admits(candidate) or any(_within(p.span, candidate.span) for p in found):
+            continue
+        guess = model.issue(candidate.features)
+        if guess:
+            extra.append(_Position(candidate.sides, guess[0], candidate.stance, learned.LEARNED, candidate.span,
+                                   "", candidate.stance_cue))
+    return extra
 
 
 def _without(stated: list[_Position], conditions: list[_Position]) -> list[_Position]:
@@ -147,9 +176,10 @@ def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
     return extra
 
 
-def _broad_reading(article, book, agents: Agents, units, found: list[_Position], issues_of) -> list[_Position]:
+def _broad_reading(article, book, agents: Agents, units, found: list[_Position], issues_of, want_candidates: bool = True):
     """What `parley.extract.stances` finds in the sentences where the reading above found no
-    position (each sentence is still read, so pronouns find their agents)."""
+    position (each sentence is still read, so pronouns find their agents), and each sentence
+    with a stance cue whose agent is found, as a `learned.Candidate`."""
     from parley.extract.stances import BroadReader
 
     broad = BroadReader(article, book, {k: v for k, v in agents.people.items() if v != NO_PARTY}, agents.parties)
@@ -159,8 +189,16 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
                      for side in p.sides}
     extra = []
     covered = {u for _, _, u in have_sentence}
+    candidates = []
+    party_chars = [(s, e) for s, e, _ in broad.party_spans]
     for index, unit in enumerate(units):
-        positions = broad.read(unit, issues_of(unit), book.find_judged_stances(unit.span))
+        judged = book.find_judged_stances(unit.span)
+        # every sentence, the covered ones too (`learned_positions` passes over those), for
+        # scoring the classifier alone; its agent before `read` moves the pronouns' memory on
+        candidate = _candidate(broad, unit, index, judged, party_chars) if want_candidates else None
+        if candidate:
+            candidates.append(candidate)
+        positions = broad.read(unit, issues_of(unit), judged)
         if index in covered:
             continue  # the first reading read this sentence: its positions stand
         for position in positions:
@@ -170,7 +208,27 @@ def _broad_reading(article, book, agents: Agents, units, found: list[_Position],
                 extra.append(_Position(sides, position.issue, position.stance, position.how, position.span,
                                        position.cue, position.stance_cue))
                 have.update((s, position.issue, position.span) for s in sides)
-    return extra
+    return extra, candidates
+
+
+def _candidate(broad, unit, index: int, cues, party_chars) -> learned.Candidate | None:
+    """The sentence as a `learned.Candidate`: its first explicit stance cue with an agent."""
+    from parley.extract.stances import anchor_token
+
+    for cue in cues:
+        if cue.strength == "weak":
+            continue
+        token = anchor_token(cue.tokens)
+        sides, how = broad.agent(token, unit)
+        sides = tuple(s for s in sides if s and s != NO_PARTY)
+        if not sides:
+            continue
+        stance = cue.kind
+        if broad.negated(token):
+            stance = broad.book.negation_flips.get(stance, stance)
+        feats = learned.features(learned.words(unit.span, party_chars, unit.offset))
+        return learned.Candidate(index, unit.chars(unit.span), feats, sides, stance, cue.cue.text, how)
+    return None
 
 
 def _among_kinds(match, book: codebook_module.Codebook) -> bool:
