@@ -1,6 +1,8 @@
 """People on negotiations the seeds never mentioned (issue 11): each pattern in a
 synthetic sentence of its own, with names and parties of no corpus article."""
 
+import pytest
+
 from parley import nlp
 from parley.extract.people.article import extract_people
 from parley.read.corpus import parse_article
@@ -355,3 +357,13 @@ def test_a_capitalised_party_noun_in_a_role_gives_the_party_the_article_uses_it_
         "Government negotiator Vera Grabe said the state would suspend arrest warrants for ELN negotiators.\n"
     )
     assert rows["Vera Grabe"]["side"] == "Colombia"
+
+
+@pytest.mark.parametrize("name, party", [
+    ("SADR", "Polisario Front"), ("Puntland", "Puntland"), ("Azawad Liberation Front", "FLA"),
+    ("Haqqani network", "Taliban"),
+])
+def test_parties_of_further_conflicts_are_known(name, party):
+    from parley.knowledge.sides import party_of
+
+    assert party_of(name) == party
