@@ -187,3 +187,15 @@ def test_no_dates_or_years_among_the_seed_quantities(seeds):
 ])
 def test_a_bare_number_after_a_casualty_count_is_counted_by_its_own_verb(text, expected):
     assert [(r["value"], r["unit"], r["verb"]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They will hold a presidential election in the second half of 2024.",
+    "Talks will resume in the first half of next year.",
+])
+def test_half_of_a_year_is_a_time_not_a_fraction(text):
+    assert _values(text) == []
+
+
+def test_half_of_a_fleet_is_a_fraction():
+    assert _values("Half of the fleet left port.") == [(0.5, "fraction")]

@@ -556,8 +556,8 @@ def _fraction(token):
     elif token.lower_ != "half":
         return None
     pobj = next((c for c in after.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None or _is_calendar(pobj) or _is_date_or_time([pobj]) or pobj.lemma_.lower() in data["durations"]:
+        return None  # "the second half of 2024", "the first quarter of next year": a time
     phrase = [t for t in pobj.subtree if t.i > after.i]
     return numerator / denominator, _text(phrase), list(doc[first.i: phrase[-1].i + 1])
 
