@@ -367,3 +367,17 @@ def test_parties_of_further_conflicts_are_known(name, party):
     from parley.knowledge.sides import party_of
 
     assert party_of(name) == party
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Egypt's Minister of Water Resources and Irrigation Hani Sewilam said Cairo wants a binding deal.",
+     "Hani Sewilam", "Minister of Water Resources and Irrigation"),
+    ("Sudan's Minister of Irrigation Daw al-Beit Abdel Rahman called for an agreement.",
+     "Daw al-Beit Abdel Rahman", "Minister of Irrigation"),
+    ("Minister of Petroleum and Mineral Resources Tarek El Molla spoke.",
+     "Tarek El Molla", "Minister of Petroleum and Mineral Resources"),
+])
+def test_a_ministers_portfolio_is_part_of_the_role_not_of_the_name(text, name, role):
+    rows = people(text)
+    assert set(rows) == {name}
+    assert rows[name]["role"] == role

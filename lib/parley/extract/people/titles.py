@@ -51,8 +51,9 @@ def _title_token(ctx: _Article, i: int) -> bool:
         return True
     key = fold(token.text)
     if key in lex.connectors:
-        if key == "and":  # "Prime Minister and Foreign Minister X"
-            return i > 0 and lex.is_head(ctx.doc[i - 1].text) and _title_word_token(ctx.doc[i + 1])
+        if key == "and":  # "Prime Minister and Foreign Minister X", "Minister of Water Resources and Irrigation X"
+            before = fold(ctx.doc[i - 1].text) if i > 0 else ""
+            return (lex.is_head(before) or before in lex.domains) and _title_word_token(ctx.doc[i + 1])
         return True
     return _title_word_token(token)
 
