@@ -381,3 +381,25 @@ def test_a_ministers_portfolio_is_part_of_the_role_not_of_the_name(text, name, r
     rows = people(text)
     assert set(rows) == {name}
     assert rows[name]["role"] == role
+
+
+VENEZUELA = ("Venezuela's government and the opposition Unity Bloc signed a partial agreement on Tuesday.\n\n"
+             "Opposition negotiator Gerardo Blanco said the deal included guarantees for the election.\n")
+
+
+def test_an_opposition_the_article_names_no_party_of_gives_its_negotiator_no_state():
+    rows = people(VENEZUELA)
+    assert rows["Gerardo Blanco"]["role"] == "Opposition negotiator"
+    assert rows["Gerardo Blanco"]["side"] in ("", None)
+
+
+def test_an_opposition_named_as_a_party_in_the_project_file_is_its_negotiators_side(tmp_path):
+    from parley.knowledge import project_file
+
+    path = tmp_path / "parley.toml"
+    path.write_text('[parties."Unity Bloc"]\nkind = "party"\naliases = ["Unity Bloc"]\n', encoding="utf-8")
+    project_file.activate(project_file.read(path))
+    try:
+        assert people(VENEZUELA)["Gerardo Blanco"]["side"] == "Unity Bloc"
+    finally:
+        project_file.activate(None)

@@ -255,6 +255,10 @@ def article_party_nouns(text: str) -> dict[str, str]:
         m = re.search(r"\b(?:the|The)\s+([a-z]+)\s+(?:of|in)\s+(?:the\s+)?$", before)
         if m and m.group(1) in nouns:
             ties.setdefault(m.group(1), set()).add(found.party)
+        # "the opposition Unitary Platform": the noun before the party's name
+        m = re.search(r"\b(?:the|The)\s+([a-z]+)\s+$", before)
+        if m and m.group(1) in nouns:
+            ties.setdefault(m.group(1), set()).add(found.party)
     found = {noun: parties.pop() for noun, parties in ties.items() if len(parties) == 1}
     kinds = kind_of_party()
     named = {f.party for f in find_parties(text)}

@@ -18,7 +18,7 @@ from parley import nlp
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DETERMINERS, _clean_name, lexicon, same_person_name, singular
 from parley.knowledge import leaders, project_file
-from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party
+from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties, kind_of_party
 from parley.text import fold
 
 # Side evidence, strongest first; a person's side is taken from their strongest evidence.
@@ -528,7 +528,8 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     if _has_side(cluster):
         return
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
-               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words and not _names_unknown_body(m.role)]
+               and fold(m.role).split(" ", 1)[0] not in lexicon().former_words and not _names_unknown_body(m.role)
+               and not _of_an_unnamed_opponent(ctx, m.role)]
     for mention in (m for m in holders if not m.shared_title):
         fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
         if len(fellows) == 1:
@@ -554,6 +555,13 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
                 where = "the paragraph" if not back else "the paragraph before"
                 mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}{where} names {side} before")
                 return
+
+
+def _of_an_unnamed_opponent(ctx: _Article, role: str) -> bool:
+    """"Opposition negotiator X" in an article that ties "opposition" to no party it names:
+    X's side is one Parley does not know (`opponent_words`), not a state named nearby."""
+    words = set(re.findall(r"[a-z]+", role.lower())) & set(project_file.knowledge_yaml("titles.yml").get("opponent_words") or [])
+    return bool(words) and not words & set(article_party_nouns(ctx.body))
 
 
 def _first_token_at(ctx: _Article, char: int) -> int:
