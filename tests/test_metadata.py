@@ -379,3 +379,11 @@ def test_capitals_or_a_place_and_a_date_in_a_sentence_are_no_dateline(text):
     from parley.read.metadata import dateline_spans
 
     assert dateline_spans(text) == ()
+
+
+def test_a_byline_of_two_authors_is_no_story_text():
+    article = parse_article("US and Russia agree to talk\n\nBy Matthew Lane and Aamer Mahdi\n"
+                            "Published 9:41 PM EST, February 18, 2025\n\n"
+                            "The United States and Russia agreed on Tuesday to appoint negotiating teams.\n", doc_id="b")
+    assert not article.body.startswith("By ")
+    assert article.author == "Matthew Lane and Aamer Mahdi"

@@ -522,7 +522,8 @@ def _name_line(line: str) -> bool:
     )
 
 
-_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+                     r"(?-i:(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?))"  # "By A and B"
                      r"(?:\s*[,|]\s*(?P<outlet>[\w.&' ]{2,30}))?", re.I)  # "By Jane Smith, CNN"
 _STAFF_LINE = re.compile(
     r"(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:editor|editors|staff|desk|reporter|correspondent|team|newsroom))",
