@@ -623,3 +623,12 @@ def test_both_demonyms_of_a_hyphenated_pair_name_a_party_a_particle_none(phrase,
 def test_a_proposal_of_two_mediators_is_proposed_by_both(sentence):
     assert {("Egypt", "ceasefire", "proposes"), ("Qatar", "ceasefire", "proposes"),
             ("Hamas", "ceasefire", "agrees")} <= found(sentence)
+
+
+def test_the_two_parties_a_lead_opens_with_are_the_two_at_the_table():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("RIYADH, Saudi Arabia (AP) \u2014 The United States and Russia agreed on Tuesday to start working toward "
+            "ending the war in Ukraine. Ukraine was not invited.\n\nUkraine's president said Ukraine would not "
+            "recognise any deal. Kyiv wants Europe at the table, and Ukrainian officials agreed.\n")
+    assert main_parties(text) == ("Russia", "United States")

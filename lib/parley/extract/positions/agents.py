@@ -94,8 +94,24 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
             continue
         weight = float(weights.get(mention.kind, 1.0)) * float(weights.get(kinds.get(mention.party, ""), 1.0))
         counts.setdefault(mention.party, [0.0, mention.start])[0] += weight
+    for party in _lead_pair(text, datelines):
+        if party in counts:
+            counts[party][0] += float(weights.get("lead_pair", 0.0))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
     return tuple(sorted(p for p, _ in ranked[:2]))
+
+
+def _lead_pair(text: str, datelines) -> tuple[str, ...]:
+    """"The United States and Russia agreed on Tuesday ...": the two parties a story's first
+    sentence opens with, joined by "and", are the two at the table."""
+    start = next((end for s, end in datelines if s == 0), 0)
+    lead = text[start:start + 300].split("\n", 1)[0]
+    lead = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    found = [m for m in find_parties(lead) if m.party != NO_PARTY]
+    if len(found) < 2 or found[0].start > 12 or found[0].party == found[1].party:
+        return ()
+    between = lead[found[0].end:found[1].start]
+    return (found[0].party, found[1].party) if re.fullmatch(r"\s+and\s+(?:the\s+)?", between) else ()
 
 
 def _named_as_mediator(text: str, mention, mediated: frozenset[str]) -> bool:
