@@ -92,6 +92,15 @@ def columns(doc) -> Columns:
     return found
 
 
+def tokens_of(span, column: str, values) -> list:
+    """The Tokens of `span` (a Span) whose `column` of `Columns` ("pos", "dep", ...) holds one
+    of `values`, in order: a rule after a few kinds of word in every sentence makes a Token
+    only for those."""
+    doc = span.doc
+    found = getattr(columns(doc), column)
+    return [doc[i] for i in range(span.start, span.end) if found[i] in values]
+
+
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
     return load()(text)

@@ -21,17 +21,40 @@ Features = tuple[frozenset[str], frozenset[str], frozenset[int]]
 TAGGING_ONLY = ("parser", "ner")
 
 
+# descriptions a worker has tagged, kept for the batches after: reprints and stock phrases
+# ("the next round is expected") come back across a corpus, and tagging is most of the cost
+_KEPT_DESCRIPTIONS = 50_000
+
+
 def tag_descriptions(descriptions, model=None) -> dict[str, Features]:
-    """{description: features} for each distinct description, tagged in one batch."""
-    todo = sorted(set(descriptions))
-    if not todo:
+    """{description: features} for each distinct description, tagged in one batch (those
+    this process tagged before with the same model and knowledge are not tagged again)."""
+    wanted = set(descriptions)
+    if not wanted:
         return {}
     if model is None:
         from parley import nlp
 
         model = nlp.load()
-    disabled = [name for name in TAGGING_ONLY if name in model.pipe_names]
-    return {d: features_of(doc) for d, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled))}
+    kept = _tagged_before(model)
+    todo = sorted(d for d in wanted if d not in kept)
+    if todo:
+        if len(kept) + len(todo) > _KEPT_DESCRIPTIONS:
+            kept.clear()
+            todo = sorted(wanted)
+        disabled = [name for name in TAGGING_ONLY if name in model.pipe_names]
+        kept.update((d, features_of(doc)) for d, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)))
+    return {d: kept[d] for d in sorted(wanted)}
+
+
+@functools.lru_cache(maxsize=None)  # emptied with the other knowledge when the project file changes
+def _tagged_by_model() -> dict[int, tuple[object, dict[str, Features]]]:
+    return {}
+
+
+def _tagged_before(model) -> dict[str, Features]:
+    # the model is held beside its table, so that its id is never another model's
+    return _tagged_by_model().setdefault(id(model), (model, {}))[1]
 
 
 def rows(features: dict[str, Features]) -> list[dict]:

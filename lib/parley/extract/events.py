@@ -426,10 +426,12 @@ def _paragraph(doc, i: int) -> range:
     """The token indices of the paragraph (line) holding token `i`: a parse can run a menu
     line or a section label into the story's first sentence ("Get the App Russian and
     Ukrainian delegations ended ..."); the description stays on the date's line."""
+    # a token's whitespace is one space or none: only a token's own text holds a line break
+    texts = nlp.columns(doc).text
     low, high = i, i
-    while low > 0 and "\n" not in doc[low - 1].text and "\n" not in doc[low - 1].whitespace_:
+    while low > 0 and "\n" not in texts[low - 1]:
         low -= 1
-    while high + 1 < len(doc) and "\n" not in doc[high + 1].text and "\n" not in doc[high].whitespace_:
+    while high + 1 < len(texts) and "\n" not in texts[high + 1]:
         high += 1
     return range(low, high + 1)
 

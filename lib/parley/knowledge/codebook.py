@@ -148,6 +148,10 @@ class Codebook:
         a stance of the verb's subject. Matches of two tokens: the verb and the verdict."""
         judging = self.words("verdict_verbs")
         found = []
+        if hasattr(tokens, "start"):  # a Span: a Token made only for each object predicate
+            from parley import nlp
+
+            tokens = nlp.tokens_of(tokens, "dep", {"oprd"})
         for token in tokens:
             if token.dep_ != "oprd" or token.head.lemma_.lower() not in judging:
                 continue

@@ -73,10 +73,11 @@ class _Article:
 def _segments(doc) -> list[tuple[int, int]]:
     """For each token, its sentence cut at line breaks (spaCy runs list items together)."""
     bounds = [0] * len(doc)
+    texts = nlp.columns(doc).text
     for sent in doc.sents:
         start = sent.start
         for i in range(sent.start, sent.end):
-            if doc[i].is_space and "\n" in doc[i].text:
+            if "\n" in texts[i] and texts[i].isspace():  # Token.is_space: its text is all whitespace
                 for j in range(start, i + 1):
                     bounds[j] = (start, i)
                 start = i + 1

@@ -6,6 +6,7 @@ position it answers.
 
 from __future__ import annotations
 
+from parley import nlp
 from parley.extract.positions.agents import _NOT_AN_AGENT, Agents
 from parley.extract.positions.attribution import reduced_relative
 from parley.extract.positions.issues import _Position
@@ -21,8 +22,8 @@ def answers(agents: Agents, unit, cues, stated: list[_Position], previous: list[
     "terms deemed unacceptable by Israel", or in the next sentence "Israel called the
     demand unacceptable" (a noun referring back: with "the", "this", a possessive)."""
     found = []
-    for token in unit.span:
-        if token.pos_ not in {"NOUN", "PROPN"} or not agents.is_word(token, "anaphoric_stance_nouns") or _says_what(token):
+    for token in nlp.tokens_of(unit.span, "pos", {"NOUN", "PROPN"}):
+        if not agents.is_word(token, "anaphoric_stance_nouns") or _says_what(token):
             continue
         answer = _relative_answer(agents, token, unit, cues) or _verb_answer(agents, token, unit, cues)
         if not answer:

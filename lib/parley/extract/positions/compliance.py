@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from parley import nlp
 from parley.extract.positions.agents import _NOT_AN_AGENT, Agent, Agents
 from parley.extract.positions.attribution import speaker_of
 from parley.extract.positions.sentences import _VERBAL
@@ -36,8 +37,8 @@ class Compliance:
 def compliance_positions(agents: Agents, unit, cues) -> list[Compliance]:
     """The positions on keeping an agreement stated in one sentence."""
     found = []
-    for verb in unit.span:
-        if verb.pos_ not in _VERBAL or not _compliance_verb(agents, verb):
+    for verb in nlp.tokens_of(unit.span, "pos", _VERBAL):
+        if not _compliance_verb(agents, verb):
             continue
         target = _agreement_object(agents, verb)
         if target is None or _negated(agents, verb):

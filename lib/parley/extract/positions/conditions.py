@@ -11,6 +11,7 @@ of the main clause. The issue: what the condition names, else what the main clau
 
 from __future__ import annotations
 
+from parley import nlp
 from parley.extract.positions.agents import _NOT_AN_AGENT, Agents
 from parley.extract.positions.attribution import speaker_of
 from parley.extract.positions.issues import _Position
@@ -23,8 +24,8 @@ CONDITION, CONDITIONED = "condition", "conditioned"
 def condition_positions(agents: Agents, unit, issues) -> list[_Position]:
     """The demands stated as conditions in one sentence."""
     found = []
-    for clause in unit.span:
-        if clause.dep_ != "advcl" or clause.pos_ not in _VERBAL:
+    for clause in nlp.tokens_of(unit.span, "dep", {"advcl"}):
+        if clause.pos_ not in _VERBAL:
             continue
         marker = _condition_marker(agents, clause)
         if marker is None:

@@ -5,6 +5,7 @@ negation, clause boundaries).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from parley import nlp
@@ -58,9 +59,7 @@ def _units(doc, body: str, bounds) -> list[_Unit]:
             if piece.strip():
                 plan.append((start, piece))
     pieces = [piece for item in plan if isinstance(item, tuple) for piece in item[1:]]
-    # the readings of positions use no entity (`ent_type_`, `doc.ents`): the entity
-    # recognizer, which the other components do not listen to, is left out of the re-parse
-    parsed = iter(nlp.load().pipe(pieces, disable=["ner"])) if pieces else iter(())
+    parsed = iter(_parsed(pieces))
     units = []
     for item in plan:
         if not isinstance(item, tuple):
@@ -71,6 +70,30 @@ def _units(doc, body: str, bounds) -> list[_Unit]:
             if sub.text.strip():
                 units.append(_Unit(sub, start, _paragraph_of(bounds, start)))
     return units
+
+
+# pieces a worker has parsed, kept for the articles after: a piece is parsed on its own, so
+# a list item or a heading that comes back (reprints, a wire's stock lines) parses the same
+_KEPT_PIECES = 2000
+
+
+def _parsed(pieces: list[str]) -> list:
+    """The Doc of each piece, parsed in one batch (those parsed before are not parsed again)."""
+    kept = _parsed_before()
+    todo = list(dict.fromkeys(p for p in pieces if p not in kept))
+    if todo:
+        if len(kept) + len(todo) > _KEPT_PIECES:
+            kept.clear()
+            todo = list(dict.fromkeys(pieces))
+        # the readings of positions use no entity (`ent_type_`, `doc.ents`): the entity
+        # recognizer, which the other components do not listen to, is left out of the re-parse
+        kept.update(zip(todo, nlp.load().pipe(todo, disable=["ner"])))
+    return [kept[p] for p in pieces]
+
+
+@functools.lru_cache(maxsize=None)  # emptied with the knowledge when the project file changes
+def _parsed_before() -> dict:
+    return {}
 
 
 # --- parse helpers ---------------------------------------------------------------------
