@@ -632,3 +632,20 @@ def test_the_two_parties_a_lead_opens_with_are_the_two_at_the_table():
             "ending the war in Ukraine. Ukraine was not invited.\n\nUkraine's president said Ukraine would not "
             "recognise any deal. Kyiv wants Europe at the table, and Ukrainian officials agreed.\n")
     assert main_parties(text) == ("Russia", "United States")
+
+
+def test_a_lead_naming_a_partys_government_and_another_party_names_the_two_at_the_table():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("YANGON - Myanmar's military government and the MNDAA agreed to a ceasefire at talks in Kunming, "
+            "China's foreign ministry said.\n\nChina, which brokered the talks, urged both sides to keep it. "
+            "The army welcomed China's role.\n")
+    assert main_parties(text) == ("MNDAA", "Myanmar")
+
+
+def test_what_a_side_says_it_will_not_do_is_no_term_of_the_deal():
+    text = ("Myanmar's army and the MNDAA agreed to a ceasefire in Kunming.\n\n"
+            "Under the deal, the MNDAA will withdraw from Lashio, and the military will halt air strikes. China, which "
+            "brokered the talks, urged both sides to implement it.\n\n"
+            "The rebels said they would not hand over their weapons.\n")
+    assert not [r for r in found(text) if r[1:] == ("military_limits", "agrees")]

@@ -329,8 +329,8 @@ class BroadReader:
             return []
         found = []
         for token in _tokens_with_pos(unit.span, _VERBS):
-            if not _binding(token):
-                continue
+            if not _binding(token) or self.negated(token):
+                continue  # "they would not hand over their weapons": no term of the deal
             sides, how = self._subject(token, unit)
             if not sides:
                 continue

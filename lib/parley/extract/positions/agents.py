@@ -110,8 +110,9 @@ def _lead_pair(text: str, datelines) -> tuple[str, ...]:
     found = [m for m in find_parties(lead) if m.party != NO_PARTY]
     if len(found) < 2 or found[0].start > 12 or found[0].party == found[1].party:
         return ()
-    between = lead[found[0].end:found[1].start]
-    return (found[0].party, found[1].party) if re.fullmatch(r"\s+and\s+(?:the\s+)?", between) else ()
+    between = lead[found[0].end:found[1].start]  # "Myanmar's military government and the MNDAA"
+    joined = re.fullmatch(r"(?:(?:['\u2019]s)?(?:\s+[a-z][\w-]*){1,3})?\s+and\s+(?:the\s+)?", between)
+    return (found[0].party, found[1].party) if joined else ()
 
 
 def _named_as_mediator(text: str, mention, mediated: frozenset[str]) -> bool:
