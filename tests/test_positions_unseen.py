@@ -649,3 +649,12 @@ def test_what_a_side_says_it_will_not_do_is_no_term_of_the_deal():
             "brokered the talks, urged both sides to implement it.\n\n"
             "The rebels said they would not hand over their weapons.\n")
     assert not [r for r in found(text) if r[1:] == ("military_limits", "agrees")]
+
+
+def test_a_lead_opening_with_the_representatives_of_two_parties_names_them():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("JEDDAH \u2014 Representatives of Sudan's army and the paramilitary RSF signed a declaration on Thursday, "
+            "Saudi Arabia and the United States said.\n\nA US official said Washington was pressing both sides. "
+            "The United States and Saudi Arabia hosted the talks.\n")
+    assert main_parties(text) == ("RSF", "Sudan")

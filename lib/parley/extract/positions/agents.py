@@ -102,16 +102,18 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
 
 
 def _lead_pair(text: str, datelines) -> tuple[str, ...]:
-    """"The United States and Russia agreed on Tuesday ...": the two parties a story's first
-    sentence opens with, joined by "and", are the two at the table."""
+    """"The United States and Russia agreed on Tuesday ...", "Representatives of Sudan's army
+    and the RSF signed ...": the two parties a story's first sentence opens with, joined by
+    "and", are the two at the table."""
     start = next((end for s, end in datelines if s == 0), 0)
     lead = text[start:start + 300].split("\n", 1)[0]
     lead = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
     found = [m for m in find_parties(lead) if m.party != NO_PARTY]
-    if len(found) < 2 or found[0].start > 12 or found[0].party == found[1].party:
+    opening = re.match(r"(?:The\s+)?(?:[A-Z][a-z]+\s+(?:of|from|for)\s+)?(?:the\s+)?", lead)  # "Representatives of"
+    if len(found) < 2 or found[0].start > max(12, opening.end()) or found[0].party == found[1].party:
         return ()
     between = lead[found[0].end:found[1].start]  # "Myanmar's military government and the MNDAA"
-    joined = re.fullmatch(r"(?:(?:['\u2019]s)?(?:\s+[a-z][\w-]*){1,3})?\s+and\s+(?:the\s+)?", between)
+    joined = re.fullmatch(r"(?:(?:['\u2019]s)?(?:\s+[a-z][\w-]*){1,3})?\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", between)
     return (found[0].party, found[1].party) if joined else ()
 
 
