@@ -33,7 +33,7 @@ from parley import config, nlp
 from parley.extract.dates import DateMention, find_dates
 from parley.knowledge.sides import find_parties
 from parley.read.corpus import Article
-from parley.read.metadata import DMY, date_order, dateline_spans
+from parley.read.metadata import DMY, date_order, in_dateline
 
 # Children of the event's head word that carry no "who did what".
 DROPPED_CHILDREN = {"advmod", "mark", "intj", "dep", "meta", "cc", "preconj"}
@@ -401,9 +401,8 @@ def _describe(anchor, kept: set[int], date_root, span) -> str:
         elif _is_time_modifier(child):
             drop |= {x.i for x in child.subtree}
     paragraph = _paragraph(anchor.doc, span.start)
-    filed = dateline_spans(nlp.doc_text(anchor.doc))  # "HAVANA —": where the story was filed
-    words = [anchor.doc[i] for i in sorted(kept - drop) if i in paragraph
-             and not any(start <= anchor.doc[i].idx < end for start, end in filed)]
+    text = nlp.doc_text(anchor.doc)  # a dateline ("HAVANA —") is where the story was filed
+    words = [anchor.doc[i] for i in sorted(kept - drop) if i in paragraph and not in_dateline(text, anchor.doc[i].idx)]
     if len(words) > MAX_DESCRIPTION_WORDS:
         words = _without_noun_clauses(words, anchor)
     words = words[:MAX_DESCRIPTION_WORDS]

@@ -29,7 +29,7 @@ from parley import nlp
 from parley.extract.positions.agents import names_a_thing, person_key
 from parley.extract.positions.stance_cues import on_the_contrary
 from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties
-from parley.read.metadata import dateline_spans
+from parley.read.metadata import in_dateline
 from parley.text import fold
 
 _VERBS = {"VERB", "AUX"}
@@ -55,10 +55,9 @@ def agent_party_spans(body: str) -> list[tuple[int, int, str]]:
     """(start, end, party) of the parties named in `body` that may act: a capital naming a
     place or an agreement ("the Pretoria agreement", "talks in Doha") is no agent, nor a
     dateline's place ("HAVANA —": where the story was filed)."""
-    filed = dateline_spans(body)
     return [(m.start, m.end, m.party) for m in find_parties(body)
             if m.party != NO_PARTY and not (m.kind == "capital" and names_a_thing(body, m.end))
-            and not any(start <= m.start < end for start, end in filed)]
+            and not in_dateline(body, m.start)]
 
 
 class BroadReader:

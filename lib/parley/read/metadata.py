@@ -440,6 +440,11 @@ def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     return _dateline_spans(text)
 
 
+def in_dateline(text: str, offset: int) -> bool:
+    """Whether `offset` of `text` falls in a dateline opening one of its paragraphs."""
+    return any(start <= offset < end for start, end in _dateline_spans(text))
+
+
 @functools.lru_cache(maxsize=32)
 def _dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []

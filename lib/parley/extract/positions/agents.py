@@ -16,7 +16,7 @@ from parley import nlp
 from parley.extract.positions.sentences import _NP_DEPS, _VERBAL
 from parley.knowledge import codebook as codebook_module
 from parley.knowledge.sides import NO_PARTY, find_parties, kind_of_party, party_of
-from parley.read.metadata import dateline_spans
+from parley.read.metadata import dateline_spans, in_dateline
 from parley.text import fold
 
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -82,11 +82,10 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
     mediated = book.words("mediation_words")
     kinds = kind_of_party()
     counts: dict[str, list[float]] = {}
-    datelines = dateline_spans(text)
     for mention in find_parties(text):
         if mention.party == NO_PARTY or _LOCATIVE.search(text[max(0, mention.start - 12): mention.start]):
             continue
-        if any(start <= mention.start < end for start, end in datelines):
+        if in_dateline(text, mention.start):
             continue  # "HAVANA —": where the story was filed
         if mention.kind == "capital" and names_a_thing(text, mention.end):
             continue
@@ -94,18 +93,18 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
             continue
         weight = float(weights.get(mention.kind, 1.0)) * float(weights.get(kinds.get(mention.party, ""), 1.0))
         counts.setdefault(mention.party, [0.0, mention.start])[0] += weight
-    for party in _lead_pair(text, datelines):
+    for party in _lead_pair(text):
         if party in counts:
             counts[party][0] += float(weights.get("lead_pair", 0.0))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
     return tuple(sorted(p for p, _ in ranked[:2]))
 
 
-def _lead_pair(text: str, datelines) -> tuple[str, ...]:
+def _lead_pair(text: str) -> tuple[str, ...]:
     """"The United States and Russia agreed on Tuesday ...", "Representatives of Sudan's army
     and the RSF signed ...": the two parties a story's first sentence opens with, joined by
     "and", are the two at the table."""
-    start = next((end for s, end in datelines if s == 0), 0)
+    start = next((end for s, end in dateline_spans(text) if s == 0), 0)  # after a dateline
     lead = text[start:start + 300].split("\n", 1)[0]
     lead = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
     found = [m for m in find_parties(lead) if m.party != NO_PARTY]
@@ -211,9 +210,9 @@ class Agents:
         """Parties named in `tokens`, in text order: the first of each run of words and any
         coordinated with it."""
         runs, run = [], []
-        filed = dateline_spans(nlp.doc_text(tokens[0].doc)) if len(tokens) else ()
+        text = nlp.doc_text(tokens[0].doc) if len(tokens) else ""
         for t in tokens:
-            if any(start <= t.idx < end for start, end in filed):
+            if in_dateline(text, t.idx):
                 continue  # "HAVANA — Colombia's government ...": the dateline is no party
             if run and t.i != run[-1].i + 1:
                 runs.append(run)
