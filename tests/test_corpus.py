@@ -106,6 +106,30 @@ def test_headline_outlet_and_published_from_a_header_block():
     assert article.body.startswith("Negotiators from both countries")
 
 
+@pytest.mark.parametrize("furniture", ["+ \u21ba \u2212 16 px", "Become a member  |  Log in",
+                                       "AfricaAfrican UnionArmed Conflict in TigrayEthiopiaHorn of Africa"])
+def test_the_headline_a_page_states_twice_beats_page_furniture_above_it(furniture):
+    article = parse_article(
+        f"News.Example\n{furniture}\n\nTruce talks open in Nairobi as both armies send their chiefs\n\n"
+        "Truce talks open in Nairobi as both armies send their chiefs\n\n"
+        "Military commanders of the two sides began talks in the Kenyan capital on Monday on how to disarm.\n\n"
+        "A second paragraph carries on with more than fifteen words so that the header area ends right here now.\n"
+    )
+    assert article.title == "Truce talks open in Nairobi as both armies send their chiefs"
+    assert article.body.startswith("Military commanders of the two sides")
+
+
+def test_a_title_with_the_outlet_suffix_matches_its_repeat_below():
+    article = parse_article(
+        "Peace talks open behind closed doors | Example News\nSkip to main content\nWorld\n"
+        "Peace talks open behind closed doors\n\n"
+        "Delegates of the two sides began formal negotiations on Tuesday in a hotel outside the capital city.\n\n"
+        "A second paragraph carries on with more than fifteen words so that the header area ends right here now.\n"
+    )
+    assert article.title == "Peace talks open behind closed doors"
+    assert article.body.startswith("Delegates of the two sides")
+
+
 def test_updated_line_and_title_suffix():
     article = parse_article(
         "Talks resume in Doha Updated / video\n\n\u00a0, Updated 09:05, 14-Mar-2024\n"

@@ -658,3 +658,21 @@ def test_a_lead_opening_with_the_representatives_of_two_parties_names_them():
             "Saudi Arabia and the United States said.\n\nA US official said Washington was pressing both sides. "
             "The United States and Saudi Arabia hosted the talks.\n")
     assert main_parties(text) == ("RSF", "Sudan")
+
+
+def test_a_headline_pair_names_the_parties_when_a_caption_opens_the_story():
+    from parley.extract.positions.agents import main_parties
+
+    text = ("President Santos and commander Londono shake hands after the signing in Havana, Cuba.\n\n"
+            "The government and the FARC guerrillas signed a ceasefire in the Cuban capital. Cuban officials "
+            "hosted the ceremony and Cuba's president looked on. Colombia's army will guard the camps.\n")
+    assert main_parties(text) != ("Colombia", "FARC")
+    assert main_parties(text, title="Colombia and FARC seal ceasefire pact in Havana") == ("Colombia", "FARC")
+    assert main_parties(text, title="Colombia, FARC seal ceasefire pact in Havana") == ("Colombia", "FARC")
+
+
+def test_the_lead_pair_skips_a_place_and_agency_line():
+    from parley.extract.positions.agents import _lead_pair
+
+    text = "Jeddah \u2022 UNN\n\nDelegations of Ukraine and the United States met in Jeddah on Tuesday.\n"
+    assert _lead_pair(text) == ("Ukraine", "United States")

@@ -344,7 +344,7 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
     # 2. the header: masthead, headline, date line, byline, before the second long paragraph
     header_end = _header_end(norm, content)
     top_end = _header_end(norm, content, long_lines=_TOP_LONG_LINES)
-    title_index = _title_index(norm, content, header_end)
+    title_index = _title_index(norm, content, header_end, rules)
     order = metadata.date_order(norm, _outlet_country(norm, content))
     seen: set[str] = set()
     masthead: list[str] = []
@@ -382,6 +382,10 @@ def parse_article(raw: str, doc_id: str = "article", file: str = "", path: Path 
         if (index < title_index and _words(line) <= _MASTHEAD_WORDS) or (index < header_end and _name_line(line)):
             masthead.append(line)
             drop("outlet", start, end)
+            continue
+        if index < title_index and _is_page_furniture(line):
+            masthead.append(line)  # "UNN  |  Ukrainian National News": the site's name among its links
+            drop("menu", start, end)
             continue
         if index < header_end and _words(line) <= _HEADER_SHORT_WORDS:
             credits.extend(metadata.credited_outlets(line))  # "Jane Doe | Reuters", "BBC News, Istanbul"
@@ -476,17 +480,36 @@ def _clean_title(line: str, rules: _Rules) -> str:
     return title
 
 
-def _title_index(text: str, content: list[tuple[int, int]], header_end: int) -> int:
+def _title_index(text: str, content: list[tuple[int, int]], header_end: int, rules: _Rules) -> int:
     """Which header line is the headline: the first that looks like one and is longer than
     a masthead ("WIC News") or a section label ("World News"); else the first that looks
     like one at all."""
     header = content[: max(header_end, 1)]
     candidates = [i for i, (s, e) in enumerate(header) if _looks_like_headline(text[s:e])]
+    lines = [text[s:e].strip() for s, e in header]
+    titles = [fold(_clean_title(line, rules)) for line in lines]
     for i in candidates:
+        # a page states its headline twice (its title and its heading); a menu line is never
+        # repeated, nor are the widgets' words ("+ ↺ − 16 px", "Become a member | Log in")
+        if titles.count(titles[i]) > 1 and _words(lines[i]) > _MASTHEAD_WORDS and not _is_page_furniture(lines[i]):
+            return i
+    for i in candidates:
+        if _is_page_furniture(lines[i]):
+            continue
         line = text[header[i][0] : header[i][1]]
         if _words(line) > _MASTHEAD_WORDS and not metadata.is_section_label(line):
             return i
     return candidates[0] if candidates and candidates[0] == 0 else -1
+
+
+def _is_page_furniture(line: str) -> bool:
+    """A menu of short links ("Become a member  |  Log in", "News · Sport · Weather") or a
+    widget with hardly a word ("+ ↺ − 16 px"): no headline."""
+    words = re.findall(r"[^\W\d_]{2,}", line)
+    if len(words) < 3 or len(re.findall(r"[a-z][A-Z]", line)) >= 2:  # "AfricaAfrican UnionArmed Conflict": tags run together
+        return True
+    parts = [p for p in re.split(r"\s[|\u00b7\u2022]\s", line) if p.strip()]
+    return len(parts) > 1 and all(_words(p) <= 3 for p in parts)
 
 
 def _outlet_country(text: str, content: list[tuple[int, int]]) -> str:

@@ -69,14 +69,16 @@ def _hyphen_pair(word, modifier) -> bool:
     return abs(word.i - modifier.i) == 2 and doc[min(word.i, modifier.i) + 1].text == "-"
 
 
-def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tuple[str, ...]:
+def main_parties(text: str, book: codebook_module.Codebook | None = None, title: str = "") -> tuple[str, ...]:
     """The two parties the article names most (ties: the one named first). A place where
     something happens ("met in Cairo"), a city naming an agreement ("the Pretoria
     agreement") and a mediator named as one ("talks mediated by Qatar", "the US-brokered
     deal") are no mentions of a party to the talks; a demonym, a capital and an
     organisation count for less (`main_party_weights`): Thai hostages, a venue and the
     UN's envoy are seldom a side at the table. A news outlet's name ("Egypt Today") and a
-    dateline ("HAVANA —") are no mention of a party."""
+    dateline ("HAVANA —") are no mention of a party. The pair a story's first sentence or
+    its `title` opens with ("Colombia and FARC seal ceasefire") weighs more: a photo
+    caption ahead of the lead names the host's city as often as the parties."""
     book = book or codebook_module.load()
     weights = book.attribution.get("main_party_weights") or {}
     mediated = book.words("mediation_words")
@@ -93,11 +95,14 @@ def main_parties(text: str, book: codebook_module.Codebook | None = None) -> tup
             continue
         weight = float(weights.get(mention.kind, 1.0)) * float(weights.get(kinds.get(mention.party, ""), 1.0))
         counts.setdefault(mention.party, [0.0, mention.start])[0] += weight
-    for party in _lead_pair(text):
+    for party in dict.fromkeys(_lead_pair(text) + _opening_pair(title, headline=True)):
         if party in counts:
             counts[party][0] += float(weights.get("lead_pair", 0.0))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
     return tuple(sorted(p for p, _ in ranked[:2]))
+
+
+_LEAD_WORDS = 6
 
 
 def _lead_pair(text: str) -> tuple[str, ...]:
@@ -105,14 +110,21 @@ def _lead_pair(text: str) -> tuple[str, ...]:
     and the RSF signed ...": the two parties a story's first sentence opens with, joined by
     "and", are the two at the table."""
     start = next((end for s, end in dateline_spans(text) if s == 0), 0)  # after a dateline
-    lead = text[start:start + 300].split("\n", 1)[0]
-    lead = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
-    found = [m for m in find_parties(lead) if m.party != NO_PARTY]
-    opening = re.match(r"(?:The\s+)?(?:[A-Z][a-z]+\s+(?:of|from|for)\s+)?(?:the\s+)?", lead)  # "Representatives of"
+    # the first paragraph of some length: not a place-and-agency line ("Jeddah • UNN")
+    lead = next((p for p in text[start:start + 600].split("\n") if len(p.split()) >= _LEAD_WORDS), "")[:300]
+    return _opening_pair(re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0])
+
+
+def _opening_pair(sentence: str, headline: bool = False) -> tuple[str, ...]:
+    """The two parties `sentence` opens with, joined by "and" (in a `headline`, by a comma
+    too: "Armenia, Azerbaijan sign ...")."""
+    found = [m for m in find_parties(sentence) if m.party != NO_PARTY]
+    opening = re.match(r"(?:The\s+)?(?:[A-Z][a-z]+\s+(?:of|from|for)\s+)?(?:the\s+)?", sentence)  # "Representatives of"
     if len(found) < 2 or found[0].start > max(12, opening.end()) or found[0].party == found[1].party:
         return ()
-    between = lead[found[0].end:found[1].start]  # "Myanmar's military government and the MNDAA"
-    joined = re.fullmatch(r"(?:(?:['\u2019]s)?(?:\s+[a-z][\w-]*){1,3})?\s+and\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", between)
+    between = sentence[found[0].end:found[1].start]  # "Myanmar's military government and the MNDAA"
+    joiner = r"(?:\s+and|,)" if headline else r"\s+and"
+    joined = re.fullmatch(r"(?:(?:['\u2019]s)?(?:\s+[a-z][\w-]*){1,3})?" + joiner + r"\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", between)
     return (found[0].party, found[1].party) if joined else ()
 
 
