@@ -676,3 +676,31 @@ def test_the_lead_pair_skips_a_place_and_agency_line():
 
     text = "Jeddah \u2022 UNN\n\nDelegations of Ukraine and the United States met in Jeddah on Tuesday.\n"
     assert _lead_pair(text) == ("Ukraine", "United States")
+
+
+def test_both_sides_honouring_it_keep_the_issue_the_sentences_before_named():
+    text = ("Israel and Hamas exchanged prisoners last week and agreed on a prisoner swap. "
+            "Separately, the ceasefire across the north came into force on Monday. "
+            "It was meant to start at midnight, but clashes went on until dawn. "
+            "Since then both sides have said they are honouring it.")
+    rows = found(text)
+    assert ("Israel", "ceasefire", "agrees") in rows and ("Hamas", "ceasefire", "agrees") in rows
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Both sides said they would keep the truce.", "both_sides"),
+    ("Israel and Hamas said they would keep the truce.", ("Hamas", "Israel")),
+    ("Israel said they would keep the truce.", None),  # one party's "they" is someone else
+])
+def test_they_is_the_plural_subject_of_a_clause_above_it(sentence, sides):
+    from parley.extract.positions.agents import Agents
+    from parley.knowledge import codebook
+
+    doc = nlp.parse(sentence)
+    agent = Agents(codebook.load(), {}, ("Hamas", "Israel")).resolve(next(t for t in doc if t.lower_ == "they"))
+    if sides is None:
+        assert agent is None
+    elif sides == "both_sides":
+        assert agent.how == "both_sides"
+    else:
+        assert tuple(sorted(agent.sides)) == sides

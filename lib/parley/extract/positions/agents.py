@@ -23,6 +23,7 @@ _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "there"}
 _THING_PRONOUNS = {"it", "its"}
 _PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 
 
 # --- the article's people and parties --------------------------------------------------
@@ -300,6 +301,8 @@ class Agents:
             return self._him(token)
         if token.pos_ == "PRON" and lower in _DEMONSTRATIVES:
             return _NOT_AN_AGENT
+        if lower in _PLURAL_PRONOUNS:
+            return self._they(token)
         if token.pos_ == "PRON":
             return None
         core = self._core(token)
@@ -352,6 +355,22 @@ class Agents:
                     return Agent(agent.sides, agent.how, tentative=True)
         if self.salient and self.salient.sides:
             return Agent(self.salient.sides, self.salient.how, tentative=True)
+        return None
+
+    def _they(self, token) -> Agent | None:
+        """"Both sides said they are honouring it", "Israel and Hamas said their teams would
+        meet": the plural subject of a clause above the pronoun, in the same sentence."""
+        node = token.head
+        while node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+            if subject is None or subject.lower_ in _PLURAL_PRONOUNS:
+                continue
+            agent = self.resolve(subject)
+            plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+            if agent is not None and agent is not _NOT_AN_AGENT and (agent.how == "both_sides" or len(agent.sides) > 1 or plural):
+                return agent
+            return None
         return None
 
     def _him(self, token) -> Agent | None:

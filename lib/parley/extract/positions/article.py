@@ -64,6 +64,7 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
             return named
         return named + summit_matches(unit, leaders, book)
 
+    recent_issues: list[tuple[int, frozenset]] = []  # (paragraph, issue kinds) of the sentences just read
     for unit in units:
         agents.remember_documents(unit)
         cues = stance_cues(book, unit)
@@ -84,13 +85,28 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
                     list_intros[unit.paragraph] = intro
                 elif introduces_terms(agents, unit):
                     terms_intros.add(unit.paragraph)
-        kept += compliance_positions(agents, unit, cues)
+        kept += compliance_positions(agents, unit, cues, _antecedent_issue(recent_issues, unit.paragraph))
+        recent_issues = (recent_issues + [(unit.paragraph, frozenset(m.kind for m in issues))])[-_ANTECEDENT_SENTENCES:]
         agents.remember_sentence(unit)
     broad, sentences = _broad_reading(article, book, agents, units, found, issues_of, candidates)
     found += broad
     found = _on_the_agreement(found, book)
     found = _joint_requests(found, agents.parties)
     return found + _kept_agreements(kept, found), sentences
+
+
+# "honouring it" two sentences after "The ceasefire ... came into force": how far back "it" looks
+_ANTECEDENT_SENTENCES = 2
+
+
+def _antecedent_issue(recent: list[tuple[int, frozenset]], paragraph: int) -> str:
+    """The one issue the nearest sentence before, in the same paragraph, named (none if it named several)."""
+    for at, kinds in reversed(recent):
+        if at != paragraph:
+            return ""
+        if kinds:
+            return next(iter(kinds)) if len(kinds) == 1 else ""
+    return ""
 
 
 def learned_positions(candidates: list[learned.Candidate], found: list[_Position], model) -> list[_Position]:

@@ -34,8 +34,9 @@ class Compliance:
     unit_span: tuple[int, int]
 
 
-def compliance_positions(agents: Agents, unit, cues) -> list[Compliance]:
-    """The positions on keeping an agreement stated in one sentence."""
+def compliance_positions(agents: Agents, unit, cues, antecedent: str = "") -> list[Compliance]:
+    """The positions on keeping an agreement stated in one sentence. `antecedent`: the one
+    issue the sentences just before named, what "honouring it" keeps ("" for none)."""
     found = []
     for verb in nlp.tokens_of(unit.span, "pos", _VERBAL):
         if not _compliance_verb(agents, verb):
@@ -43,7 +44,7 @@ def compliance_positions(agents: Agents, unit, cues) -> list[Compliance]:
         target = _agreement_object(agents, verb)
         if target is None or _negated(agents, verb):
             continue
-        issue = _own_issue(agents, target)
+        issue = _own_issue(agents, target) or (antecedent if target.lower_ in _THING_PRONOUNS else "")
         position = _demand(agents, verb, cues) or _obligation(agents, verb) or _undertaking(agents, verb)
         if position is None:
             continue
