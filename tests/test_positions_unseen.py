@@ -704,3 +704,13 @@ def test_they_is_the_plural_subject_of_a_clause_above_it(sentence, sides):
         assert agent.how == "both_sides"
     else:
         assert tuple(sorted(agent.sides)) == sides
+
+
+def test_the_agreement_takes_the_issue_the_article_names_it_by():
+    text = ("Israel and Hamas agreed to free 33 hostages and 1,000 prisoners under the ceasefire deal. "
+            "Hamas agreed to release the hostages in stages; Israel agreed to free the prisoners. "
+            "The truce takes effect on Sunday.\n\n"
+            "Qatar's prime minister insisted that the two parties fully honour the agreement.")
+    rows = found(text)
+    assert ("Qatar", "ceasefire", "demands") in rows
+    assert ("Qatar", "prisoners", "demands") not in rows

@@ -9,6 +9,8 @@ adds what it finds in the sentences the first found nothing in.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from parley.extract.positions.agents import Agents, _person_index, main_parties
@@ -65,6 +67,7 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
         return named + summit_matches(unit, leaders, book)
 
     recent_issues: list[tuple[int, frozenset]] = []  # (paragraph, issue kinds) of the sentences just read
+    named_agreements: Counter = Counter()  # "the truce", "the ceasefire deal": issues the article names its agreement by
     for unit in units:
         agents.remember_documents(unit)
         cues = stance_cues(book, unit)
@@ -86,13 +89,27 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
                 elif introduces_terms(agents, unit):
                     terms_intros.add(unit.paragraph)
         kept += compliance_positions(agents, unit, cues, _antecedent_issue(recent_issues, unit.paragraph))
+        named_agreements.update(_agreement_names(book, agents, unit))
         recent_issues = (recent_issues + [(unit.paragraph, frozenset(m.kind for m in issues))])[-_ANTECEDENT_SENTENCES:]
         agents.remember_sentence(unit)
     broad, sentences = _broad_reading(article, book, agents, units, found, issues_of, candidates)
     found += broad
-    found = _on_the_agreement(found, book)
+    named = named_agreements.most_common(1)[0][0] if named_agreements else ""
+    found = _on_the_agreement(found, book, named)
     found = _joint_requests(found, agents.parties)
-    return found + _kept_agreements(kept, found), sentences
+    return found + _kept_agreements(kept, found, named), sentences
+
+
+def _agreement_names(book, agents: Agents, unit) -> list[str]:
+    """The issues of the agreements `unit` names: "the truce" (a ceasefire), "the ceasefire
+    deal", "the prisoner exchange agreement"."""
+    kinds = []
+    for token in unit.span:
+        if not agents.is_word(token, "agreement_nouns"):
+            continue
+        words = [c for c in token.children if c.dep_ in {"compound", "amod"}] + [token]
+        kinds += dict.fromkeys(m.kind for m in book.find_issues(words))
+    return kinds
 
 
 # "honouring it" two sentences after "The ceasefire ... came into force": how far back "it" looks
@@ -163,22 +180,23 @@ def _joint_requests(found: list[_Position], parties: tuple[str, ...]) -> list[_P
             else p for p in found]
 
 
-def _on_the_agreement(found: list[_Position], book) -> list[_Position]:
-    """A stance on "the deal" with no issue of its own takes the issue the parties are
-    found agreeing on (`issue_giving_agreements`)."""
+def _on_the_agreement(found: list[_Position], book, named_issue: str = "") -> list[_Position]:
+    """A stance on "the deal" with no issue of its own takes the issue the article names
+    its agreement by (`named_issue`: "the truce"), else the one the parties are found
+    agreeing on (`issue_giving_agreements`)."""
     named = book.words("issue_giving_agreements")
     unnamed = [p for p in found if p.issue == "other" and p.cue in named]
-    issue = agreement_issue([p for p in found if not (p.issue == "other" and p.cue in named)])
+    issue = named_issue or agreement_issue([p for p in found if not (p.issue == "other" and p.cue in named)])
     if not unnamed or not issue:
         return found
     return [_Position(p.sides, issue, p.stance, p.how, p.span, p.cue, p.stance_cue) if p.issue == "other" and p.cue in named else p
             for p in found]
 
 
-def _kept_agreements(kept, found: list[_Position]) -> list[_Position]:
-    """Positions on keeping an agreement, with the agreement's issue, unless the same
-    sentence already gives the side that stance on it."""
-    issue_of_the_agreement = agreement_issue(found)
+def _kept_agreements(kept, found: list[_Position], named_issue: str = "") -> list[_Position]:
+    """Positions on keeping an agreement, with the agreement's issue (`_on_the_agreement`),
+    unless the same sentence already gives the side that stance on it."""
+    issue_of_the_agreement = named_issue or agreement_issue(found)
     extra = []
     for position in kept:
         issue = position.issue or issue_of_the_agreement
