@@ -714,3 +714,29 @@ def test_the_agreement_takes_the_issue_the_article_names_it_by():
     rows = found(text)
     assert ("Qatar", "ceasefire", "demands") in rows
     assert ("Qatar", "prisoners", "demands") not in rows
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # "he" is the person whose words the clause reports, not the last person named
+    ("Serbia and Kosovo met in Ohrid. Kosovo's Prime Minister Albin Kurti left early. Serbian President "
+     "Aleksandar Vucic said he had refused to sign the text.",
+     [{"name": "Albin Kurti", "side": "Kosovo"}, {"name": "Aleksandar Vucic", "side": "Serbia"}],
+     ("Serbia", "other", "rejects")),
+    ("Iran and the United States met in Vienna. Yukiya Amano, head of the IAEA, said he had signed a road map.",
+     [{"name": "Yukiya Amano", "side": "IAEA"}], ("IAEA", "other", "agrees")),
+    # accepting neither ... nor ... is a refusal
+    ("Serbia and Kosovo met in Ohrid. Serbian President Aleksandar Vucic said he will accept neither formal "
+     "nor informal recognition of Kosovo.", [{"name": "Aleksandar Vucic", "side": "Serbia"}],
+     ("Serbia", "other", "rejects")),
+])
+def test_a_stance_the_speaker_states_of_himself(text, people, expected):
+    rows = found(text, people)
+    assert expected in rows
+    assert not {r for r in rows if r[0] == "Kosovo" and r[1] == "other"}
+
+
+def test_a_sentence_on_keeping_the_agreement_gets_no_second_reading():
+    rows = found("Israel and Hamas agreed a ceasefire deal in Doha. Qatar's prime minister insisted that "
+                 "the two parties fully honour the agreement.")
+    assert ("Qatar", "ceasefire", "demands") in rows
+    assert ("Qatar", "other", "demands") not in rows

@@ -102,11 +102,26 @@ class BroadReader:
         if found:
             return tuple(found), "subject" if len(found) == 1 else "joint"
         pronoun = tokens[0].lower_ if len(tokens) == 1 else ""
+        if pronoun in {"he", "she"} and (reporter := self._reporter(tokens[0], unit)):
+            return reporter, "pronoun"
         if pronoun in {"he", "she"} and self.last_person_sides:
             return self.last_person_sides, "pronoun"
         if pronoun in {"they", "it", "we"} and self.last_party_sides:
             return self.last_party_sides, "pronoun"
         return (), ""
+
+    def _reporter(self, pronoun, unit) -> tuple[str, ...]:
+        """"Amano said he had signed ...": the side of the person whose speech verb the
+        pronoun's clause reports, in the same sentence; () when none."""
+        for verb in pronoun.ancestors:
+            if verb.lemma_.lower() not in self.book.words("speech_verbs"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is None or subject.i > pronoun.i or subject.lower_ in {"he", "she"}:
+                continue
+            sides, how = self.sides_of(_core(subject), unit)
+            return sides if how == "subject" else ()
+        return ()
 
     def _locative(self, char: int) -> bool:
         before = self.body[max(0, char - 12) : char].lower().split()
@@ -239,7 +254,8 @@ class BroadReader:
             if about:
                 found += [Found(sides, m.kind, on_the_contrary(stance, m.tokens) if m.cue.contrary else stance, how, span,
                                 m.cue.text, cue.cue.text) for m in about]
-            elif self._issue_free(token, cue) and how in {"subject", "joint", "both_sides", "possessive"}:
+            elif self._issue_free(token, cue) and (how in {"subject", "joint", "both_sides", "possessive"}
+                                                   or how == "pronoun" and self._person_subject(token)):
                 earlier = self._issue_of_it(token)
                 if earlier is not None:
                     found.append(Found(sides, earlier.kind, stance, how, span, earlier.cue.text, cue.cue.text))
@@ -252,6 +268,19 @@ class BroadReader:
         self._remember(unit)
         self.last_issues = tuple(issues)
         return found
+
+    def _person_subject(self, token) -> bool:
+        """"He said he had refused to sign": the stance verb's subject (or its controller's) is
+        "he" or "she", a person named just before; "it" and "they" are too often something else."""
+        verb = token
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return subject.lower_ in {"he", "she"}
+            if verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
 
     def _issue_of_it(self, token):
         """"The UN arms embargo. Iran wants it lifted.": a stance on "it" whose sentence names no
@@ -311,7 +340,11 @@ class BroadReader:
 
     def negated(self, token) -> bool:
         nodes = [token, token.head] if token.pos_ not in _VERBS else [token]
-        return any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for n in nodes for c in n.children)
+        if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for n in nodes for c in n.children):
+            return True
+        # "will accept neither formal nor informal recognition"
+        return token.pos_ in _VERBS and any(
+            c.dep_ == "dobj" and any(g.lower_ == "neither" for g in c.subtree) for c in token.children)
 
     def _agreement_terms(self, unit, issues, span, cues) -> list[Found]:
         """"a pact under which A and B will each ...", "A is to free 33 ...; B will free ...":
@@ -351,7 +384,8 @@ class BroadReader:
                 sides, _ = self.sides_of(list(token.subtree), unit)
                 if not sides:
                     continue
-                if token.pos_ == "PROPN" and person_key(token) in self.person_sides:
+                # "Iran's chief negotiator, Foreign Minister Zarif, met ...": a person too
+                if any(t.pos_ == "PROPN" and person_key(t) in self.person_sides for t in token.subtree):
                     self.last_person_sides = sides
                 else:
                     self.last_party_sides = sides

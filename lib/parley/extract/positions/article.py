@@ -92,9 +92,11 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
         named_agreements.update(_agreement_names(book, agents, unit))
         recent_issues = (recent_issues + [(unit.paragraph, frozenset(m.kind for m in issues))])[-_ANTECEDENT_SENTENCES:]
         agents.remember_sentence(unit)
-    broad, sentences = _broad_reading(article, book, agents, units, found, issues_of, candidates)
-    found += broad
     named = named_agreements.most_common(1)[0][0] if named_agreements else ""
+    # a sentence stating a position on keeping the agreement is read: the broad reading adds nothing to it
+    read = found + _kept_agreements(kept, found, named)
+    broad, sentences = _broad_reading(article, book, agents, units, read, issues_of, candidates)
+    found += broad
     found = _on_the_agreement(found, book, named)
     found = _joint_requests(found, agents.parties)
     return found + _kept_agreements(kept, found, named), sentences
