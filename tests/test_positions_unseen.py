@@ -740,3 +740,19 @@ def test_a_sentence_on_keeping_the_agreement_gets_no_second_reading():
                  "the two parties fully honour the agreement.")
     assert ("Qatar", "ceasefire", "demands") in rows
     assert ("Qatar", "other", "demands") not in rows
+
+
+def test_the_two_foreign_ministers_speak_for_both_parties():
+    article = parse_article(HEADLINE + "Aliyev and Pashinyan met Armenia's and Azerbaijan's envoys. The document says:\n\n"
+                            "- the two foreign ministers jointly request the closure of the mediation group;\n\n"
+                            "- the border will reopen.", doc_id="p1")
+    rows = extract_positions(article, nlp.parse(article.body), [])
+    in_item = {(r["side"], r["issue"], r["stance"]) for r in rows if "foreign ministers" in r["quote"]}
+    assert in_item == {("Armenia", "other", "agrees"), ("Azerbaijan", "other", "agrees")}
+
+
+def test_a_term_in_the_sentence_that_names_the_pause():
+    text = ("A four-day pause between Israel and Hamas took effect on Friday. Crowds gathered at the crossing. "
+            "Relatives waited at the hospitals. Reporters lined the road.\n\n"
+            "Hamas in turn is to release 50 women and children, and Israel has said the pause can be prolonged.")
+    assert ("Hamas", "prisoners", "agrees") in found(text)
