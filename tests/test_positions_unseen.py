@@ -25,6 +25,7 @@ def found(text: str, people=()) -> set[tuple[str, str, str]]:
     ("Kosovo is open to a compromise on the border.", ("Kosovo", "territory", "proposes")),
     ("Pakistan turned down any withdrawal from the disputed region.", ("Pakistan", "territory", "rejects")),
     ("India ruled out a role for foreign mediators.", ("India", "other", "rejects")),
+    ("Azerbaijan had long pressed for the mediation group's dissolution.", ("Azerbaijan", "other", "demands")),
     ("Iran signed a deal to cap uranium enrichment.", ("Iran", "military_limits", "agrees")),
 ])
 def test_stance_words_the_seeds_never_used(sentence, expected):
