@@ -757,3 +757,11 @@ def test_a_term_in_the_sentence_that_names_the_pause():
             "Relatives waited at the hospitals. Reporters lined the road.\n\n"
             "Hamas in turn is to release 50 women and children, and Israel has said the pause can be prolonged.")
     assert ("Hamas", "prisoners", "agrees") in found(text)
+
+
+def test_he_is_the_person_named_above_him_in_the_sentence_not_the_last_one_before():
+    text = ("Ukrainian President Volodymyr Zelensky spoke to U.S. President Donald Trump on Monday. Zelensky thanked "
+            "him for the aid.\n\nOn Wednesday Trump had warned that Russia could face devastating sanctions, while "
+            "stressing that he did not want to go down that road.")
+    sides = {r[0] for r in found(text) if r[1] == "other"}
+    assert "Ukraine" not in sides and "United States" in sides

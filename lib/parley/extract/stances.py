@@ -114,14 +114,21 @@ class BroadReader:
         """"Amano said he had signed ...": the side of the person whose speech verb the
         pronoun's clause reports, in the same sentence; () when none."""
         for verb in pronoun.ancestors:
-            if verb.lemma_.lower() not in self.book.words("speech_verbs"):
-                continue
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is None or subject.i > pronoun.i or subject.lower_ in {"he", "she"}:
                 continue
+            if verb.lemma_.lower() not in self.book.words("speech_verbs") and not self._names_a_person(subject):
+                continue  # "Trump warned ..., stressing that he did not want ...": a person above it too
             sides, how = self.sides_of(_core(subject), unit)
             return sides if how == "subject" else ()
+        # else the nearest person named before it in the sentence, as `Agents._him` reads "he"
+        for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+            if token.pos_ == "PROPN" and (side := self.person_sides.get(person_key(token))):
+                return (side,)
         return ()
+
+    def _names_a_person(self, subject) -> bool:
+        return any(t.pos_ == "PROPN" and person_key(t) in self.person_sides for t in subject.subtree)
 
     def _locative(self, char: int) -> bool:
         before = self.body[max(0, char - 12) : char].lower().split()
@@ -385,7 +392,7 @@ class BroadReader:
                 if not sides:
                     continue
                 # "Iran's chief negotiator, Foreign Minister Zarif, met ...": a person too
-                if any(t.pos_ == "PROPN" and person_key(t) in self.person_sides for t in token.subtree):
+                if self._names_a_person(token):
                     self.last_person_sides = sides
                 else:
                     self.last_party_sides = sides
