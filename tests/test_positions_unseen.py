@@ -763,5 +763,6 @@ def test_he_is_the_person_named_above_him_in_the_sentence_not_the_last_one_befor
     text = ("Ukrainian President Volodymyr Zelensky spoke to U.S. President Donald Trump on Monday. Zelensky thanked "
             "him for the aid.\n\nOn Wednesday Trump had warned that Russia could face devastating sanctions, while "
             "stressing that he did not want to go down that road.")
-    sides = {r[0] for r in found(text) if r[1] == "other"}
+    people = [{"name": "Donald Trump", "side": "United States"}, {"name": "Volodymyr Zelensky", "side": "Ukraine"}]
+    sides = {r[0] for r in found(text, people) if r[1] == "other"}
     assert "Ukraine" not in sides and "United States" in sides
