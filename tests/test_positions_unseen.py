@@ -766,3 +766,9 @@ def test_he_is_the_person_named_above_him_in_the_sentence_not_the_last_one_befor
     people = [{"name": "Donald Trump", "side": "United States"}, {"name": "Volodymyr Zelensky", "side": "Ukraine"}]
     sides = {r[0] for r in found(text, people) if r[1] == "other"}
     assert "Ukraine" not in sides and "United States" in sides
+
+
+def test_remains_as_a_verb_is_no_humanitarian_issue():
+    rows = found("Serbia and Kosovo met in Brussels. Serbia remains committed to the dialogue.")
+    assert not {r for r in rows if r[1] == "humanitarian"}
+    assert ("Ukraine", "humanitarian", "demands") in found("Ukraine demanded the return of the remains of its soldiers.")
