@@ -772,3 +772,9 @@ def test_remains_as_a_verb_is_no_humanitarian_issue():
     rows = found("Serbia and Kosovo met in Brussels. Serbia remains committed to the dialogue.")
     assert not {r for r in rows if r[1] == "humanitarian"}
     assert ("Ukraine", "humanitarian", "demands") in found("Ukraine demanded the return of the remains of its soldiers.")
+
+
+def test_a_stance_does_not_reach_a_clause_set_against_it_by_but():
+    rows = found("Armenia and Azerbaijan signed a peace deal. Iran has welcomed the peace agreement itself but, "
+                 "pointing to security concerns, has threatened to block the transit corridor.")
+    assert not {r for r in rows if r[0] == "Iran" and r[1] in {"humanitarian", "security_guarantees"}}

@@ -230,6 +230,12 @@ class BroadReader:
                 break
             head = head.head
         clause = {t.i for t in head.subtree}
+        # "welcomed the agreement but has threatened to block the corridor": a verb set against
+        # the stance word by "but" is a clause of its own, which the stance word does not reach
+        contrast = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in head.children)
+        for child in head.children:
+            if contrast and child.dep_ == "conj" and child.pos_ in _VERBS:
+                clause -= {t.i for t in child.subtree}
         return [m for m in issues if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], head)]
 
     def _in_background(self, token, head) -> bool:
