@@ -778,3 +778,12 @@ def test_a_stance_does_not_reach_a_clause_set_against_it_by_but():
     rows = found("Armenia and Azerbaijan signed a peace deal. Iran has welcomed the peace agreement itself but, "
                  "pointing to security concerns, has threatened to block the transit corridor.")
     assert not {r for r in rows if r[0] == "Iran" and r[1] in {"humanitarian", "security_guarantees"}}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Iran and the United States signed the deal. If UN inspectors want to visit a suspect site, Iran must admit them.",
+    "Iran and the United States signed the deal. Talks will go on unless Washington demands new inspections.",
+])
+def test_a_stance_word_in_a_clause_that_supposes_is_nobodys_stance(sentence):
+    rows = found(sentence)
+    assert not {r for r in rows if r[0] in {"United Nations", "United States"} and r[1] == "monitoring"}

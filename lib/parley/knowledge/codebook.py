@@ -173,7 +173,8 @@ class Codebook:
         cue of its verdict word ("unacceptable"), so that the judge holds the stance."""
         verdicts = self.find_verdicts(tokens)
         judged = {m.tokens[-1].i for m in verdicts}
-        return [m for m in self.find_stances(tokens) if not any(t.i in judged for t in m.tokens)] + verdicts
+        return [m for m in self.find_stances(tokens) if not any(t.i in judged for t in m.tokens)
+                and not _supposed(m.tokens[0])] + verdicts
 
     @functools.cached_property
     def _issue_index(self) -> _CueIndex:
@@ -191,6 +192,24 @@ class Codebook:
         """Whether `tokens` read as one of the phrases of attribution list `key`."""
         words = tuple(t.lower_ for t in tokens if _is_word(t))
         return any(words[-len(p):] == p and len(words) <= len(p) + 1 for p in self.phrases(key) if p)
+
+
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+
+
+def _supposed(token) -> bool:
+    """A stance word in a clause that supposes rather than states ("if UN inspectors want
+    to visit a site", "it takes effect only if Russia accepts it"): nobody's stance yet."""
+    node = token
+    for _ in range(4):
+        if not hasattr(node, "children"):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in node.children):
+            return True
+        if node.dep_ in {"ROOT", "ccomp"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def table(path: str | Path | None = None):
