@@ -787,3 +787,12 @@ def test_a_stance_does_not_reach_a_clause_set_against_it_by_but():
 def test_a_stance_word_in_a_clause_that_supposes_is_nobodys_stance(sentence):
     rows = found(sentence)
     assert not {r for r in rows if r[0] in {"United Nations", "United States"} and r[1] == "monitoring"}
+
+
+def test_his_government_is_the_side_of_the_person_it_belongs_to():
+    text = ("The United States and the Taliban signed a deal. President Ashraf Ghani said his government had "
+            "never promised to release 5,000 Taliban prisoners.")
+    rows = found(text, [{"name": "Ashraf Ghani", "side": "Afghanistan"}])
+    assert ("Afghanistan", "prisoners", "rejects") in rows
+    assert ("Afghanistan", "prisoners", "agrees") in found(
+        "The United States and the Taliban signed a deal. Afghanistan promised to release 5,000 Taliban prisoners.")

@@ -316,6 +316,11 @@ class Agents:
         if parties:
             how = "possessive" if any(c.dep_ == "poss" and party_of(c.text) for c in token.children) else "subject"
             return Agent(tuple(parties), how)
+        if self.is_word(token, "possessed_party_nouns"):
+            # "Ghani said his government had never promised ...": the side of the person it is his
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+            if owner is not None and (person := self._him(owner)) and person.sides:
+                return Agent(person.sides, "possessive", tentative=True)
         if self.is_word(token, "non_agents"):
             return _NOT_AN_AGENT
         if self._reached_agreement(token):
