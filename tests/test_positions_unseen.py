@@ -796,3 +796,15 @@ def test_his_government_is_the_side_of_the_person_it_belongs_to():
     assert ("Afghanistan", "prisoners", "rejects") in rows
     assert ("Afghanistan", "prisoners", "agrees") in found(
         "The United States and the Taliban signed a deal. Afghanistan promised to release 5,000 Taliban prisoners.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ukraine is also ready to sign the agreement on rare earths.", ("Ukraine", "other", "proposes")),
+    ("Armenian Prime Minister Nikol Pashinyan signalled he was willing to accept such an arrangement.",
+     ("Armenia", "other", "proposes")),
+    ("Hamas offered to sign the truce.", ("Hamas", "ceasefire", "proposes")),
+])
+def test_readiness_to_agree_is_an_offer(sentence, expected):
+    rows = found(sentence, [{"name": "Nikol Pashinyan", "side": "Armenia"}])
+    assert expected in rows
+    assert (expected[0], expected[1], "agrees") not in rows

@@ -253,6 +253,7 @@ class BroadReader:
     def read(self, unit, issues, cues) -> list[Found]:
         found = []
         span = unit.chars(unit.span)
+        anchors = {anchor_token(c.tokens).i: c for c in cues if c.strength != "weak"}
         for cue in cues:
             if cue.strength == "weak":
                 continue  # "discussed", "the document": a subject of talks, not a stance
@@ -261,6 +262,9 @@ class BroadReader:
             if not sides:
                 continue
             stance = cue.kind
+            controller = anchors.get(token.head.i) if token.dep_ == "xcomp" else None
+            if stance == "agrees" and controller is not None and controller.kind == "proposes":
+                stance = controller.kind  # "offered to sign the agreement": an offer to agree
             if self.negated(token):
                 stance = self.book.negation_flips.get(stance, stance)
             about = self.issues_for(token, issues, unit)
@@ -333,7 +337,10 @@ class BroadReader:
         course, not a position in them."""
         complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}]
         verdict = any(t.dep_ == "oprd" and t.head.i == token.i for t in cue.tokens)  # "called the deal a mistake"
-        stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in self.book.words("issue_free_stances"))
+        free = self.book.words("issue_free_stances")
+        stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in free)
+        # "ready to sign the agreement", "willing to accept it": the readiness to do what states a position anyway
+        stated = stated or token.pos_ == "ADJ" and any(c.dep_ == "xcomp" and c.lemma_.lower() in free for c in complements)
         if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}

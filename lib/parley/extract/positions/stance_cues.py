@@ -53,6 +53,9 @@ def choose_stance(cues, node, path, issue_tokens, own_cues: bool = False,
             outer = at(controller, strength)
             if any(c.stance == "rejects" for c in outer):
                 return [c for c in outer if c.stance == "rejects"]
+            if found and all(c.stance == "agrees" for c in found) and any(c.stance == "proposes" for c in outer):
+                # "ready to sign the agreement": an offer to agree, not an agreement
+                found = [c for c in outer if c.stance == "proposes"]
             found = found or outer
         if node.pos_ in _VERBAL:
             for child in node.children:
