@@ -808,3 +808,10 @@ def test_readiness_to_agree_is_an_offer(sentence, expected):
     rows = found(sentence, [{"name": "Nikol Pashinyan", "side": "Armenia"}])
     assert expected in rows
     assert (expected[0], expected[1], "agrees") not in rows
+
+
+def test_what_a_side_insists_it_will_never_accept_it_rejects():
+    rows = found("Serbia and Kosovo met in Ohrid. Serbian President Aleksandar Vucic insisted his country would never "
+                 "accept an independent Kosovo.", [{"name": "Aleksandar Vucic", "side": "Serbia"}])
+    assert ("Serbia", "other", "rejects") in rows
+    assert ("Serbia", "other", "demands") not in rows

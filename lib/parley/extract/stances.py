@@ -254,11 +254,17 @@ class BroadReader:
         found = []
         span = unit.chars(unit.span)
         anchors = {anchor_token(c.tokens).i: c for c in cues if c.strength != "weak"}
+        emphasis = self.book.words("emphasis_verbs")
         for cue in cues:
             if cue.strength == "weak":
                 continue  # "discussed", "the document": a subject of talks, not a stance
             token = anchor_token(cue.tokens)
+            if token.lemma_.lower() in emphasis and _inner_cue(token, anchors):
+                continue  # "insisted his country would never accept ...": the inner word says what
             sides, how = self.agent(token, unit)
+            outer = _emphasising(token, emphasis)
+            if not sides and outer is not None:
+                sides, how = self.agent(outer, unit)  # "his country" in what Vucic insisted: Vucic's
             if not sides:
                 continue
             stance = cue.kind
@@ -458,6 +464,25 @@ def _core(phrase) -> list:
     skipped = {t.i for child in phrase.children if child.dep_ in {"acl", "relcl", "appos", "prep"}
                and child.i > phrase.i for t in child.subtree}
     return [t for t in phrase.subtree if t.i not in skipped]
+
+
+def _inner_cue(verb, anchors: dict) -> bool:
+    """Whether a stance word lies in what `verb` says (its ccomp), other than `verb` itself."""
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(t.i in anchors and t.i != verb.i for c in said for t in c.subtree)
+
+
+def _emphasising(token, emphasis: frozenset):
+    """The verb of emphasis whose ccomp holds `token`'s clause ("insisted [his country would
+    never accept ...]"), or None."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in emphasis:
+            return node.head
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def anchor_token(tokens):
