@@ -815,3 +815,10 @@ def test_what_a_side_insists_it_will_never_accept_it_rejects():
                  "accept an independent Kosovo.", [{"name": "Aleksandar Vucic", "side": "Serbia"}])
     assert ("Serbia", "other", "rejects") in rows
     assert ("Serbia", "other", "demands") not in rows
+
+
+def test_a_mediators_own_part_in_the_deal_is_its_offer_not_a_term_it_agreed():
+    rows = found("Ethiopia and the TPLF signed a truce in Pretoria on Wednesday. The AU envoy Olusegun Obasanjo said "
+                 "a high-level AU panel would monitor, supervise and verify how the accord is carried out.")
+    assert ("African Union", "monitoring", "proposes") in rows
+    assert ("African Union", "monitoring", "agrees") not in rows

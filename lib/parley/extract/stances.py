@@ -390,6 +390,8 @@ class BroadReader:
             if not _binding(token) or self.negated(token):
                 continue  # "they would not hand over their weapons": no term of the deal
             sides, how = self._subject(token, unit)
+            if self.main:  # what the deal binds its parties to, not what a mediator reports of it
+                sides = tuple(s for s in sides if s in self.main)
             if not sides:
                 continue
             clause = {t.i for t in token.subtree}
