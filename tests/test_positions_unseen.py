@@ -822,3 +822,12 @@ def test_a_mediators_own_part_in_the_deal_is_its_offer_not_a_term_it_agreed():
                  "a high-level AU panel would monitor, supervise and verify how the accord is carried out.")
     assert ("African Union", "monitoring", "proposes") in rows
     assert ("African Union", "monitoring", "agrees") not in rows
+
+
+def test_a_demonym_describing_who_a_term_is_about_names_no_party_to_it():
+    article = parse_article(HEADLINE + "Israel and Hamas agreed a four-day truce. What the deal provides:\n\n"
+                            "- 50 hostages out of Gaza, and 150 Palestinian detainees out of Israeli prisons;\n\n"
+                            "- a halt to fighting.", doc_id="p1")
+    rows = extract_positions(article, nlp.parse(article.body), [])
+    in_item = {(r["side"], r["issue"]) for r in rows if "detainees" in r["quote"]}
+    assert in_item == {("Hamas", "prisoners"), ("Israel", "prisoners")}

@@ -96,4 +96,7 @@ def _opening_parties(agents: Agents, words) -> list[str]:
         opening.append(token)
     if agents.book.phrase_at("joint_subjects", opening):
         return list(agents.parties)
-    return [p for p in agents.parties_in(opening) if p != NO_PARTY]
+    # "150 Palestinian detainees out of Israeli prisons": a demonym describing who or what
+    # the term is about names no party to it
+    named = [t for t in opening if not (t.dep_ in {"amod", "compound"} and t.head.pos_ == "NOUN")]
+    return [p for p in agents.parties_in(named) if p != NO_PARTY]
