@@ -831,3 +831,10 @@ def test_a_demonym_describing_who_a_term_is_about_names_no_party_to_it():
     rows = extract_positions(article, nlp.parse(article.body), [])
     in_item = {(r["side"], r["issue"]) for r in rows if "detainees" in r["quote"]}
     assert in_item == {("Hamas", "prisoners"), ("Israel", "prisoners")}
+
+
+def test_sanctions_someone_promised_are_no_agreement_of_theirs():
+    rows = found("Russia and Ukraine met in Istanbul. That should be more sanctions on Russia, Zelensky said, and "
+                 "specifically the strongest sanctions President Trump promised.",
+                 [{"name": "Volodymyr Zelensky", "side": "Ukraine"}, {"name": "Donald Trump", "side": "United States"}])
+    assert ("United States", "sanctions", "agrees") not in rows
