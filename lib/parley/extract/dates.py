@@ -54,8 +54,6 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-import yaml
-
 from parley import config
 
 # A yearless date is read as the latest such date at most this far after publication.
@@ -103,7 +101,7 @@ class _Table:
 
 @functools.lru_cache(maxsize=None)
 def _table() -> _Table:
-    data = yaml.safe_load(config.data_file("time_expressions.yml").read_text(encoding="utf-8"))
+    data = config.data_yaml("time_expressions.yml")
     months = {}
     for name, number in data["months"].items():
         months[name] = months[name.upper()] = number
