@@ -181,6 +181,7 @@ def _extract_batch(articles: list[Article], project=None, cache_key: str | None 
         docs = list(nlp.load().pipe([a.body for a in articles]))
     except Exception:  # noqa: BLE001 - parsed one by one below, so that a failure is its article's own
         docs = [None] * len(articles)
+    _parse_pieces_ahead(articles, docs)
     results = [_extract_or_reason(article, project, doc, tag_events=False) for article, doc in zip(articles, docs)]
     extracted = [facts for facts in results if not isinstance(facts, str)]
     try:
@@ -197,6 +198,17 @@ def _extract_batch(articles: list[Article], project=None, cache_key: str | None 
             if not isinstance(facts, str):
                 _store(_cache_path(article, cache_key), facts)
     return results
+
+
+def _parse_pieces_ahead(articles: list[Article], docs: list) -> None:
+    """The positions rules' paragraph pieces of the whole batch, parsed in one go
+    (`sentences.parse_pieces_ahead`); where that fails, each article parses its own."""
+    from parley.extract.positions import sentences
+
+    try:
+        sentences.parse_pieces_ahead(docs, [a.body for a in articles])
+    except Exception:  # noqa: BLE001 - a failure is met again, and reported, in its article's own extraction
+        log.debug("parsing a batch's pieces ahead failed", exc_info=True)
 
 
 def _map_locally(todo: list[Article], jobs: int, bar, cache_key: str | None = None) -> list:
