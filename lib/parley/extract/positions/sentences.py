@@ -104,7 +104,9 @@ def _parsed(pieces: list[str]) -> list:
             todo = list(dict.fromkeys(pieces))
         # the readings of positions use no entity (`ent_type_`, `doc.ents`): the entity
         # recognizer, which the other components do not listen to, is left out of the re-parse
-        kept.update(zip(todo, nlp.load().pipe(todo, disable=["ner"])))
+        model = nlp.load()
+        with nlp.quick_attribute_ruler(model):
+            kept.update(zip(todo, model.pipe(todo, disable=["ner"])))
     return [kept[p] for p in pieces]
 
 
