@@ -155,6 +155,14 @@ def _token_test(spec: dict):
     return lambda values: all(test(values[i]) for i, test in tests)
 
 
+def _wanted_tags(spec: dict) -> list[str]:
+    """The tags a token of the pattern must have, where it names them ([]: any may do)."""
+    tag = spec.get("TAG")
+    if isinstance(tag, str):
+        return [tag]
+    return list(tag["IN"]) if isinstance(tag, dict) and isinstance(tag.get("IN"), list) else []
+
+
 class RulerMatches:
     """`AttributeRuler.match` for `ruler`: [(attr_id, match_id, start, end)], sorted, without
     repeats. Raises `UnsupportedPattern` for a ruler with patterns it does not read."""
@@ -167,11 +175,21 @@ class RulerMatches:
         self.ruler = ruler
         self.array_attrs = [TAG, LOWER, DEP, IS_SPACE]
         assert [IDS[a] for a in _TOKEN_ATTRS] == self.array_attrs
-        self.patterns = []  # (attr_id, match_id, one test per token)
+        self.patterns = []  # (attr_id, match_id, how many tokens)
+        self.tests = []  # (pattern, position, test) of each token of each pattern
+        self.by_tag: dict[str, list[int]] = {}  # the tests that want this tag (most ask for one)
+        self.any_tag: list[int] = []  # the others
         for attr_id, entry in enumerate(ruler.patterns):
             match_id = ruler.vocab.strings[str(attr_id)]
             for pattern in entry["patterns"]:
-                self.patterns.append((attr_id, match_id, [_token_test(spec) for spec in pattern]))
+                for position, spec in enumerate(pattern):
+                    tags = _wanted_tags(spec)
+                    for tag in tags:
+                        self.by_tag.setdefault(tag, []).append(len(self.tests))
+                    if not tags:
+                        self.any_tag.append(len(self.tests))
+                    self.tests.append((len(self.patterns), position, _token_test(spec)))
+                self.patterns.append((attr_id, match_id, len(pattern)))
         self.kinds: dict[tuple, tuple] = {}
 
     def _kind(self, row: tuple) -> tuple:
@@ -179,17 +197,17 @@ class RulerMatches:
         the longer patterns whose first token it may be, {(pattern, position)} it may fill)."""
         strings = self.ruler.vocab.strings
         values = (strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3]))
-        alone, first, later = [], [], set()
-        for index, (attr_id, match_id, tests) in enumerate(self.patterns):
-            for position, test in enumerate(tests):
-                if not test(values):
-                    continue
-                if len(tests) == 1:
-                    alone.append((attr_id, match_id))
-                elif position == 0:
-                    first.append(index)
-                else:
-                    later.add((index, position))
+        alone, first, later = set(), set(), set()
+        for index, position, test in (self.tests[i] for i in (*self.any_tag, *self.by_tag.get(values[0], ()))):
+            if not test(values):
+                continue
+            attr_id, match_id, length = self.patterns[index]
+            if length == 1:
+                alone.add((attr_id, match_id))
+            elif position == 0:
+                first.add(index)
+            else:
+                later.add((index, position))
         return tuple(alone), tuple(first), frozenset(later)
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
@@ -205,9 +223,9 @@ class RulerMatches:
         for start, (alone, first, _) in enumerate(kinds):
             found.update((attr_id, match_id, start, start + 1) for attr_id, match_id in alone)
             for index in first:
-                attr_id, match_id, tests = self.patterns[index]
-                end = start + len(tests)
-                if end <= len(kinds) and all((index, k) in kinds[start + k][2] for k in range(1, len(tests))):
+                attr_id, match_id, length = self.patterns[index]
+                end = start + length
+                if end <= len(kinds) and all((index, k) in kinds[start + k][2] for k in range(1, length)):
                     found.add((attr_id, match_id, start, end))
         return sorted(found)
 
