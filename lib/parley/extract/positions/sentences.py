@@ -67,8 +67,9 @@ def _plan(doc, body: str, bounds) -> list:
     break, (start, piece) for each paragraph's piece of it, to be parsed again."""
     plan = []
     for sent in doc.sents:
-        if "\n\n" not in body[sent.start_char:sent.end_char].strip():
-            if sent.text.strip():
+        text = body[sent.start_char:sent.end_char].strip()  # sent.text, without joining its tokens
+        if "\n\n" not in text:
+            if text:
                 plan.append(sent)
             continue
         for p_start, p_end in bounds:
