@@ -476,3 +476,25 @@ def test_a_month_or_year_counted_from_the_date_told_before(text, expression, dat
 
 def test_months_later_without_a_date_before_is_a_duration():
     assert find_dates("Three months later, it collapsed.", MONDAY) == []
+
+
+def test_the_first_letters_look_ahead_changes_no_match(monkeypatch):
+    from parley import config
+    from parley.extract import dates
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((config.PROJECT_ROOT / "seeds").glob("*.txt"))]
+    texts += ["EARLIER THIS WEEK, and Later That Day; the Following Month. In mid-March and LATE April 2024.",
+              "yeſterday, \u212aater, İn March, ıN May, Mid\u2011June, 'll meet next week, would meet 3 days ago"]
+    quick = dates._patterns()
+    assert "(?=(?i:[" in quick["relative_days"].pattern
+    monkeypatch.setattr(dates, "_first_letters", lambda words: "")
+    dates._patterns.cache_clear()
+    try:
+        plain = dates._patterns()
+        assert "(?=(?i:[" not in plain["relative_days"].pattern
+        for kind, pattern in quick.items():
+            for text in texts:
+                assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == \
+                       [(m.span(), m.groupdict()) for m in plain[kind].finditer(text)], kind
+    finally:
+        dates._patterns.cache_clear()

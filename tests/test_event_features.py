@@ -23,6 +23,9 @@ class CountingModel:
         self.calls.append(texts)
         return self.model.pipe(texts, **options)
 
+    def __getattr__(self, name):  # the rest (get_pipe, vocab) is the model's
+        return getattr(self.model, name)
+
 
 @pytest.fixture(autouse=True)
 def library_knowledge_after_each_test():

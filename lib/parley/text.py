@@ -39,8 +39,10 @@ def quote(raw: str, start: int, end: int) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A comparison key: ASCII, case-folded, single-spaced ("Yıldız" -> "yildiz", "MİT" -> "mit")."""
-    ascii_text = anyascii(unicodedata.normalize("NFC", text))
-    return re.sub(r"\s+", " ", ascii_text.casefold()).strip()
+    # ASCII text is its own NFC form and its own anyascii; str.split() splits on the
+    # whitespace that \s matches, so the join is the regex's runs to one space, stripped
+    ascii_text = text if text.isascii() else anyascii(unicodedata.normalize("NFC", text))
+    return " ".join(ascii_text.casefold().split())
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:

@@ -32,9 +32,9 @@ def tag_descriptions(descriptions, model=None) -> dict[str, Features]:
     wanted = set(descriptions)
     if not wanted:
         return {}
-    if model is None:
-        from parley import nlp
+    from parley import nlp
 
+    if model is None:
         model = nlp.load()
     kept = _tagged_before(model)
     todo = sorted(d for d in wanted if d not in kept)
@@ -43,7 +43,8 @@ def tag_descriptions(descriptions, model=None) -> dict[str, Features]:
             kept.clear()
             todo = sorted(wanted)
         disabled = [name for name in TAGGING_ONLY if name in model.pipe_names]
-        kept.update((d, features_of(doc)) for d, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)))
+        with nlp.quick_attribute_ruler(model):
+            kept.update((d, features_of(doc)) for d, doc in zip(todo, model.pipe(todo, batch_size=256, disable=disabled)))
     return {d: kept[d] for d in sorted(wanted)}
 
 

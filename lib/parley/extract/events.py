@@ -27,7 +27,6 @@ from __future__ import annotations
 import functools
 import re
 
-import yaml
 
 from parley import config, nlp
 from parley.extract.dates import DateMention, find_dates
@@ -48,7 +47,7 @@ _BARE_DAY_DEPS = {"appos", "nmod", "amod", "npadvmod"}
 
 @functools.lru_cache(maxsize=None)
 def terms() -> dict:
-    data = yaml.safe_load(config.data_file("event_terms.yml").read_text(encoding="utf-8"))
+    data = config.data_yaml("event_terms.yml")
     for key in ("event_nouns", "time_nouns", "attribution_words", "reporting_verbs", "weak_words", "scene_changes"):
         data[key] = frozenset(w.lower() for w in data[key])
     return data

@@ -36,7 +36,7 @@ _ORDINAL_FIGURES = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 @functools.lru_cache(maxsize=4)
 def _data(path: Path | None = None) -> dict:
-    data = yaml.safe_load((path or config.data_file("quantities.yml")).read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path else config.data_yaml("quantities.yml")
     for key in ("durations", "calendar_words", "time_words", "ordinals", "referring_words", "percent_words",
                 "ambiguous_glued_scales", "dying_verbs", "total_verbs", "total_nouns", "counting_verbs"):
         data[key] = frozenset(str(w).lower() for w in data.get(key) or [])

@@ -148,11 +148,12 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
         jobs = jobs or int(os.environ.get("PARLEY_JOBS", "0")) or min(len(todo), os.cpu_count() or 1)
         log.info("extracting %d article(s) with %d worker(s)", len(todo), jobs)
         counts = (len(todo), len(articles) - len(todo)) if progress else None
+        stored = executor != "dask" and use_cache  # local workers store their own batches
         if executor == "dask":  # its bar starts once the cluster is reached
             bar, fresh = _map_on_dask(todo, jobs, scheduler, counts)
         else:
             bar = _progress_bar(*counts) if counts else None
-            fresh = _map_locally(todo, jobs, bar)
+            fresh = _map_locally(todo, jobs, bar, fingerprint if use_cache else None)
         if bar is not None:
             bar.close()
         for article, facts in zip(todo, fresh):
@@ -161,15 +162,17 @@ def extract_corpus(articles, jobs: int | None = None, use_cache: bool = True, fa
                     failures[article.doc_id] = facts
                 continue
             results[article.doc_id] = facts
-            if use_cache:
+            if use_cache and not stored:
                 _store(_cache_path(article, fingerprint), facts)
     return {a.doc_id: results[a.doc_id] for a in articles if a.doc_id in results}
 
 
-def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list[dict]] | str]:
+def _extract_batch(articles: list[Article], project=None, cache_key: str | None = None) -> list[dict[str, list[dict]] | str]:
     """`_extract_or_reason` for each of `articles`, their bodies parsed in one `nlp.pipe`
     batch (the parser's fast path; each Doc is the one `nlp.parse` would give, so every
-    article's facts are still its own)."""
+    article's facts are still its own). With `cache_key` (the code's fingerprint), each
+    article's facts are cached here, in the worker: the JSON is written by both workers
+    at once instead of by the parent after them."""
     from parley import nlp
     from parley.knowledge import project_file
 
@@ -178,6 +181,7 @@ def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list
         docs = list(nlp.load().pipe([a.body for a in articles]))
     except Exception:  # noqa: BLE001 - parsed one by one below, so that a failure is its article's own
         docs = [None] * len(articles)
+    _parse_pieces_ahead(articles, docs)
     results = [_extract_or_reason(article, project, doc, tag_events=False) for article, doc in zip(articles, docs)]
     extracted = [facts for facts in results if not isinstance(facts, str)]
     try:
@@ -189,15 +193,30 @@ def _extract_batch(articles: list[Article], project=None) -> list[dict[str, list
                     _tag_events_of([facts])
                 except Exception as err:  # noqa: BLE001 - as in _extract_or_reason
                     results[index] = _reason(err)
+    if cache_key is not None:
+        for article, facts in zip(articles, results):
+            if not isinstance(facts, str):
+                _store(_cache_path(article, cache_key), facts)
     return results
 
 
-def _map_locally(todo: list[Article], jobs: int, bar) -> list:
+def _parse_pieces_ahead(articles: list[Article], docs: list) -> None:
+    """The positions rules' paragraph pieces of the whole batch, parsed in one go
+    (`sentences.parse_pieces_ahead`); where that fails, each article parses its own."""
+    from parley.extract.positions import sentences
+
+    try:
+        sentences.parse_pieces_ahead(docs, [a.body for a in articles])
+    except Exception:  # noqa: BLE001 - a failure is met again, and reported, in its article's own extraction
+        log.debug("parsing a batch's pieces ahead failed", exc_info=True)
+
+
+def _map_locally(todo: list[Article], jobs: int, bar, cache_key: str | None = None) -> list:
     from parley.knowledge import project_file
 
     size = _chunk(len(todo), jobs)
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
-    work = functools.partial(_extract_batch, project=project_file.active())
+    work = functools.partial(_extract_batch, project=project_file.active(), cache_key=cache_key)
     if jobs > 1 and len(todo) > 1:
         # workers live for the whole map and load the model once each; batches small
         # enough to keep both busy to the end

@@ -176,7 +176,7 @@ def codebook_data() -> dict:
 
 @functools.lru_cache(maxsize=4)
 def _codebook_data(_key: str) -> dict:
-    data = yaml.safe_load(config.data_file("codebook.yml").read_text(encoding="utf-8"))
+    data = config.data_yaml("codebook.yml")
     return _merged_codebook(data, _active.data) if _active is not None else data
 
 
@@ -188,7 +188,7 @@ def codebook_source() -> Path:
 def knowledge_yaml(name: str) -> dict:
     """A word-list file of `data/` (titles.yml, party_nouns.yml) with the project's
     words added to its lists (and, for a mapping, its entries)."""
-    data = yaml.safe_load(config.data_file(name).read_text(encoding="utf-8"))
+    data = config.data_yaml(name)
     section = next((s for s, file in _WORD_LIST_FILES.items() if file == name), None)
     additions = (_active.data.get(section) or {}) if _active is not None and section else {}
     for key, added in additions.items():

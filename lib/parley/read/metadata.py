@@ -176,18 +176,19 @@ class FoundDate:
 
 def date_order(text: str, country: str = "") -> str:
     """DMY or MDY for the page's numeric dates (see the module's docstring)."""
-    for m in _NUMERIC.finditer(text):
+    numeric = list(_NUMERIC.finditer(text))
+    for m in numeric:
         first, second = int(m.group(1)), int(m.group(3))
         if first > 12 >= second:
             return DMY
         if second > 12 >= first:
             return MDY
-    for m in _NUMERIC.finditer(text):
+    for m in numeric:
         if m.group(2) == ".":
             return DMY
-    if written := _order_of_written_dates(text):
+    if written := _order_of_written_dates(text, numeric):
         return written
-    for m in _NUMERIC.finditer(text):
+    for m in numeric:
         line = text[m.start() : text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
         if _TWELVE_HOUR.search(line):
             return MDY
@@ -198,16 +199,19 @@ _WRITTEN_DAY = re.compile(r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\
                           r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month2>[A-Z][a-z]{2,8})\b\.?(?:,?\s+(?P<year2>(?:19|20)\d\d))?)")
 
 
-def _order_of_written_dates(text: str) -> str:
+def _order_of_written_dates(text: str, numeric: list[re.Match]) -> str:
     """DMY or MDY when the page writes out, with the month's name, the day that one reading
-    of its ambiguous numeric date gives and not the other ("03/04/2025" beside "April 3")."""
+    of its ambiguous numeric date gives and not the other ("03/04/2025" beside "April 3").
+    `numeric`: the page's matches of `_NUMERIC`."""
+    if not numeric:  # no numeric date, no vote: the written dates need not be looked for
+        return ""
     written: set[tuple[int, int, int]] = set()
     for m in _WRITTEN_DAY.finditer(text):
         month = _month_number(m["month"] or m["month2"])
         if month and 1 <= int(m["day"] or m["day2"]) <= 31:
             written.add((month, int(m["day"] or m["day2"]), int(m["year"] or m["year2"] or 0)))
     votes = set()
-    for m in _NUMERIC.finditer(text):
+    for m in numeric:
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if a == b or a > 12 or b > 12:
             continue

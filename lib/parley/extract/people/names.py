@@ -13,7 +13,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import yaml
 from rapidfuzz import fuzz
 
 from parley import config
@@ -76,7 +75,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
     titles = project_file.knowledge_yaml("titles.yml")  # the library's title words and the project's
-    people = yaml.safe_load(config.data_file("people.yml").read_text(encoding="utf-8"))
+    people = config.data_yaml("people.yml")
 
     def words(values) -> frozenset:
         return frozenset(fold(str(v)) for v in values)
@@ -128,7 +127,7 @@ def singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _transliteration() -> tuple[tuple[tuple[re.Pattern, str], ...], int, int]:
-    data = yaml.safe_load(config.data_file("transliteration.yml").read_text(encoding="utf-8"))
+    data = config.data_yaml("transliteration.yml")
     rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in data["rewrites"])
     return rewrites, int(data["surname_similarity"]), int(data["first_name_similarity"])
 

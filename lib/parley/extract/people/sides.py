@@ -560,8 +560,15 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
 def _of_an_unnamed_opponent(ctx: _Article, role: str) -> bool:
     """"Opposition negotiator X" in an article that ties "opposition" to no party it names:
     X's side is one Parley does not know (`opponent_words`), not a state named nearby."""
-    words = set(re.findall(r"[a-z]+", role.lower())) & set(project_file.knowledge_yaml("titles.yml").get("opponent_words") or [])
+    words = set(re.findall(r"[a-z]+", role.lower())) & _opponent_words()
     return bool(words) and not words & set(article_party_nouns(ctx.body))
+
+
+@functools.lru_cache(maxsize=1)
+def _opponent_words() -> frozenset[str]:
+    # read once per process and project (`project_file.activate` empties this cache): read
+    # for every role, titles.yml's YAML cost more than the rest of the people rules
+    return frozenset(project_file.knowledge_yaml("titles.yml").get("opponent_words") or [])
 
 
 def _first_token_at(ctx: _Article, char: int) -> int:
