@@ -283,3 +283,25 @@ def test_a_folder_read_again_comes_from_the_cache_and_an_edited_file_is_read_ane
     again = read_corpus(folder)
     assert again.articles[0] == first.articles[0]
     assert "Saturday" in again.articles[1].body
+
+
+def test_many_articles_are_read_on_every_core_as_they_are_read_one_by_one(tmp_path, monkeypatch):
+    from parley.read import corpus as corpus_module
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(6):
+        (folder / f"a{k}.txt").write_text(f"Round {k} of talks\n\nThe delegations met in Geneva on day {k + 1}.\n",
+                                          encoding="utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    monkeypatch.setenv("PARLEY_JOBS", "1")
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "one"))
+    one_by_one = read_corpus(folder)
+    monkeypatch.setattr(corpus_module, "_PARALLEL_READS", 3)
+    monkeypatch.setenv("PARLEY_JOBS", "2")
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "many"))
+    on_every_core = read_corpus(folder)
+    assert on_every_core == one_by_one
+    assert [s.file for s in on_every_core.skipped] == ["empty.txt"]
+    assert len(list((tmp_path / "many" / "read").glob("*.json"))) == 6  # the workers filled the cache
+    assert read_corpus(folder) == one_by_one  # and it is read back from there

@@ -32,16 +32,35 @@ def test_the_positions_figure_keeps_the_sides_with_most_positions(tmp_path):
 def test_the_sources_view_of_many_articles_has_a_column_per_outlet(tmp_path):
     docs = [f"d{k:04d}" for k in range(400)]
     outlets = [f"Outlet {k % 50}" if k % 7 else "" for k in range(400)]
-    facts = pd.DataFrame([{"fact_kind": "person", "fact": f"Person {f}", "n_sources": 0, "doc_ids": "", "conflict": 0,
-                           "disagreement": "", **{d: int((k + f) % 9 == 0) for k, d in enumerate(docs)}} for f in range(40)],
+    reports = {f: [d for k, d in enumerate(docs) if (k + f) % 9 == 0] for f in range(40)}
+    facts = pd.DataFrame([{"fact_kind": "person", "fact": f"Person {f}", "n_sources": len(reports[f]),
+                           "doc_ids": "|".join(reports[f]), "conflict": 0, "disagreement": "",
+                           **{d: int(d in reports[f]) for d in docs}} for f in range(40)],
                          columns=SOURCE_COLUMNS + docs)
     documents = pd.DataFrame({"doc_id": docs, "outlet": outlets})
     table, columns, labels = sources_figure._by_outlet(facts, docs, documents)
     assert len(columns) == sources_figure.MAX_OUTLET_COLUMNS and columns[-1] == sources_figure.OTHER_OUTLETS
     assert columns[0] == sources_figure.NO_OUTLET  # 58 articles without an outlet: the largest group
     assert int(table[columns].to_numpy().sum()) == int(facts[docs].to_numpy().sum())  # every report counted once
-    width, _ = Image.open(sources_figure.plot_sources(facts, documents, tmp_path)).size
+    path = sources_figure.plot_sources(facts, documents, tmp_path / "matrix")
+    width, _ = Image.open(path).size
     assert width < 2500
+    # beyond MAX_ARTICLE_COLUMNS articles the table has no column per article: the same figure
+    # from doc_ids alone
+    listed = sources_figure.plot_sources(facts[SOURCE_COLUMNS], documents, tmp_path / "listed")
+    assert listed.read_bytes() == path.read_bytes()
+
+
+def test_the_sources_table_of_many_articles_lists_them_without_a_column_each(monkeypatch):
+    from parley.across import sources
+
+    documents = pd.DataFrame({"doc_id": ["a1", "b2", "c3"], "outlet": ["", "", ""]})
+    people = pd.DataFrame([{"doc_id": d, "person_id": "p1", "name": "Anna Berg"} for d in ("a1", "c3")])
+    assert sources.doc_columns(sources.sources_table({"documents": documents, "people": people})) == ["a1", "b2", "c3"]
+    monkeypatch.setattr(sources, "MAX_ARTICLE_COLUMNS", 2)
+    listed = sources.sources_table({"documents": documents, "people": people})
+    assert list(listed.columns) == SOURCE_COLUMNS
+    assert listed.loc[listed["fact"] == "Anna Berg", "doc_ids"].tolist() == ["a1|c3"]
 
 
 def test_the_convergence_text_lists_the_best_supported_and_counts_the_rest():

@@ -4,7 +4,8 @@ One row per fact, drawn from the tables that already merge across articles: a
 resolved person (persons.csv), a timeline event (timeline.csv), a comparison cell
 (issue, side) (comparison.csv), and a quantity (quantities.csv grouped by unit and
 value). Each row says how many articles report it and which, with one 0/1 column per
-article, so a reader sees at a glance how much each claim rests on. Rows of
+article up to `MAX_ARTICLE_COLUMNS` articles, so a reader sees at a glance how much each
+claim rests on. Rows of
 conflicts.csv are attached to the facts they are about (`conflict`, `disagreement`);
 a disagreement that names no fact of the table gets a row of its own.
 
@@ -28,6 +29,10 @@ from parley.text import fold
 FACT_KINDS = ("person", "event", "position", "quantity", "other")
 SOURCE_COLUMNS = ["fact_kind", "fact", "n_sources", "doc_ids", "conflict", "disagreement", "copies"]
 SUBJECT_SIMILARITY = 85
+# A column per article is a matrix a reader can scan up to this many articles; beyond, it
+# is millions of cells that `doc_ids` lists already (at 1,600 articles a 40 MB table that
+# every later reader of it spends seconds parsing, and a spreadsheet holds 16,384 columns).
+MAX_ARTICLE_COLUMNS = 100
 # Which fact kind a conflict is about, from words in its `kind` (conflicts.csv).
 _CONFLICT_KIND_WORDS = (
     ("person", ("person", "people", "name", "surname", "role", "side")),
@@ -39,7 +44,8 @@ _CONFLICT_KIND_WORDS = (
 
 def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The fact x article table: `fact_kind, fact, n_sources, doc_ids, conflict,
-    disagreement, copies`, then one 0/1 column per article (documents' doc_ids, sorted).
+    disagreement, copies`, then one 0/1 column per article (documents' doc_ids, sorted)
+    when there are at most `MAX_ARTICLE_COLUMNS` articles.
     `n_sources` counts near-copies of one article once; `copies` names them."""
     facts = _person_facts(tables) + _event_facts(tables) + _position_facts(tables) + _quantity_facts(tables)
     facts = [f for f in facts if f["docs"]]
@@ -63,6 +69,8 @@ def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     )
     # near-copies of one article count once (`parley.across.syndication`); `copies` lists them
     described = syndication.recount(described, "n_sources", documents)
+    if len(doc_ids) > MAX_ARTICLE_COLUMNS:
+        return described
     column_of = {d: i for i, d in enumerate(doc_ids)}
     reported = np.zeros((len(facts), len(doc_ids)), dtype=np.int64)
     for row, f in enumerate(facts):
@@ -71,8 +79,13 @@ def sources_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def doc_columns(sources_df: pd.DataFrame) -> list[str]:
-    """The per-article 0/1 columns of a sources table."""
+    """The per-article 0/1 columns of a sources table (none beyond `MAX_ARTICLE_COLUMNS`)."""
     return [c for c in sources_df.columns if c not in SOURCE_COLUMNS]
+
+
+def reporting(sources_df: pd.DataFrame) -> list[frozenset[str]]:
+    """Each fact's articles, read from `doc_ids` (the same as its 0/1 columns, where it has them)."""
+    return [frozenset(_split(v)) for v in sources_df.get("doc_ids", pd.Series(dtype=str))]
 
 
 # --- reading the tables ----------------------------------------------------------------

@@ -231,15 +231,14 @@ def _features(description: str) -> tuple[frozenset[str], frozenset[str], frozens
     return _FEATURES[description]
 
 
-def _compatible(a: _Mention | dict, b: _Mention | dict) -> bool:
+def _compatible(a: _Mention, b: _Mention) -> bool:
     """Nothing says these are different happenings: same sort (statement or deed),
     overlapping actors, the same ordinal."""
-    get = lambda x, k: x[k] if isinstance(x, dict) else getattr(x, k)  # noqa: E731
-    if get(a, "statement") != get(b, "statement"):
+    if a.statement != b.statement:
         return False
-    if get(a, "actors") and get(b, "actors") and not get(a, "actors") & get(b, "actors"):
+    if a.actors and b.actors and a.actors.isdisjoint(b.actors):
         return False
-    return not (get(a, "ordinals") and get(b, "ordinals") and not get(a, "ordinals") & get(b, "ordinals"))
+    return not (a.ordinals and b.ordinals and a.ordinals.isdisjoint(b.ordinals))
 
 
 def _word_overlap(a: _Mention, b: _Mention) -> tuple[int, float]:
@@ -268,8 +267,10 @@ def _same_happening_strictly(a: _Mention, b: _Mention) -> bool:
 
 
 def _cluster(group: list[_Mention], linked) -> list[list[_Mention]]:
-    """Connected components of `linked` over `group`, in a deterministic order."""
+    """Connected components of `linked` over `group`, in a deterministic order. Chaining
+    never joins mentions that are themselves incompatible."""
     parent = list(range(len(group)))
+    members = {i: [m] for i, m in enumerate(group)}  # each root's mentions
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -279,19 +280,16 @@ def _cluster(group: list[_Mention], linked) -> list[list[_Mention]]:
 
     for i in range(len(group)):
         for j in range(i + 1, len(group)):
-            if root(i) != root(j) and linked(group[i], group[j]) and _cluster_compatible(group, parent, root, i, j):
-                parent[root(j)] = root(i)
+            left, right = root(i), root(j)
+            if left != right and linked(group[i], group[j]) and all(
+                _compatible(a, b) for a in members[left] for b in members[right]
+            ):
+                parent[right] = left
+                members[left].extend(members.pop(right))
     components: dict[int, list[_Mention]] = {}
     for i, mention in enumerate(group):
         components.setdefault(root(i), []).append(mention)
     return [components[k] for k in sorted(components)]
-
-
-def _cluster_compatible(group, parent, root, i, j) -> bool:
-    """Chaining must not join mentions that are themselves incompatible."""
-    left = [m for k, m in enumerate(group) if root(k) == root(i)]
-    right = [m for k, m in enumerate(group) if root(k) == root(j)]
-    return all(_compatible(a, b) for a in left for b in right)
 
 
 def _representative(cluster: list[_Mention]) -> _Mention:

@@ -161,15 +161,57 @@ def read_corpus(folder: str | Path) -> Corpus:
     found = list(_article_files(folder, skipped))
     ids = _doc_ids([relative for relative, _ in found])
     code = _code_fingerprint()
-    for relative, path in found:
-        try:
-            articles.append(_read(path, doc_id=ids[relative], file=relative, code=code))
-        except _Unreadable as err:
-            skipped.append(Skipped(relative, str(err)))
+    for (relative, _), read in zip(found, _read_all([(path, ids[r], r) for r, path in found], code)):
+        if isinstance(read, Article):
+            articles.append(read)
+        else:
+            skipped.append(Skipped(relative, read))
     if not articles:
         detail = "; ".join(f"{s.file}: {s.reason}" for s in skipped) or "it is empty"
         raise CorpusError(f"No readable article in {folder} ({detail}).")
     return Corpus(tuple(articles), tuple(sorted(skipped, key=lambda s: s.file)))
+
+
+# Below this many articles to read afresh, starting worker processes costs more than it saves.
+_PARALLEL_READS = 64
+
+
+def _read_all(files: list[tuple[Path, str, str]], code: str) -> list[Article | str]:
+    """Each (path, doc_id, file) read as an Article, or the reason it cannot be; the ones
+    not in the cache are read on every core when there are many (reading is per-article
+    work: at a thousand articles it is seconds, not milliseconds)."""
+    jobs = int(os.environ.get("PARLEY_JOBS", "0")) or os.cpu_count() or 1
+    read: list[Article | str | None] = [None] * len(files)
+    if jobs > 1 and len(files) >= _PARALLEL_READS:
+        read = [_cached_or_none(path, doc_id, file, code) for path, doc_id, file in files]
+    todo = [i for i, done in enumerate(read) if done is None]
+    work = functools.partial(_read_or_reason, code=code)
+    if jobs > 1 and len(todo) >= _PARALLEL_READS:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = list(pool.map(work, [files[i] for i in todo], chunksize=16))
+    else:
+        fresh = [work(files[i]) for i in todo]
+    for i, article in zip(todo, fresh):
+        read[i] = article
+    return read
+
+
+def _read_or_reason(file: tuple[Path, str, str], code: str) -> Article | str:
+    path, doc_id, relative = file
+    try:
+        return _read(path, doc_id=doc_id, file=relative, code=code)
+    except _Unreadable as err:
+        return str(err)
+
+
+def _cached_or_none(path: Path, doc_id: str, file: str, code: str) -> Article | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # read again, and its reason given, by `_read`
+    return _cached_article(_article_cache_path(doc_id, file, data, code), path) if data.strip() else None
 
 
 def _article_files(folder: Path, skipped: list[Skipped]):

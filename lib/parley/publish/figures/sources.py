@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from parley.across.sources import FACT_KINDS, doc_columns
+from parley.across.sources import FACT_KINDS, doc_columns, reporting
 from parley.publish.figures import PALETTE, kept, save, style
 
 KIND_TITLES = {"person": "People", "event": "Events", "position": "Positions", "quantity": "Quantities", "other": "Other"}
@@ -36,13 +36,30 @@ OTHER_OUTLETS = "other outlets"
 
 def plot_sources(sources_df: pd.DataFrame, documents_df: pd.DataFrame | None, out_dir, max_per_kind: int = MAX_PER_KIND) -> Path:
     """Draw the fact x article matrix and write `out_dir/figures/sources.png` (and .svg)."""
-    docs = doc_columns(sources_df)
+    docs = doc_columns(sources_df) or _articles(sources_df, documents_df)
     by_outlet = len(docs) > MAX_ARTICLE_COLUMNS
     if by_outlet:
         sources_df, docs, labels = _by_outlet(sources_df, docs, documents_df)
     else:
+        sources_df = _with_article_columns(sources_df, docs)
         labels = _article_labels(docs, documents_df)
     return _plot_drawn(_drawn(_layout(sources_df, max_per_kind), docs), docs, labels, by_outlet, out_dir)
+
+
+def _articles(sources_df: pd.DataFrame, documents_df) -> list[str]:
+    """The articles of a sources table without a column per article: the documents' and
+    those its facts name, sorted, as `sources_table` would have made its columns."""
+    known = set() if documents_df is None or "doc_id" not in documents_df else {str(d) for d in documents_df["doc_id"]}
+    return sorted(known.union(*reporting(sources_df)))
+
+
+def _with_article_columns(sources_df: pd.DataFrame, docs: list[str]) -> pd.DataFrame:
+    missing = [d for d in docs if d not in sources_df.columns]
+    if not missing:
+        return sources_df
+    reported = reporting(sources_df)
+    columns = pd.DataFrame({d: [int(d in r) for r in reported] for d in missing}, index=sources_df.index)
+    return pd.concat([sources_df, columns], axis=1)
 
 
 def _drawn(rows: list[dict], docs: list[str]) -> list[dict]:
@@ -114,7 +131,9 @@ def _by_outlet(sources_df: pd.DataFrame, docs: list[str], documents_df) -> tuple
         keep = ranked[: MAX_OUTLET_COLUMNS - 1]
         members = {**{o: members[o] for o in keep}, OTHER_OUTLETS: [d for o in ranked[len(keep):] for d in members[o]]}
         ranked = keep + [OTHER_OUTLETS]
-    counts = pd.DataFrame({o: sources_df[members[o]].astype(int).sum(axis=1) for o in ranked}, index=sources_df.index)
+    reported = reporting(sources_df)
+    counts = pd.DataFrame({o: [len(r.intersection(members[o])) for r in reported] for o in ranked},
+                          index=sources_df.index, dtype="int64")
     described = sources_df[[c for c in sources_df.columns if c not in docs]]
     labels = [f"{textwrap.shorten(o, width=16, placeholder='…')}\n{len(members[o])} art." for o in ranked]
     return pd.concat([described, counts], axis=1), ranked, labels
