@@ -351,6 +351,14 @@ def test_the_last_word_of_a_think_tanks_name_is_no_person_but_a_title_of_state_k
     assert set(rows) == {"Nathan Kendrick", "Priya Raman", "Marco Rubio"}
 
 
+def test_a_word_that_goes_on_into_a_bodys_name_is_no_person():
+    rows = people(
+        "Anjali Kulkarni, an analyst at the Halvard Peace Research Group, said the talks had stalled. "
+        "Kulkarni, a senior fellow at the Halvard Peace Research Group, expects a third round.\n"
+    )
+    assert set(rows) == {"Anjali Kulkarni"}
+
+
 def test_a_capitalised_party_noun_in_a_role_gives_the_party_the_article_uses_it_for():
     rows = people(
         "Colombia's government and the National Liberation Army (ELN) agreed to extend their ceasefire.\n\n"

@@ -50,6 +50,29 @@ def test_a_deal_binds_each_party_to_its_terms():
     assert {("Hamas", "prisoners", "agrees"), ("Israel", "prisoners", "agrees")} <= found(text)
 
 
+def test_what_a_party_is_set_or_scheduled_to_do_under_a_deal_is_a_term_it_agrees_to():
+    text = ("Qatar announced a four-day truce between Israel and Hamas on Wednesday. Under the deal, Hamas is set "
+            "to release 50 hostages. Israel, for its part, is scheduled to let 150 Palestinian prisoners out of "
+            "its jails.\n")
+    assert {("Hamas", "prisoners", "agrees"), ("Israel", "prisoners", "agrees")} <= found(text)
+
+
+def test_troops_due_to_leave_under_a_deal_are_a_territorial_term_of_the_side_they_belong_to():
+    text = ("The United States and the Taliban signed a deal in Doha on Saturday. Under the deal, all US troops "
+            "are to leave Afghanistan within 14 months.\n")
+    assert ("United States", "territory", "agrees") in found(text)
+
+
+def test_ending_the_armed_conflict_is_a_ceasefire():
+    assert ("Colombia", "ceasefire", "agrees") in found("Colombia and the FARC agreed to end the armed conflict.\n")
+
+
+def test_what_a_deal_binds_neither_party_to_do_binds_both():
+    text = ("Serbia and Kosovo accepted the agreement in Ohrid on Saturday, the EU said.\n\n"
+            "Under the deal, neither side will block the other's progress towards EU membership.\n")
+    assert {("Serbia", "nato_eu", "agrees"), ("Kosovo", "nato_eu", "agrees")} <= found(text)
+
+
 def test_the_terms_listed_under_an_agreement_are_agreed_by_the_parties_they_name():
     text = ("Armenia and Azerbaijan met in Washington on Friday.\n\n"
             "Under the agreement signed on Friday:\n\n"

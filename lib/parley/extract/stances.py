@@ -387,18 +387,26 @@ class BroadReader:
             return []
         found = []
         for token in _tokens_with_pos(unit.span, _VERBS):
-            if not _binding(token) or self.negated(token):
+            if not _binding(token, self.book.words("scheduled_words")) or self.negated(token):
                 continue  # "they would not hand over their weapons": no term of the deal
             sides, how = self._subject(token, unit)
+            if not sides and self._neither_party(token):
+                sides = self.main  # "neither side will block the other's path to the EU": both bound
             if self.main:  # what the deal binds its parties to, not what a mediator reports of it
                 sides = tuple(s for s in sides if s in self.main)
             if not sides:
                 continue
             clause = {t.i for t in token.subtree}
+            if token.dep_ == "xcomp":  # "US troops are to leave": the subject is the head's
+                clause |= {t.i for c in token.head.children if c.dep_ in _SUBJECTS for t in c.subtree}
             for m in issues:
                 if all(t.i in clause for t in m.tokens) and not m.cue.contrary:
                     found.append(Found(sides, m.kind, "agrees", "agreement", span, m.cue.text, "terms of an agreement"))
         return found
+
+    def _neither_party(self, verb) -> bool:
+        return any(c.dep_ in _SUBJECTS and self.book.phrase_at("neither_subjects", list(c.subtree))
+                   for c in verb.children)
 
     def _remember(self, unit) -> None:
         """The agents of this sentence, for the pronouns of the next."""
@@ -442,12 +450,18 @@ def _tokens_with_pos(span, tags: set[str]):
     return [span.doc[i] for i in range(span.start, span.end) if pos[i] in tags]
 
 
-def _binding(verb) -> bool:
-    """"will free", "is to free", "are to be freed", "would withdraw": what a deal binds to."""
+def _binding(verb, scheduled_words: frozenset[str] = frozenset()) -> bool:
+    """"will free", "is to free", "are to be freed", "would withdraw", "is set to free"
+    (`scheduled_words`): what a deal binds to."""
     for child in verb.children:
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in {"will", "would", "shall", "must", "'ll"}:
             return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "xcomp" or not any(c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lemma_ == "be":
+        return True
+    return head.lower_ in scheduled_words and any(c.dep_ == "auxpass" for c in head.children)
 
 
 def _future(verb) -> bool:

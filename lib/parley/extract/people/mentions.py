@@ -123,6 +123,8 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
     if single and not is_surname and _ends_a_bodys_name(ctx, mention.start):
         return False  # "an analyst at the Council on Regional Stability"
+    if _begins_a_bodys_name(ctx, mention.end):
+        return False  # "an analyst at the Halvard Peace Research Group"
     if not mention.from_ner and not is_surname and is_place(surface):
         return False  # "the deputy director of Hodeidah port"
     if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not is_surname:
@@ -154,6 +156,15 @@ def _ends_a_bodys_name(ctx: _Article, start: int) -> bool:
         return False
     head = doc[i - 1]
     return head.text[:1].isupper() and fold(head.text) in lexicon().organisation_heads
+
+
+def _begins_a_bodys_name(ctx: _Article, end: int) -> bool:
+    """Whether a name-shaped run ending before `end` goes on into a body's name: the next
+    word is a capitalised one of `organisation_heads` ("Research Group", "Smith Foundation")."""
+    if end >= len(ctx.doc):
+        return False
+    following = ctx.doc[end]
+    return following.text[:1].isupper() and fold(following.text) in lexicon().organisation_heads
 
 
 def _person_shaped(name: str) -> bool:
