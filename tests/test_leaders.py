@@ -77,6 +77,12 @@ def test_every_state_is_covered_through_the_window_it_is_asked_about():
     ("Moussa Faki Mahamat", "2020-05-01", ""),
     ("Donald Tusk", "2024-03-01", "Poland"),
     ("Donald Tusk", "2017-03-09", ""),                      # the European Council's president then
+    ("Yulia Svyrydenko", "2025-09-15", "Ukraine"),          # changes after mid-2025, up to AS_OF
+    ("Anutin Charnvirakul", "2025-10-01", "Thailand"),
+    ("Phumtham Wechayachai", "2025-07-28", "Thailand"),     # acting prime minister at the July ceasefire talks
+    ("Anutin Charnvirakul", "2025-06-01", ""),
+    ("Sanae Takaichi", "2025-11-20", "Japan"),
+    ("Sanae Takaichi", "2026-03-01", "Japan"),              # after AS_OF: still in office, as far as we know
 ])
 def test_a_name_gives_the_side_of_its_holder_on_the_day_and_none_outside_the_term(name, day, side):
     assert leaders.side_of(name, day) == side

@@ -168,6 +168,17 @@ def test_armed_groups_de_facto_authorities_and_armies_of_other_conflicts_give_si
         "Jean Lomami": "Democratic Republic of the Congo", "Karim Sadek": "LNA", "Nuri Hamo": "SDF"}
 
 
+def test_armed_groups_of_the_great_lakes_and_colombia_give_sides():
+    rows = people(
+        "FDLR commander Pacifique Ntawunguka rejected any disarmament. Wazalendo spokesman Jules Mulumba said the "
+        "militias would keep fighting. Segunda Marquetalia negotiator Walter Mendoza met Estado Mayor Central "
+        "commander Alexander Mendoza.\n"
+    )
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Pacifique Ntawunguka": "FDLR", "Jules Mulumba": "Wazalendo", "Walter Mendoza": "Segunda Marquetalia",
+        "Alexander Mendoza": "Estado Mayor Central"}
+
+
 def test_an_adviser_to_a_partys_leader_is_on_that_party_not_on_a_party_the_sentence_names():
     rows = people(
         "Hamid Rostami, an adviser to Iran's supreme leader, warned Washington. Tom Hale, the U.S. envoy to "

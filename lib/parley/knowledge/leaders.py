@@ -3,9 +3,10 @@
 `data/leaders.csv` lists the heads of state and government and the foreign ministers of
 every UN member and observer state (and Kosovo and Taiwan) who held office at any time
 from 2014 on, with the dates they took and left office (general knowledge, complete to
-2025-06-30; later changes are not recorded; an office whose holders' dates are not known
-with confidence, often a small state's foreign minister, is left out rather than
-guessed). Officials of organisations are not listed: the text names their organisation
+2025-06-30; from then to `AS_OF` only the changes known with confidence are recorded, such
+as Ukraine's, Thailand's, France's and Japan's new heads of government; an office whose
+holders' dates are not known with confidence, often a small state's foreign minister, is
+left out rather than guessed). Officials of organisations are not listed: the text names their organisation
 ("UN Secretary-General X"). An article saying "Putin told reporters" gives no country;
 the table does. What the text says always wins: the table is asked only for a person
 the article gives no side. A surname the table's holders share across parties on the
@@ -25,7 +26,7 @@ from rapidfuzz.distance import Indel
 from parley import config
 from parley.text import fold
 
-AS_OF = "2025-06-30"
+AS_OF = "2025-11-30"
 _SURNAME_SIMILARITY = 0.85  # Zelensky / Zelenskyy / Zelenskiy
 _GIVEN_NAME_SIMILARITY = 0.6  # Mohammed / Muhammad, Ahmad / Ahmed, Yusuf / Yousuf; not Juan / José
 
