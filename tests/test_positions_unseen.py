@@ -67,6 +67,16 @@ def test_ending_the_armed_conflict_is_a_ceasefire():
     assert ("Colombia", "ceasefire", "agrees") in found("Colombia and the FARC agreed to end the armed conflict.\n")
 
 
+def test_an_agreement_reached_to_do_something_is_the_parties_agreement_to_it_not_to_the_earlier_deal():
+    text = ("Russia and Ukraine agreed on Monday to exchange 1,000 prisoners of war each.\n\n"
+            "Turkey's foreign minister said Moscow and Kyiv had \"reached a principled agreement to meet again.\"\n")
+    article = parse_article(HEADLINE + text, doc_id="p1")
+    rows = extract_positions(article, nlp.parse(article.body), [])
+    second = [r for r in rows if "meet again" in r["quote"]]
+    assert {(r["side"], r["issue"], r["stance"]) for r in second} == {("Russia", "other", "agrees"), ("Ukraine", "other", "agrees")}
+    assert not found("Russia and Ukraine failed to reach an agreement to meet again.\n")
+
+
 def test_what_a_deal_binds_neither_party_to_do_binds_both():
     text = ("Serbia and Kosovo accepted the agreement in Ohrid on Saturday, the EU said.\n\n"
             "Under the deal, neither side will block the other's progress towards EU membership.\n")

@@ -262,6 +262,9 @@ class BroadReader:
             if token.lemma_.lower() in emphasis and _inner_cue(token, anchors):
                 continue  # "insisted his country would never accept ...": the inner word says what
             sides, how = self.agent(token, unit)
+            agreed_to = self._agreed_to_do(token)
+            if not sides and agreed_to is not None and token.pos_ == "NOUN":
+                sides, how = self.agent(token.head, unit)  # the parties that reached it
             outer = _emphasising(token, emphasis)
             if not sides and outer is not None:
                 sides, how = self.agent(outer, unit)  # "his country" in what Vucic insisted: Vucic's
@@ -277,13 +280,17 @@ class BroadReader:
             if about:
                 found += [Found(sides, m.kind, on_the_contrary(stance, m.tokens) if m.cue.contrary else stance, how, span,
                                 m.cue.text, cue.cue.text) for m in about]
-            elif self._issue_free(token, cue) and (how in {"subject", "joint", "both_sides", "possessive"}
-                                                   or how == "pronoun" and self._person_subject(token)):
-                earlier = self._issue_of_it(token)
+            elif (self._issue_free(token, cue) or agreed_to is not None and stance == "agrees") and (
+                    how in {"subject", "joint", "both_sides", "possessive"}
+                    or how == "pronoun" and self._person_subject(token)):
+                # an agreement to do something says what it is about: no earlier issue's "it"
+                earlier = self._issue_of_it(token) if agreed_to is None else None
                 if earlier is not None:
                     found.append(Found(sides, earlier.kind, stance, how, span, earlier.cue.text, cue.cue.text))
                 else:
-                    found.append(Found(sides, "other", stance, how, span, self._agreement_object(token), cue.cue.text))
+                    # its cue: the agreement's noun (which may name the article's deal), or what it is to do
+                    what = self._agreement_object(token) if agreed_to is None else agreed_to.lemma_.lower()
+                    found.append(Found(sides, "other", stance, how, span, what, cue.cue.text))
         terms = self._agreement_terms(unit, issues, span, cues)
         found += terms
         if not found:
@@ -351,6 +358,25 @@ class BroadReader:
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}
         return not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))
+
+    def _agreed_to_do(self, token):
+        """"reached an agreement to meet again", "struck a deal to reopen the crossing": an
+        agreement reached on doing something is the parties' agreement to do it, whatever it
+        is about; the clause saying what (None for any other token, or for going on talking)."""
+        verb = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" else token
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                 and c.lemma_.lower() in self.book.words("agreement_nouns")]
+        if not nouns or verb.lemma_.lower() not in self.book.words("agreement_outcome_verbs") or self.negated(verb):
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.book.words("irrealis_heads"):
+            return None  # "failed to reach an agreement to meet again", "aim to strike a deal to ..."
+        for clause in [c for c in nouns[0].children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]:
+            if clause.pos_ in _VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                lemmas = {t.lemma_.lower() for t in clause.subtree}
+                if lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"):
+                    return None  # "an agreement to continue the talks": the talks' course
+                return clause
+        return None
 
     def _agreement_object(self, token) -> str:
         """The agreement a stance verb takes as its object ("signed a peace deal", "agreed on
