@@ -77,6 +77,35 @@ def test_an_agreement_reached_to_do_something_is_the_parties_agreement_to_it_not
     assert not found("Russia and Ukraine failed to reach an agreement to meet again.\n")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # issue 12's named misses, in other parties' words
+    ("Among Moscow's conditions was a requirement that Ukraine pull back from its own territory.\n",
+     ("Russia", "territory", "demands")),
+    ("Sudan's army and the RSF signed a pact under which both sides will each hand over 500 prisoners.\n",
+     ("Sudan", "prisoners", "agrees")),
+    ("Qatar's foreign minister said the negotiations were aimed at a ceasefire that would end the war.\n",
+     ("Qatar", "ceasefire", "proposes")),
+    ("Serbia put forward a status in which it would stay out of alliances and not host foreign military bases.\n",
+     ("Serbia", "nato_eu", "proposes")),
+    ("Azerbaijan favoured a pause of 12 hours so that the wounded could be evacuated.\n",
+     ("Azerbaijan", "ceasefire", "proposes")),
+])
+def test_named_misses_in_other_words(text, expected):
+    assert expected in found(text)
+
+
+def test_voicing_a_wish_to_sit_down_with_the_other_leader_proposes_a_leaders_meeting():
+    text = "Talks between Russia and France continued. President Emmanuel Macron had voiced his wish to sit down with Putin.\n"
+    people = [{"name": "Emmanuel Macron", "surface": "Emmanuel Macron", "side": "France"},
+              {"name": "Vladimir Putin", "surface": "Putin", "side": "Russia"}]
+    assert ("France", "leaders_meeting", "proposes") in found(text, people)
+
+
+def test_a_request_for_two_leaders_to_meet_directly_is_a_position_on_a_leaders_meeting():
+    rows = found("The Armenian request for Nikol Pashinyan and Ilham Aliyev to meet directly was turned down.\n")
+    assert ("Armenia", "leaders_meeting") in {(side, issue) for side, issue, _ in rows}
+
+
 def test_what_a_deal_binds_neither_party_to_do_binds_both():
     text = ("Serbia and Kosovo accepted the agreement in Ohrid on Saturday, the EU said.\n\n"
             "Under the deal, neither side will block the other's progress towards EU membership.\n")
