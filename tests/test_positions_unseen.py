@@ -101,6 +101,13 @@ def test_voicing_a_wish_to_sit_down_with_the_other_leader_proposes_a_leaders_mee
     assert ("France", "leaders_meeting", "proposes") in found(text, people)
 
 
+def test_the_status_of_an_area_of_conflict_is_territory_however_it_is_written():
+    assert ("Georgia", "territory", "proposes") in found("Georgia proposed consultations on Abkhazia's status over ten years.\n")
+    assert ("Georgia", "territory", "proposes") in found("Georgia proposed consultations on the status of Abkhazia.\n")
+    rows = found("Georgia proposed consultations on Abkhazia's status over ten years.\n")
+    assert ("Georgia", "ceasefire", "proposes") not in rows
+
+
 def test_a_request_for_two_leaders_to_meet_directly_is_a_position_on_a_leaders_meeting():
     rows = found("The Armenian request for Nikol Pashinyan and Ilham Aliyev to meet directly was turned down.\n")
     assert ("Armenia", "leaders_meeting") in {(side, issue) for side, issue, _ in rows}

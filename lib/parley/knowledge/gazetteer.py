@@ -61,6 +61,19 @@ def is_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def conflict_areas() -> frozenset[str]:
+    """The names of the areas of conflict `data/regions.csv` lists (Crimea, Abkhazia,
+    Kashmir ...), folded: land whose status a negotiation is about."""
+    with config.data_file("regions.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["kind"] == "conflict_area"]
+    return frozenset(fold(n) for row in rows for n in row["names"].split("|") if n)
+
+
+def is_conflict_area(name: str) -> bool:
+    return fold(re.sub(r"['\u2019]s$", "", name.strip())) in conflict_areas()
+
+
+@functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """gender-guesser's dictionary of some 45,000 given names from every region (the best
     open list of first names on PyPI), lower-cased: the names its `Detector(case_sensitive=

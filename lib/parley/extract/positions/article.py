@@ -62,6 +62,7 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
         named = [m for m in book.find_issues(unit.span) if not _among_kinds(m, book) and not _acting_organisation(m, book)
                  and not _a_place_of_something_else(m, book) and not _the_talks_course(m, book)
                  and not _in_a_purpose_clause(m, book)]
+        named += _status_of_an_area(unit, named)
         if any(m.kind == "leaders_meeting" for m in named):
             return named
         return named + summit_matches(unit, leaders, book)
@@ -180,6 +181,25 @@ def _joint_requests(found: list[_Position], parties: tuple[str, ...]) -> list[_P
     return [_Position(p.sides, p.issue, "agrees", p.how, p.span, p.cue, p.stance_cue)
             if p.stance in {"demands", "proposes"} and set(p.sides) == set(parties) and p.how in {"joint", "both_sides", "subject"}
             else p for p in found]
+
+
+_AREA_STATUS = codebook_module.Cue("<area of conflict>'s status", ("'s", "status"))
+
+
+def _status_of_an_area(unit, named) -> list:
+    """"consultations on Crimea's status": the status of an area of conflict (data/regions.csv)
+    is territory, as "the status of Crimea" is (`status of` among its cues)."""
+    from parley.knowledge.gazetteer import is_conflict_area
+
+    found = []
+    for token in unit.span:
+        if token.lower_ != "status" or any(m.kind == "territory" and token in m.tokens for m in named):
+            continue
+        for owner in token.children:
+            words = [t for t in owner.subtree if t.dep_ != "case"]
+            if owner.dep_ == "poss" and words and is_conflict_area(unit.span.doc[words[0].i : words[-1].i + 1].text):
+                found.append(codebook_module.Match("territory", _AREA_STATUS, (owner, token)))
+    return found
 
 
 def _on_the_agreement(found: list[_Position], book, named_issue: str = "") -> list[_Position]:
