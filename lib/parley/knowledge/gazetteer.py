@@ -56,8 +56,12 @@ def place_names() -> frozenset[str]:
 
 def is_place(name: str) -> bool:
     """Whether `name` (a whole name: "Khan Younis", "Sanaa's") is a place."""
-    name = re.sub(r"['\u2019]s$", "", name.strip())
-    return fold(name) in place_names()
+    return _folded_name(name) in place_names()
+
+
+def _folded_name(name: str) -> str:
+    """A place's name as the gazetteer keys it: folded, without a possessive "'s"."""
+    return fold(re.sub(r"['\u2019]s$", "", name.strip()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +74,7 @@ def conflict_areas() -> frozenset[str]:
 
 
 def is_conflict_area(name: str) -> bool:
-    return fold(re.sub(r"['\u2019]s$", "", name.strip())) in conflict_areas()
+    return _folded_name(name) in conflict_areas()
 
 
 @functools.lru_cache(maxsize=1)

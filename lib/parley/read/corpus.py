@@ -183,7 +183,7 @@ def _read_all(files: list[tuple[Path, str, str]], code: str) -> list[Article | s
     jobs = int(os.environ.get("PARLEY_JOBS", "0")) or os.cpu_count() or 1
     read: list[Article | str | None] = [None] * len(files)
     if jobs > 1 and len(files) >= _PARALLEL_READS:
-        read = [_cached_or_none(path, doc_id, file, code) for path, doc_id, file in files]
+        read = [_cached_or_none(file, code) for file in files]
     todo = [i for i, done in enumerate(read) if done is None]
     work = functools.partial(_read_or_reason, code=code)
     if jobs > 1 and len(todo) >= _PARALLEL_READS:
@@ -206,12 +206,13 @@ def _read_or_reason(file: tuple[Path, str, str], code: str) -> Article | str:
         return str(err)
 
 
-def _cached_or_none(path: Path, doc_id: str, file: str, code: str) -> Article | None:
+def _cached_or_none(file: tuple[Path, str, str], code: str) -> Article | None:
+    """The article from the cache, or None: not read before, or unreadable (`_read_or_reason` says why)."""
+    path, doc_id, relative = file
     try:
-        data = path.read_bytes()
-    except OSError:
-        return None  # read again, and its reason given, by `_read`
-    return _cached_article(_article_cache_path(doc_id, file, data, code), path) if data.strip() else None
+        return _read(path, doc_id=doc_id, file=relative, code=code, only_cached=True)
+    except _Unreadable:
+        return None
 
 
 def _article_files(folder: Path, skipped: list[Skipped]):
@@ -255,8 +256,10 @@ def read_article(path: str | Path) -> Article:
         raise CorpusError(f"{path.name}: {err}") from err
 
 
-def _read(path: Path, doc_id: str, file: str, code: str | None = None) -> Article:
-    from parley.read import decoding, web_pages
+def _read(path: Path, doc_id: str, file: str, code: str | None = None, only_cached: bool = False) -> Article | None:
+    """The article in `path`, from the cache when its bytes were read before (with
+    `only_cached`: None when they were not, to be read elsewhere)."""
+    from parley.read import web_pages
 
     try:
         data = path.read_bytes()
@@ -270,7 +273,7 @@ def _read(path: Path, doc_id: str, file: str, code: str | None = None) -> Articl
                           f"split it into its articles")
     cache = _article_cache_path(doc_id, file, data, code or _code_fingerprint())
     cached = _cached_article(cache, path)
-    if cached is not None:
+    if cached is not None or only_cached:
         return cached
     article = _decoded_article(path, doc_id, file, data, is_page)
     _cache_article(cache, article)
