@@ -1,10 +1,11 @@
 """`nlp.RulerMatches`: the model's attribute_ruler matches found token kind by token kind,
-which Parley's own re-parsing uses (`quick_attribute_ruler`); they must be the Matcher's."""
+which Parley's parses use (`quick_attribute_ruler`); they must be the Matcher's, and every
+Doc the one spaCy's own ruler gives."""
 
 from __future__ import annotations
 
 import pytest
-from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
 from parley import config, nlp
 
@@ -18,6 +19,13 @@ TEXTS = [
 
 def _seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((config.PROJECT_ROOT / "seeds").glob("*.txt"))]
+
+
+def _dev_texts(every: int = 6) -> list[str]:
+    """Every `every`th development article: news from several negotiations and outlets."""
+    paths = sorted((config.PROJECT_ROOT / "corpora" / "dev" / "articles").glob("*.txt"))
+    assert len(paths) > 3 * every
+    return [p.read_text(encoding="utf-8") for p in paths[::every]]
 
 
 def _up_to_the_ruler(model, text: str, disabled: list[str]):
@@ -51,7 +59,24 @@ def test_within_the_block_the_model_tags_as_it_does_without():
         assert isinstance(ruler.match, nlp.RulerMatches)
         quick = [doc.to_array([TAG, POS, MORPH, LEMMA]).tolist() for doc in model.pipe(texts, disable=["ner"])]
     assert quick == stock
-    assert not isinstance(ruler.match, nlp.RulerMatches)  # the article's parse is spaCy's own again
+    assert not isinstance(ruler.match, nlp.RulerMatches)  # the model is spaCy's own again
+
+
+def test_an_articles_parse_is_spacys_own_to_the_last_attribute():
+    model = nlp.load()
+    texts = _seed_texts() + _dev_texts()
+    every = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_TYPE, ENT_IOB, SENT_START]
+    stock = [doc.to_array(every).tolist() for doc in model.pipe(texts)]
+    assert [nlp.parse(text).to_array(every).tolist() for text in texts] == stock
+
+
+def test_a_block_within_a_block_leaves_the_outer_ones_ruler_in_place():
+    model = nlp.load()
+    ruler = model.get_pipe("attribute_ruler")
+    with nlp.quick_attribute_ruler(model):
+        nlp.parse(TEXTS[2])
+        assert isinstance(ruler.match, nlp.RulerMatches)
+    assert not isinstance(ruler.match, nlp.RulerMatches)
 
 
 def test_a_pattern_it_does_not_read_is_left_to_the_matcher():

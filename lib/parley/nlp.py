@@ -104,19 +104,22 @@ def tokens_of(span, column: str, values) -> list:
 
 def parse(text: str):
     """The spaCy Doc of `text` (an article's clean body)."""
-    return load()(text)
+    model = load()
+    with quick_attribute_ruler(model):
+        return model(text)
 
 
 # --- the attribute ruler, token kind by token kind ---------------------------------------
 #
-# The rules parse pieces of text again (event descriptions, paragraph pieces), and on those
-# short texts the model's attribute_ruler cost as much as the rest of the tagging: spaCy's
-# Matcher tries its 180 patterns (tag to part of speech, "gonna", "let's") on every token.
-# Whether a token matches a one-token pattern depends on its tag, lower form, dependency
-# and is_space alone, so `RulerMatches` asks each pattern once per kind of token and keeps
-# the answer. Its matches are the Matcher's, sorted as `AttributeRuler.match` sorts them
-# (tests/test_nlp.py compares the two); only Parley's own re-parsing uses it
-# (`quick_attribute_ruler`), so the article's parse is spaCy's own.
+# spaCy's Matcher tries the model's 180 attribute_ruler patterns (tag to part of speech,
+# "gonna", "let's") on every token: a fifth of an article's parse, and on the short texts
+# the rules parse again (event descriptions, paragraph pieces) as much as the rest of the
+# tagging. Whether a token matches a one-token pattern depends on its tag, lower form,
+# dependency and is_space alone, so `RulerMatches` asks each pattern once per kind of
+# token and keeps the answer. Its matches are the Matcher's, sorted as
+# `AttributeRuler.match` sorts them, so every Doc is the one spaCy's own ruler gives
+# (tests/test_nlp.py compares both, on the seeds and the development articles). Parley's
+# parses use it (`quick_attribute_ruler`); the model object outside them is spaCy's own.
 
 _TOKEN_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
@@ -244,7 +247,7 @@ def quick_attribute_ruler(model):
     (the same matches); as it was after."""
     ruler = model.get_pipe("attribute_ruler") if "attribute_ruler" in model.pipe_names else None
     matches = _ruler_matches(ruler) if ruler is not None else None
-    if matches is None:
+    if matches is None or "match" in vars(ruler):  # nobody's, or an outer block's already
         yield
         return
     ruler.match = matches

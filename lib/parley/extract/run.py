@@ -178,7 +178,9 @@ def _extract_batch(articles: list[Article], project=None, cache_key: str | None 
 
     project_file.activate(project)
     try:
-        docs = list(nlp.load().pipe([a.body for a in articles]))
+        model = nlp.load()
+        with nlp.quick_attribute_ruler(model):
+            docs = list(model.pipe([a.body for a in articles]))
     except Exception:  # noqa: BLE001 - parsed one by one below, so that a failure is its article's own
         docs = [None] * len(articles)
     _parse_pieces_ahead(articles, docs)
