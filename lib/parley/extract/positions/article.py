@@ -13,6 +13,7 @@ from collections import Counter
 
 import re
 
+from parley import nlp
 from parley.extract.positions.agents import Agents, _person_index, main_parties
 from parley.extract.positions.answers import answers
 from parley.extract.positions.compliance import agreement_issue, compliance_positions
@@ -90,7 +91,7 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
                 elif introduces_terms(agents, unit):
                     terms_intros.add(unit.paragraph)
         kept += compliance_positions(agents, unit, cues, _antecedent_issue(recent_issues, unit.paragraph))
-        named_agreements.update(_agreement_names(book, agents, unit))
+        named_agreements.update(_agreement_names(book, unit))
         recent_issues = (recent_issues + [(unit.paragraph, frozenset(m.kind for m in issues))])[-_ANTECEDENT_SENTENCES:]
         agents.remember_sentence(unit)
     named = named_agreements.most_common(1)[0][0] if named_agreements else ""
@@ -103,13 +104,16 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
     return found + _kept_agreements(kept, found, named), sentences
 
 
-def _agreement_names(book, agents: Agents, unit) -> list[str]:
+def _agreement_names(book, unit) -> list[str]:
     """The issues of the agreements `unit` names: "the truce" (a ceasefire), "the ceasefire
     deal", "the prisoner exchange agreement"."""
     kinds = []
-    for token in unit.span:
-        if not agents.is_word(token, "agreement_nouns"):
+    nouns, doc = book.words("agreement_nouns"), unit.span.doc
+    words_of = nlp.columns(doc)  # as `agents.is_word` reads a token, without making one for every word
+    for i in range(unit.span.start, unit.span.end):
+        if words_of.lower[i] not in nouns and words_of.lemma[i].lower() not in nouns:
             continue
+        token = doc[i]
         words = [c for c in token.children if c.dep_ in {"compound", "amod"}] + [token]
         kinds += dict.fromkeys(m.kind for m in book.find_issues(words))
     return kinds
@@ -192,8 +196,8 @@ def _status_of_an_area(unit, named) -> list:
     from parley.knowledge.gazetteer import is_conflict_area
 
     found = []
-    for token in unit.span:
-        if token.lower_ != "status" or any(m.kind == "territory" and token in m.tokens for m in named):
+    for token in nlp.tokens_of(unit.span, "lower", {"status"}):
+        if any(m.kind == "territory" and token in m.tokens for m in named):
             continue
         for owner in token.children:
             words = [t for t in owner.subtree if t.dep_ != "case"]
