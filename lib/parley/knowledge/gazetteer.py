@@ -34,7 +34,7 @@ def place_names() -> frozenset[str]:
     """Every place name the gazetteer knows, folded. Built once per version of its sources
     and kept in the cache folder: folding some 90,000 names cost each process (every
     extraction worker, every notebook) over a second."""
-    path = config.cache_dir() / f"place-names-{_sources_key()}.txt"
+    path = config.cache_dir() / "knowledge" / f"place-names-{_sources_key()}.txt"
     try:
         return frozenset(path.read_text(encoding="utf-8").split("\n"))
     except (OSError, UnicodeDecodeError):
