@@ -12,3 +12,12 @@ tables.
 - `notebooks`: helpers the notebooks call; `docs`: the README's generated tables;
 - `browser`: headless Chromium, to check the pages.
 """
+
+import sys
+
+# nbformat validates notebooks with jsonschema, whose format checkers import rfc3987_syntax
+# for the "iri" formats; that package builds some 35 Lark parsers as it is imported, over
+# 2 s of every `parley run` and every process that writes pages (python-jsonschema/jsonschema
+# issue 1428). No notebook schema checks an iri format, so publishing goes without it. A
+# process that imported it already (a JupyterLab server) keeps it.
+sys.modules.setdefault("rfc3987_syntax", None)
