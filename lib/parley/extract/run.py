@@ -55,22 +55,6 @@ def extract_article(article: Article, doc=None, tag_events: bool = True) -> dict
     return facts
 
 
-# A short article in the words the rules look up (a party, a title, a date, a number, an
-# issue and a stance), read once to load what extraction reads on first use.
-_WARM_UP_TEXT = ("Talks resume\n\nBy a staff reporter\n\nRussia and Ukraine met in Istanbul on 2 June 2025. "
-                 "Foreign Minister Sergei Lavrov said Russia demanded a ceasefire and offered to free 1,000 prisoners.\n")
-
-
-def warm_up() -> None:
-    """Load the model and the knowledge extraction reads into this process, so that the
-    extraction workers forked from it later start ready (`parley run` does this while worker
-    processes read the articles). The facts of the text read are thrown away; what stays
-    is only what any extraction would load, so no article's facts change."""
-    from parley.read.corpus import parse_article
-
-    extract_article(parse_article(_WARM_UP_TEXT, doc_id="warm-up", file="warm-up.txt"))
-
-
 def _tag_events_of(all_facts: list[dict]) -> None:
     """The timeline's reading of the event descriptions of each article's facts, tagged
     now that the model is loaded, in one batch: a call of the tagger per article cost

@@ -82,11 +82,8 @@ def run(
         check_writable(out, _shown(out))
     except OutputFolderError as err:
         raise PipelineError(f"{err} Nothing was run or changed.") from err
-    own_notebooks = notebooks_dir is None or config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR) == config.NOTEBOOKS_DIR
     try:
-        # articles read afresh are almost always to be extracted: meanwhile this process loads
-        # the model once, and the extraction workers forked from it later start ready
-        corpus = read_corpus(seeds, while_reading=_warm_up if own_notebooks and executor == "local" else None)
+        corpus = read_corpus(seeds)
     except CorpusError as err:
         raise PipelineError(f"{err} Nothing was run; {_untouched(out)}.") from err
     for skipped in corpus.skipped:
@@ -102,6 +99,7 @@ def run(
         # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
         # every article in the cache and its page shows no timings that differ run to run
         began = time.monotonic()
+        own_notebooks = notebooks_dir is None or config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR) == config.NOTEBOOKS_DIR
         if own_notebooks and _extract_with_progress(corpus, executor, scheduler):
             say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
         key = stage_cache.run_key(corpus, seeds, out, gold)
@@ -176,15 +174,6 @@ def _workbook_beside(build: Path):
 def _last_line_of_text(text: str) -> str:
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     return f" ({lines[-1][:200]})" if lines else ""
-
-
-def _warm_up() -> None:
-    from parley.extract.run import warm_up
-
-    try:
-        warm_up()
-    except Exception:  # noqa: BLE001 - only a head start: extraction meets the same failure and reports it
-        logging.getLogger(__name__).debug("warming up for extraction failed", exc_info=True)
 
 
 def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:

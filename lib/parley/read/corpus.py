@@ -151,11 +151,9 @@ PROJECT_FILE = "parley.toml"  # parley.knowledge.project_file.FILE_NAME
 MAX_ARTICLE_CHARS = 1_000_000
 
 
-def read_corpus(folder: str | Path, while_reading=None) -> Corpus:
+def read_corpus(folder: str | Path) -> Corpus:
     """Every article in `folder` and its subfolders; a file that cannot be read is listed
-    in `skipped` with its reason, never fatal. Dot-files and dot-folders are ignored.
-    `while_reading`: work for this process while worker processes read the articles
-    (called only when they do: many articles not in the cache)."""
+    in `skipped` with its reason, never fatal. Dot-files and dot-folders are ignored."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CorpusError(f"The seeds folder {folder} does not exist or is not a folder.")
@@ -163,7 +161,7 @@ def read_corpus(folder: str | Path, while_reading=None) -> Corpus:
     found = list(_article_files(folder, skipped))
     ids = _doc_ids([relative for relative, _ in found])
     code = _code_fingerprint()
-    for (relative, _), read in zip(found, _read_all([(path, ids[r], r) for r, path in found], code, while_reading)):
+    for (relative, _), read in zip(found, _read_all([(path, ids[r], r) for r, path in found], code)):
         if isinstance(read, Article):
             articles.append(read)
         else:
@@ -178,7 +176,7 @@ def read_corpus(folder: str | Path, while_reading=None) -> Corpus:
 _PARALLEL_READS = 64
 
 
-def _read_all(files: list[tuple[Path, str, str]], code: str, while_reading=None) -> list[Article | str]:
+def _read_all(files: list[tuple[Path, str, str]], code: str) -> list[Article | str]:
     """Each (path, doc_id, file) read as an Article, or the reason it cannot be; the ones
     not in the cache are read on every core when there are many (reading is per-article
     work: at a thousand articles it is seconds, not milliseconds)."""
@@ -192,10 +190,7 @@ def _read_all(files: list[tuple[Path, str, str]], code: str, while_reading=None)
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            reading = pool.map(work, [files[i] for i in todo], chunksize=16)  # submitted, the workers forked
-            if while_reading is not None:
-                while_reading()
-            fresh = list(reading)
+            fresh = list(pool.map(work, [files[i] for i in todo], chunksize=16))
     else:
         fresh = [work(files[i]) for i in todo]
     for i, article in zip(todo, fresh):
