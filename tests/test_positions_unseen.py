@@ -907,19 +907,3 @@ def test_sanctions_someone_promised_are_no_agreement_of_theirs():
                  "specifically the strongest sanctions President Trump promised.",
                  [{"name": "Volodymyr Zelensky", "side": "Ukraine"}, {"name": "Donald Trump", "side": "United States"}])
     assert ("United States", "sanctions", "agrees") not in rows
-
-
-def test_it_or_they_in_what_a_party_says_is_that_party():
-    opening = "Iran and the United States met in Vienna on Monday. "
-    assert found(opening + "Iran said it agreed to the plan.\n") == {("Iran", "other", "agrees")}
-    assert ("Iran", "other", "agrees") in found(
-        opening + "Iran said in a statement that it was committed to carrying out its side of the agreement.\n")
-    assert found(opening + "The United States said they rejected the plan.\n") == {("United States", "other", "rejects")}
-    assert found("Ethiopia and the TPLF met in Pretoria. The TPLF said it was ready to sign the agreement.\n") == {
-        ("TPLF", "other", "proposes")}
-
-
-def test_it_reported_by_no_party_or_by_a_pronoun_is_still_no_ones_stance_on_nothing():
-    opening = "Iran and the United States met in Vienna on Monday. "
-    assert found(opening + "A diplomat said it agreed to the plan.\n") == set()
-    assert found(opening + "Iran said the plan was good. It said it agreed to the plan.\n") == set()

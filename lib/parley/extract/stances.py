@@ -106,9 +106,7 @@ class BroadReader:
             return reporter, "pronoun"
         if pronoun in {"he", "she"} and self.last_person_sides:
             return self.last_person_sides, "pronoun"
-        if pronoun in _GROUP_PRONOUNS and (reporter := self._reporting_party(tokens[0], unit)):
-            return reporter, "pronoun"
-        if pronoun in _GROUP_PRONOUNS and self.last_party_sides:
+        if pronoun in {"they", "it", "we"} and self.last_party_sides:
             return self.last_party_sides, "pronoun"
         return (), ""
 
@@ -128,20 +126,6 @@ class BroadReader:
             if token.pos_ == "PROPN" and (side := self.person_sides.get(person_key(token))):
                 return (side,)
         return ()
-
-    def _reporting_party(self, pronoun, unit) -> tuple[str, ...]:
-        """"Iran said it was committed to the deal", "the rebels said they would sign": the
-        one party that is the subject of the speech verb reporting the pronoun's clause, in
-        the same sentence and before it; () when none."""
-        clause = pronoun.head
-        verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.book.words("speech_verbs"):
-            return ()
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in _GROUP_PRONOUNS | {"he", "she"}:
-            return ()
-        sides, how = self.sides_of(_core(subject), unit)
-        return sides if how == "subject" else ()
 
     def _names_a_person(self, subject) -> bool:
         return any(t.pos_ == "PROPN" and person_key(t) in self.person_sides for t in subject.subtree)
@@ -298,7 +282,7 @@ class BroadReader:
                                 m.cue.text, cue.cue.text) for m in about]
             elif (self._issue_free(token, cue) or agreed_to is not None and stance == "agrees") and (
                     how in {"subject", "joint", "both_sides", "possessive"}
-                    or how == "pronoun" and (self._person_subject(token) or self._speakers_own(token, unit, sides))):
+                    or how == "pronoun" and self._person_subject(token)):
                 # an agreement to do something says what it is about: no earlier issue's "it"
                 earlier = self._issue_of_it(token) if agreed_to is None else None
                 if earlier is not None:
@@ -327,19 +311,6 @@ class BroadReader:
                 return False
             verb = verb.head
         return False
-
-    def _speakers_own(self, token, unit, sides) -> bool:
-        """"Iran said it agreed to the plan": "it", "they" or "we", the subject of what a party
-        says, is that party (`_reporting_party`)."""
-        verb = token
-        for _ in range(3):
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None:
-                break
-            if verb.head.i == verb.i:
-                return False
-            verb = verb.head
-        return subject is not None and subject.lower_ in _GROUP_PRONOUNS and self._reporting_party(subject, unit) == tuple(sides)
 
     def _issue_of_it(self, token):
         """"The UN arms embargo. Iran wants it lifted.": a stance on "it" whose sentence names no
