@@ -11,8 +11,9 @@ every time; a larger corpus starts with the smaller one's):
 
 It prints one table and writes it to `OUT/bench.csv`: words/s of spaCy and of Parley's
 extraction, each notebook's seconds, the cold, warm and one-changed runs, and peak
-memory. The machine is shared and noisy: read the ratios of one run, not the seconds
-of two.
+memory, and the share of CPU time the host gave to others (steal) during spaCy's run and
+Parley's cold one. The machine is shared and noisy: read the ratios of one run, not the
+seconds of two, and distrust a ratio whose two runs had different steal.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ COLUMNS = [
     "articles", "words", "jobs", "spacy_words_per_s", "extraction_s", "extraction_words_per_s", "extraction_vs_spacy",
     "nb01_s", "nb02_s", "nb03_s", "nb04_s", "nb05_s", "after_extraction_s", "after_vs_extraction",
     "cold_s", "warm_s", "warm_vs_cold", "one_changed_s", "one_changed_vs_cold", "peak_memory_mb",
+    "steal_pct_spacy", "steal_pct_cold",
 ]
 
 
@@ -103,6 +105,10 @@ def bench_size(size: int, jobs: int, out: Path) -> dict:
         "one_changed_s": round(changed["seconds"], 1),
         "one_changed_vs_cold": round(changed["seconds"] / cold["seconds"], 3),
         "peak_memory_mb": max(cold["peak_mb"], warm["peak_mb"], changed["peak_mb"]),
+        # the share of this machine's CPU time its host gave to others while each ran: the
+        # ratio of two runs taken under different steal is the host's, not Parley's
+        "steal_pct_spacy": spacy["steal_pct"],
+        "steal_pct_cold": cold["steal_pct"],
     }
     for name, result in (("cold", cold), ("warm", warm), ("one changed", changed)):
         if result["returncode"] != 0:
@@ -119,12 +125,31 @@ def _measure(command: list[str], env: dict) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _cpu_times() -> list[int] | None:
+    """The machine's CPU time counters (user, nice, system, idle, iowait, irq, softirq,
+    steal, ...) from /proc/stat, or None where there is none."""
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            return [int(v) for v in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def _steal_pct(before: list[int] | None, after: list[int] | None) -> float | str:
+    if not before or not after or len(before) < 8 or len(after) < 8:
+        return ""
+    total = sum(after[:8]) - sum(before[:8])  # guest time is counted within user already
+    return round(100 * (after[7] - before[7]) / total, 1) if total else ""
+
+
 def _measured(command: list[str]) -> dict:
+    counters = _cpu_times()
     began = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.monotonic() - began
+    steal = _steal_pct(counters, _cpu_times())
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the largest process of the run
-    return {"seconds": seconds, "peak_mb": round(peak_kb / 1024), "returncode": done.returncode,
+    return {"seconds": seconds, "peak_mb": round(peak_kb / 1024), "returncode": done.returncode, "steal_pct": steal,
             "stdout": done.stdout[-20000:], "stderr": done.stderr[-20000:]}
 
 
