@@ -112,9 +112,9 @@ def parse(text: str):
 # --- the attribute ruler, token kind by token kind ---------------------------------------
 #
 # spaCy's Matcher tries the model's 180 attribute_ruler patterns (tag to part of speech,
-# "gonna", "let's") on every token: a fifth of an article's parse, and on the short texts
-# the rules parse again (event descriptions, paragraph pieces) as much as the rest of the
-# tagging. Whether a token matches a one-token pattern depends on its tag, lower form,
+# "gonna", "let's") on every token: 5 to 20% of an article's parse as measured here, and
+# on the short texts the rules parse again (event descriptions, paragraph pieces) as much
+# as the rest of the tagging. Whether a token matches a one-token pattern depends on its tag, lower form,
 # dependency and is_space alone, so `RulerMatches` asks each pattern once per kind of
 # token and keeps the answer. Its matches are the Matcher's, sorted as
 # `AttributeRuler.match` sorts them, so every Doc is the one spaCy's own ruler gives
