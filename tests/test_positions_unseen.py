@@ -907,3 +907,15 @@ def test_sanctions_someone_promised_are_no_agreement_of_theirs():
                  "specifically the strongest sanctions President Trump promised.",
                  [{"name": "Volodymyr Zelensky", "side": "Ukraine"}, {"name": "Donald Trump", "side": "United States"}])
     assert ("United States", "sanctions", "agrees") not in rows
+
+
+def test_a_known_surname_the_tagger_took_for_a_common_noun_still_names_the_speakers_side():
+    # the small model tags "Griffiths" opening a sentence as NOUN, not PROPN
+    opening = "The Yemeni government and the Houthis met in Sweden. "
+    envoy = [{"name": "Martin Griffiths", "surface": "Griffiths", "side": "United Nations"}]
+    assert ("United Nations", "humanitarian", "proposes") in found(
+        opening + "Griffiths said the agenda would cover humanitarian access.\n", envoy)
+    assert ("United Nations", "prisoners", "proposes") in found(
+        opening + "Griffiths said the plan would free all prisoners.\n", envoy)
+    # a capitalised common noun that is nobody's name gives no side
+    assert found(opening + "Officials said the plan would free all prisoners.\n", envoy) == set()

@@ -96,7 +96,7 @@ class BroadReader:
             if token.lower_ in self.nouns and token.text.islower():
                 found.append(self.nouns[token.lower_])
         for token in tokens:
-            if token.pos_ == "PROPN" and (side := self.person_sides.get(person_key(token))):
+            if _name_shaped(token) and (side := self.person_sides.get(person_key(token))):
                 found.append(side)
         found = list(dict.fromkeys(found))
         if found:
@@ -123,12 +123,12 @@ class BroadReader:
             return sides if how == "subject" else ()
         # else the nearest person named before it in the sentence, as `Agents._him` reads "he"
         for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
-            if token.pos_ == "PROPN" and (side := self.person_sides.get(person_key(token))):
+            if _name_shaped(token) and (side := self.person_sides.get(person_key(token))):
                 return (side,)
         return ()
 
     def _names_a_person(self, subject) -> bool:
-        return any(t.pos_ == "PROPN" and person_key(t) in self.person_sides for t in subject.subtree)
+        return any(_name_shaped(t) and person_key(t) in self.person_sides for t in subject.subtree)
 
     def _locative(self, char: int) -> bool:
         before = self.body[max(0, char - 12) : char].lower().split()
@@ -455,6 +455,12 @@ class BroadReader:
 
 _RELATIVE = {"which", "who", "that", "whom", "whose"}
 _GROUP_PRONOUNS = {"they", "we", "it"}
+
+
+def _name_shaped(token) -> bool:
+    """A proper noun, or a capitalised noun: the small model tags a surname opening a
+    sentence ("Griffiths said ...") as a common noun. Only a person's known name counts."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.text[:1].isupper()
 
 
 @functools.lru_cache(maxsize=8)
