@@ -919,3 +919,12 @@ def test_a_known_surname_the_tagger_took_for_a_common_noun_still_names_the_speak
         opening + "Griffiths said the plan would free all prisoners.\n", envoy)
     # a capitalised common noun that is nobody's name gives no side
     assert found(opening + "Officials said the plan would free all prisoners.\n", envoy) == set()
+
+
+def test_a_place_or_time_after_a_proposal_noun_does_not_close_what_it_is_about():
+    opening = "The Yemeni government and the Houthis met in Sweden. "
+    envoy = [{"name": "Martin Griffiths", "surface": "Griffiths", "side": "United Nations"}]
+    assert ("United Nations", "humanitarian", "proposes") in found(
+        opening + "Griffiths said the agenda in Sweden would cover humanitarian access.\n", envoy)
+    assert ("United Nations", "humanitarian", "proposes") in found(
+        opening + "Griffiths said the plan during the talks would cover humanitarian access.\n", envoy)

@@ -36,6 +36,8 @@ _VERBS = {"VERB", "AUX"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _INHERIT = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
 _LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "inside", "outside", "via"}
+# prepositions that place or time a noun rather than say what it is about
+_SETTING = {"in", "at", "near", "during", "inside", "outside", "across"}
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,8 @@ class BroadReader:
         phrase of it ("despite no progress on a ceasefire, they agreed to meet")."""
         head = cue_token
         while head.pos_ not in _VERBS and head.head.i != head.i and head.dep_ not in {"ROOT"}:
-            if head.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "prep" for c in head.children):
+            # "a proposal on prisoners" says what; "the agenda in Sweden would cover ..." only where
+            if head.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "prep" and c.lower_ not in _SETTING for c in head.children):
                 break
             head = head.head
         clause = {t.i for t in head.subtree}
