@@ -909,22 +909,24 @@ def test_sanctions_someone_promised_are_no_agreement_of_theirs():
     assert ("United States", "sanctions", "agrees") not in rows
 
 
+def _in_the_envoys_talks(sentence: str) -> set[tuple[str, str, str]]:
+    """`found` for one sentence of talks whose UN envoy, Martin Griffiths, is a known person."""
+    envoy = [{"name": "Martin Griffiths", "surface": "Griffiths", "side": "United Nations"}]
+    return found("The Yemeni government and the Houthis met in Sweden. " + sentence + "\n", envoy)
+
+
 def test_a_known_surname_the_tagger_took_for_a_common_noun_still_names_the_speakers_side():
     # the small model tags "Griffiths" opening a sentence as NOUN, not PROPN
-    opening = "The Yemeni government and the Houthis met in Sweden. "
-    envoy = [{"name": "Martin Griffiths", "surface": "Griffiths", "side": "United Nations"}]
-    assert ("United Nations", "humanitarian", "proposes") in found(
-        opening + "Griffiths said the agenda would cover humanitarian access.\n", envoy)
-    assert ("United Nations", "prisoners", "proposes") in found(
-        opening + "Griffiths said the plan would free all prisoners.\n", envoy)
+    assert ("United Nations", "humanitarian", "proposes") in _in_the_envoys_talks(
+        "Griffiths said the agenda would cover humanitarian access.")
+    assert ("United Nations", "prisoners", "proposes") in _in_the_envoys_talks(
+        "Griffiths said the plan would free all prisoners.")
     # a capitalised common noun that is nobody's name gives no side
-    assert found(opening + "Officials said the plan would free all prisoners.\n", envoy) == set()
+    assert _in_the_envoys_talks("Officials said the plan would free all prisoners.") == set()
 
 
 def test_a_place_or_time_after_a_proposal_noun_does_not_close_what_it_is_about():
-    opening = "The Yemeni government and the Houthis met in Sweden. "
-    envoy = [{"name": "Martin Griffiths", "surface": "Griffiths", "side": "United Nations"}]
-    assert ("United Nations", "humanitarian", "proposes") in found(
-        opening + "Griffiths said the agenda in Sweden would cover humanitarian access.\n", envoy)
-    assert ("United Nations", "humanitarian", "proposes") in found(
-        opening + "Griffiths said the plan during the talks would cover humanitarian access.\n", envoy)
+    assert ("United Nations", "humanitarian", "proposes") in _in_the_envoys_talks(
+        "Griffiths said the agenda in Sweden would cover humanitarian access.")
+    assert ("United Nations", "humanitarian", "proposes") in _in_the_envoys_talks(
+        "Griffiths said the plan during the talks would cover humanitarian access.")
