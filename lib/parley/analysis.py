@@ -17,7 +17,7 @@ from parley import config
 from parley.across import syndication
 from parley.extract.run import EVENT_FEATURES, FACT_KINDS, extract_corpus
 from parley.read.corpus import Corpus, Skipped, read_corpus
-from parley.tables import frame, number_text
+from parley.tables import frame, number_text, row_dicts
 
 _SORT_KEYS = {
     "documents": ["doc_id"],
@@ -123,10 +123,10 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     conflicts = person_conflicts + date_conflicts + quantity_conflicts(originals)
     documents = extracted["documents"]
     return {
-        "people": frame("people", people_rows.to_dict("records")),
-        "persons": syndication.recount(frame("persons", persons.to_dict("records")), "n_docs", documents),
+        "people": frame("people", row_dicts(people_rows)),
+        "persons": syndication.recount(frame("persons", row_dicts(persons)), "n_docs", documents),
         "events": events,
-        "timeline": syndication.recount(frame("timeline", timeline_table.to_dict("records")), "n_sources", documents),
+        "timeline": syndication.recount(frame("timeline", row_dicts(timeline_table)), "n_sources", documents),
         "conflicts": syndication.without_self_conflicts(frame("conflicts", conflicts), documents),
     }
 
@@ -137,7 +137,7 @@ def comparison_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFr
 
     documents = extracted["documents"]
     compared = compare.compare_positions(extracted["positions"], copies=syndication.originals(documents))
-    return {"comparison": syndication.recount(frame("comparison", compared.to_dict("records")), "n_sources", documents)}
+    return {"comparison": syndication.recount(frame("comparison", row_dicts(compared)), "n_sources", documents)}
 
 
 def results_of(corpus: Corpus, tables: dict[str, pd.DataFrame]) -> Results:

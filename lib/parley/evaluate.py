@@ -79,7 +79,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from parley.tables import cell_text
+from parley.tables import cell_text, row_dicts
 from parley.text import fold, normalize, quote
 
 ERROR_COLUMNS = ["doc_id", "kind", "expected", "got", "quote"]
@@ -256,7 +256,7 @@ def _rows_by_doc(df: pd.DataFrame | None, doc_ids) -> dict[str, list[dict]]:
     wanted = {d: [] for d in doc_ids}
     if df is None or len(df) == 0:
         return wanted
-    for row in df.to_dict("records"):
+    for row in row_dicts(df):
         doc_id = cell_text(row.get("doc_id"))
         if doc_id in wanted:
             row = dict(row)
@@ -293,7 +293,7 @@ def _outlet_key(outlet: str) -> str:
 def score_documents(documents_df: pd.DataFrame, gold: list[dict]) -> Score:
     predicted = {}
     if documents_df is not None and len(documents_df):
-        for row in documents_df.to_dict("records"):
+        for row in row_dicts(documents_df):
             predicted.setdefault(cell_text(row.get("doc_id")), row)
     errors, right_date, right_outlet = [], 0, 0
     for article in gold:

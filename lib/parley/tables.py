@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import os
 import re
@@ -69,6 +70,23 @@ def frame(name: str, rows) -> pd.DataFrame:
     return df[COLUMNS[name] + extra]
 
 
+def row_dicts(df: pd.DataFrame) -> list[dict]:
+    """`df.to_dict("records")`: the same rows, values and types (tests/test_tables.py), made
+    column by column. pandas makes them row by row, which at a hundred thousand rows of its
+    Arrow-backed text costs seconds of every stage that walks a table."""
+    from pandas.api.extensions import ExtensionDtype
+    from pandas.core.dtypes.cast import maybe_box_native  # what to_dict makes of such a column's values
+
+    def boxed(dtype) -> bool:  # as to_dict: object and extension columns, but text missing as NaN is native already
+        text = isinstance(dtype, pd.StringDtype) and dtype.na_value is not pd.NA
+        return dtype == object or (isinstance(dtype, ExtensionDtype) and not text)
+
+    names = df.columns.tolist()
+    columns = [list(map(maybe_box_native, df.iloc[:, i])) if boxed(df.dtypes.iloc[i]) else df.iloc[:, i].tolist()
+               for i in range(len(names))]
+    return [dict(zip(names, values)) for values in zip(*columns)] if names else [{} for _ in range(len(df))]
+
+
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` so that readers see the old file or the new one, never half of one.
     The file gets the user's umask, as any other file they write would (mkstemp's is 0600)."""
@@ -104,3 +122,14 @@ def write_table(df: pd.DataFrame, out_dir: str | Path, name: str) -> Path:
 def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
     path = Path(out_dir) / "data" / f"{name}.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def read_rows(data_dir: str | Path, name: str) -> list[dict[str, str]]:
+    """`<data_dir>/<name>.csv` as one dict of text per row (the values `read_table` gives),
+    [] where there is no such table. For code that walks rows: a DataFrame's `to_dict`
+    costs seconds at a hundred thousand rows of pandas' Arrow-backed text."""
+    path = Path(data_dir) / f"{name}.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:  # -sig: a CSV given Excel's byte-order mark
+        return list(csv.DictReader(handle))

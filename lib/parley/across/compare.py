@@ -17,7 +17,7 @@ from collections import Counter
 import pandas as pd
 
 from parley.knowledge import codebook
-from parley.tables import COLUMNS
+from parley.tables import COLUMNS, row_dicts
 
 STANCES = ("demands", "proposes", "rejects", "agrees")
 # Tie rule for the dominant stance: the stance reported by the most articles; then by
@@ -57,7 +57,7 @@ def compare_positions(positions: pd.DataFrame, copies: dict[str, str] | None = N
     else:
         df = df.assign(_start=0)
     groups: dict[tuple[str, str], list[dict]] = {}
-    for row in df[["issue", "side", "stance", "doc_id", "quote", "_start"]].to_dict("records"):
+    for row in row_dicts(df[["issue", "side", "stance", "doc_id", "quote", "_start"]]):
         groups.setdefault((row["issue"], row["side"]), []).append(row)
     rows = []
     for (issue, side), group in groups.items():
@@ -147,7 +147,7 @@ def convergence(comparison: pd.DataFrame) -> list[dict]:
     stances ("A|B"), relation, n_sources ("n|m"), doc_ids, and a sentence for the report."""
     if comparison is None or len(comparison) == 0:
         return []
-    records = comparison.to_dict("records")
+    records = row_dicts(comparison)
     by_issue: dict[str, list[dict]] = {}
     for row in records:
         by_issue.setdefault(str(row["issue"]), []).append(row)

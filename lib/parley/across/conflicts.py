@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from parley.extract.quantities import _data, _plain
+from parley.tables import row_dicts
 
 _STOPWORDS = frozenset(
     "a an the of to in on at for from by with and or but as is was were be been are has have had that this "
@@ -62,7 +63,7 @@ def quantity_conflicts(quantities) -> list[dict]:
     if quantities is None or len(quantities) == 0:
         return []
     threshold = float(_data().get("conflict_min_similarity", 0.3))
-    rows = [r for r in quantities.to_dict("records") if _number(r.get("value")) is not None]
+    rows = [r for r in row_dicts(quantities) if _number(r.get("value")) is not None]
     rows.sort(key=lambda r: (str(r.get("doc_id")), _number(r.get("start")) or 0))
     # link rows that count the same thing in different articles; conflicts are the linked
     # groups holding more than one value

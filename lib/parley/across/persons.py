@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from parley.extract.people.names import _clean_name, _is_full, _transliteration, name_parts, same_person_name, slug
 from parley.extract.people.roles import roles_compatible
 from parley.extract.people.sides import FORMER_OFFICE, NAMED_NEARBY, SIDE_FROM_GROUP
-from parley.tables import COLUMNS, cell_text
+from parley.tables import COLUMNS, cell_text, row_dicts
 from parley.text import fold
 
 # --- one person across articles --------------------------------------------------------
@@ -41,7 +41,7 @@ def resolve_persons(people: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, l
     """People with `person_id`, the persons table, and conflict rows (namesakes,
     ambiguous surnames, roles and sides that disagree between articles)."""
     people = people.reset_index(drop=True).copy()
-    records = people.to_dict("records")
+    records = row_dicts(people)
     conflicts: list[dict] = []
     persons = _group_rows(records, conflicts)
     ids = _person_ids(records, persons)
@@ -317,7 +317,7 @@ def delegations(people: pd.DataFrame, persons: pd.DataFrame) -> pd.DataFrame:
             if cell_text(role):
                 roles_of.setdefault(person_id, []).append((cell_text(doc_id), cell_text(role)))
     rows = []
-    for person in persons.to_dict("records"):
+    for person in row_dicts(persons):
         rows.append({
             "side": cell_text(person.get("side")),
             "person_id": person["person_id"],

@@ -23,7 +23,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from parley.across import syndication
-from parley.tables import cell_text, number_text
+from parley.tables import cell_text, number_text, row_dicts
 from parley.text import fold
 
 FACT_KINDS = ("person", "event", "position", "quantity", "other")
@@ -124,14 +124,14 @@ def _person_facts(tables) -> list[dict]:
     persons = _table(tables, "persons")
     if len(persons):
         facts = []
-        for row in persons.to_dict("records"):
+        for row in row_dicts(persons):
             name, side = cell_text(row.get("name")), cell_text(row.get("side"))
             label = f"{name} ({side})" if side else name
             facts.append(_fact("person", label, _split(row.get("doc_ids")), [name, *_split(row.get("variants"))]))
         return facts
     people = _table(tables, "people")
     grouped: dict[str, dict] = {}
-    for row in people.to_dict("records"):
+    for row in row_dicts(people):
         name = cell_text(row.get("name"))
         key = cell_text(row.get("person_id")) or fold(name)
         if not key:
@@ -154,10 +154,10 @@ def _event_facts(tables) -> list[dict]:
         return [
             _fact("event", _event_label(cell_text(r.get("date")), cell_text(r.get("description"))), _split(r.get("doc_ids")),
                   [cell_text(r.get("description"))], [cell_text(r.get("date"))])
-            for r in timeline.to_dict("records")
+            for r in row_dicts(timeline)
         ]
     grouped: dict[str, dict] = {}  # no timeline: one fact per date
-    for row in _table(tables, "events").to_dict("records"):
+    for row in row_dicts(_table(tables, "events")):
         date = cell_text(row.get("date"))
         if not date:
             continue
@@ -178,10 +178,10 @@ def _position_facts(tables) -> list[dict]:
             _fact("position", _position_label(cell_text(r.get("side")), cell_text(r.get("issue")), cell_text(r.get("stance"))),
                   _split(r.get("doc_ids")), [f"{cell_text(r.get('side'))} {cell_text(r.get('issue'))}", cell_text(r.get("issue"))],
                   [cell_text(r.get("side"))])
-            for r in comparison.to_dict("records")
+            for r in row_dicts(comparison)
         ]
     grouped: dict[tuple, dict] = {}
-    for row in _table(tables, "positions").to_dict("records"):
+    for row in row_dicts(_table(tables, "positions")):
         side, issue = cell_text(row.get("side")), cell_text(row.get("issue"))
         if not issue:
             continue
@@ -193,7 +193,7 @@ def _position_facts(tables) -> list[dict]:
 
 def _quantity_facts(tables) -> list[dict]:
     grouped: dict[tuple, dict] = {}
-    for row in _table(tables, "quantities").to_dict("records"):
+    for row in row_dicts(_table(tables, "quantities")):
         value, unit = number_text(row.get("value")), cell_text(row.get("unit"))
         if not value:
             continue
@@ -240,7 +240,7 @@ def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:
     for index, fact in enumerate(facts):
         for doc in fact["docs"]:
             facts_of_doc.setdefault(doc, []).append(index)
-    for row in conflicts.to_dict("records"):
+    for row in row_dicts(conflicts):
         kind, subject, values = cell_text(row.get("kind")), cell_text(row.get("subject")), cell_text(row.get("values"))
         fact_kind = _conflict_kind(kind)
         note = f"{kind}: {values}" if values else kind

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 from parley import config, nlp
 from parley.extract import dates, event_features
-from parley.tables import COLUMNS
+from parley.tables import COLUMNS, row_dicts
 from parley.text import fold
 
 # Two dates for one happening further apart than this are taken for two happenings.
@@ -148,7 +148,7 @@ def _mentions(events: pd.DataFrame) -> list[_Mention]:
     if "description" in usable.columns:
         _prepare_features(str(d or "") for d in usable["description"])
     # rows as dicts, not `iterrows`' Series: the same values, without a Series per row
-    return [_mention_of(index, row) for index, row in zip(usable.index, usable.to_dict("records"))]
+    return [_mention_of(index, row) for index, row in zip(usable.index, row_dicts(usable))]
 
 
 def _mention_of(index, row, date: str | None = None) -> _Mention:
@@ -177,7 +177,7 @@ def learn_features(table: pd.DataFrame | None) -> None:
     """Take the features extraction tagged with each article (its `event_features` table),
     so that the descriptions it covers need no model here."""
     if table is not None and len(table):
-        _FEATURES.update(event_features.from_rows(table.to_dict("records")))
+        _FEATURES.update(event_features.from_rows(row_dicts(table)))
 
 
 def _prepare_features(descriptions) -> None:

@@ -18,11 +18,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from parley import config
 from parley.publish import page_cache
-from parley.tables import write_atomic
+from parley.tables import read_rows, write_atomic
 
 ARTICLES_FOLDER = "articles"
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
@@ -87,31 +85,24 @@ def facts_by_article(data_dir: Path) -> dict[str, list[Fact]]:
         if str(start).isdigit() and str(end).isdigit():
             found.setdefault(doc_id, []).append(Fact(kind, int(start), int(end), title))
 
-    for row in _rows(data_dir, "people"):
+    for row in read_rows(data_dir, "people"):
         role = f", {row['role']}" if row.get("role") else ""
         side = f" ({row['side']})" if row.get("side") else ""
         add(row["doc_id"], "person", row["start"], row["end"], f"Person: {row['name']}{role}{side}")
-    for row in _rows(data_dir, "events"):
+    for row in read_rows(data_dir, "events"):
         date = row.get("date") or "undated"
         add(row["doc_id"], "event", row["start"], row["end"], f"Event ({date}): {row.get('description', '')}")
         if row.get("date_start") and row.get("date_end"):
             basis = f", {row['basis']}" if row.get("basis") else ""
             add(row["doc_id"], "date", row["date_start"], row["date_end"],
                 f"Date: {date} ({row.get('precision') or 'unresolved'}{basis}) from “{row.get('date_text', '')}”")
-    for row in _rows(data_dir, "quantities"):
+    for row in read_rows(data_dir, "quantities"):
         add(row["doc_id"], "quantity", row["start"], row["end"], f"Quantity: {row['value']} {row['unit']}")
-    for row in _rows(data_dir, "positions"):
+    for row in read_rows(data_dir, "positions"):
         topic = f" ({row['topic']})" if row.get("topic") else ""
         add(row["doc_id"], "position", row["start"], row["end"],
             f"Position: {row['side'] or 'a side'} {row['stance']} {row['issue']}{topic}")
     return found
-
-
-def _rows(data_dir: Path, name: str) -> list[dict]:
-    path = Path(data_dir) / f"{name}.csv"
-    if not path.is_file():
-        return []
-    return pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
 
 
 # --- highlighting ---------------------------------------------------------------------
@@ -172,7 +163,7 @@ def write_article_pages(out_dir: Path, articles) -> list[Path]:
     from markupsafe import Markup
 
     out_dir = Path(out_dir)
-    published = {row["doc_id"] for row in _rows(out_dir / "data", "documents")}
+    published = {row["doc_id"] for row in read_rows(out_dir / "data", "documents")}
     facts = facts_by_article(out_dir / "data")
     env = Environment(loader=FileSystemLoader(str(config.PACKAGE_DIR / "publish" / "templates")),
                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)

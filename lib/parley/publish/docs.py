@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from parley import config
-from parley.tables import column_dictionary, write_atomic
+from parley.tables import column_dictionary, row_dicts, write_atomic
 
 
 def dictionary_markdown() -> str:
@@ -69,7 +69,7 @@ def evaluation_markdown(out_dir: Path | None = None, dev_scores: Path | None = N
     for label in labels:
         header += [label] + ([f"{label} baseline"] if f"{label} baseline" in wide.columns else [])
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for row in wide.to_dict("records"):
+    for row in row_dicts(wide):
         cells = [row["table"], row["metric"]]
         for label in labels:
             n = row.get(f"{label} n", "")

@@ -16,10 +16,8 @@ import functools
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from parley.publish.article_pages import href
-from parley.tables import column_dictionary, write_atomic
+from parley.tables import column_dictionary, read_rows, write_atomic
 
 _MATCHED_TABLES = ("timeline", "comparison", "conflicts", "persons")
 _KIND_OF_TABLE = {"quantities": "quantity", "positions": "position", "events": "event", "people": "person"}
@@ -41,7 +39,7 @@ class Facts:
     """What the published tables say, indexed for finding a row's evidence."""
 
     def __init__(self, data_dir: Path):
-        read = lambda name: _read(data_dir, name)  # noqa: E731 - a local shorthand
+        read = lambda name: read_rows(data_dir, name)  # noqa: E731 - a local shorthand
         self.labels = {}
         for row in read("documents"):
             outlet, published = row.get("outlet", ""), row.get("published", "")
@@ -155,13 +153,6 @@ def _preferred_kinds(row: dict[str, str]) -> list[str]:
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split("|") if part.strip()]
-
-
-def _read(data_dir: Path, name: str) -> list[dict]:
-    path = Path(data_dir) / f"{name}.csv"
-    if not path.is_file():
-        return []
-    return pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
 
 
 # --- pages ----------------------------------------------------------------------------

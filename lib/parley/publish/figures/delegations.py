@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from parley.publish.figures import PALETTE, kept, save, style
+from parley.tables import row_dicts
 
 MAX_SIDES = 4
 MAX_PEOPLE = 20  # per panel: the people most articles name; the rest are counted in a last line
@@ -84,7 +85,7 @@ def _panels(df: pd.DataFrame, max_sides: int) -> list[tuple[str, list[dict]]]:
     """(title, entries) per panel: main sides by size, then "Other sides", then unknown."""
     if df is None or df.empty:
         return []
-    rows = df.fillna("").to_dict("records")
+    rows = row_dicts(df.fillna(""))
     by_side: dict[str, list[dict]] = {}
     for row in rows:
         by_side.setdefault(str(row.get("side") or ""), []).append(row)

@@ -21,6 +21,7 @@ from matplotlib.lines import Line2D
 
 from parley.across.sources import FACT_KINDS, doc_columns, reporting
 from parley.publish.figures import PALETTE, kept, save, style
+from parley.tables import row_dicts
 
 KIND_TITLES = {"person": "People", "event": "Events", "position": "Positions", "quantity": "Quantities", "other": "Other"}
 KIND_COLOURS = {"person": PALETTE[0], "event": PALETTE[2], "position": PALETTE[3], "quantity": PALETTE[7], "other": "0.55"}
@@ -103,7 +104,7 @@ def _layout(sources_df: pd.DataFrame, max_per_kind: int) -> list[dict]:
         facts = sources_df[sources_df["fact_kind"] == kind]
         shown = facts.head(max_per_kind)
         rows.append({"type": "header", "kind": kind, "label": f"{KIND_TITLES.get(kind, kind.title())} ({len(facts)})"})
-        for fact in shown.to_dict("records"):
+        for fact in row_dicts(shown):
             rows.append({"type": "fact", "kind": kind, "label": _shorten(str(fact["fact"])), "fact": fact,
                          "conflict": bool(int(fact.get("conflict", 0) or 0))})
         if len(facts) > len(shown):

@@ -26,6 +26,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from parley.publish.figures import PALETTE, kept, save, style
+from parley.tables import row_dicts
 
 PRECISION_COLOURS = {"day": PALETTE[0], "month": PALETTE[1], "year": PALETTE[2]}
 LABEL_CHARS = 62
@@ -103,7 +104,7 @@ def _events(timeline_df: pd.DataFrame) -> list[dict]:
     out = []
     if timeline_df is None or len(timeline_df) == 0:
         return out
-    for row in timeline_df.to_dict("records"):
+    for row in row_dicts(timeline_df):
         extent = _extent(str(row.get("date", "") or ""))
         if extent is None:
             continue
