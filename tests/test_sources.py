@@ -167,3 +167,19 @@ def test_a_conflict_is_attached_only_to_facts_its_own_articles_report():
     assert _row(df, "John Smith")["disagreement"] == "person_namesake: Karl Smith|John Smith"
     own = _row(df, "Smith")  # the c3 conflict stands as a fact of its own, reported by c3
     assert (own["fact_kind"], own["doc_ids"], own["c3"]) == ("person", "c3", 1)
+
+
+def test_a_subject_within_another_as_whole_words_is_found_as_a_pattern_would():
+    import random
+    import re
+
+    from parley.across.sources import _within_as_words
+
+    chance = random.Random(3)
+    letters = "ab _-.(é1"
+    for _ in range(20_000):
+        part = "".join(chance.choice(letters) for _ in range(chance.randint(1, 3)))
+        text = "".join(chance.choice(letters) for _ in range(chance.randint(0, 9)))
+        assert _within_as_words(part, text) == bool(re.search(rf"\b{re.escape(part)}\b", text)), (part, text)
+    assert _within_as_words("prisoner exchange", "the prisoner exchange of june")
+    assert not _within_as_words("prisoner", "prisoners")

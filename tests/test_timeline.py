@@ -260,3 +260,42 @@ def test_a_figure_is_kept_while_what_it_draws_is_unchanged(tmp_path, monkeypatch
     assert drawn == []
     assert plot_timeline(timeline.assign(n_sources=[3, 1]), tmp_path / "three").read_bytes() != first
     assert len(drawn) == 1
+
+
+def test_the_zoom_and_the_rows_shown_are_those_of_comparing_every_pair():
+    """`_dense_window` finds its window in one pass and `_best_supported` its rows by set:
+    the same answers as the plain definitions, which compare every event with every other."""
+    import datetime as dt
+    import random
+
+    from parley.publish.figures import timeline as figure
+
+    def dense_by_every_pair(events):
+        if not events or (figure._span(events)[1] - figure._span(events)[0]).days <= figure.ZOOM_WHEN_SPAN_DAYS:
+            return None
+        points = sorted(e["middle"] for e in events if e["precision"] != "year")
+        best, best_count = None, 0
+        for i, start in enumerate(points):
+            inside = [p for p in points[i:] if (p - start).days <= figure.DENSE_WINDOW_DAYS]
+            if len(inside) > best_count:
+                best, best_count = (start, inside[-1]), len(inside)
+        if best is None or best_count < figure.MIN_ZOOMED_EVENTS:
+            return None
+        return best[0] - dt.timedelta(days=2), best[1] + dt.timedelta(days=2)
+
+    chance = random.Random(7)
+    for _ in range(40):
+        rows = []
+        for i in range(chance.randint(0, 60)):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=chance.choice([chance.randint(0, 700), chance.randint(300, 330)]))
+            precision = chance.choice(["day", "day", "month", "year"])
+            date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[precision]
+            rows.append({"date": date, "precision": precision, "description": f"event {i % 25}",
+                         "n_sources": chance.randint(1, 4)})
+        events = figure._events(pd.DataFrame(rows, columns=["date", "precision", "description", "n_sources"]))
+        assert figure._dense_window(events) == dense_by_every_pair(events)
+        kept = sorted(events, key=lambda e: (-e["n_sources"], e["first"]))[: figure.MAX_ROWS]
+        assert figure._best_supported(events) == ([e for e in events if e in kept] if len(events) > figure.MAX_ROWS else events)
+        inside = events[::3]
+        assert figure._not_among(events, inside) == [e for e in events if e not in inside]
+

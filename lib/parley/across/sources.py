@@ -16,7 +16,6 @@ table (people, events, positions) so the view still shows something sensible.
 from __future__ import annotations
 
 import functools
-import re
 
 import numpy as np
 import pandas as pd
@@ -222,14 +221,28 @@ def _similar(subject: str, key: str) -> bool:
     a, b = fold(subject), fold(key)
     if not a or not b:
         return False
-    if a == b or _whole_words(a).search(b) or _whole_words(b).search(a):
+    if a == b or _within_as_words(a, b) or _within_as_words(b, a):
         return True
     return fuzz.token_set_ratio(a, b) >= SUBJECT_SIMILARITY
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _whole_words(text: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(text)}\b")
+def _within_as_words(part: str, text: str) -> bool:
+    """Whether `re.search(rf"\\b{re.escape(part)}\\b", text)` would find `part`, without
+    compiling a pattern for each of thousands of subjects."""
+    at = text.find(part)
+    while at >= 0:
+        if _word_boundary(text, at) and _word_boundary(text, at + len(part)):
+            return True
+        at = text.find(part, at + 1)
+    return False
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """`\\b` at `at`: a word character on one side only (`re`'s word characters: `isalnum` and "_")."""
+    def word(i: int) -> bool:
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+    return word(at - 1) != word(at)
 
 
 def _attach_conflicts(facts: list[dict], conflicts: pd.DataFrame) -> None:

@@ -58,7 +58,7 @@ def _plot_events(events: list[dict], out_dir) -> Path:
     figure does not show, an article's offsets or quotes, draws nothing again)."""
     dense = _dense_window(events)
     inside = [e for e in events if dense and _in_window(e, dense)]
-    outside = [e for e in events if e not in inside]
+    outside = _not_among(events, inside)
     shown_inside, shown_outside = _best_supported(inside), _best_supported(outside)
     with style():
         if not events:
@@ -142,8 +142,23 @@ def _best_supported(events: list[dict]) -> list[dict]:
     """At most MAX_ROWS events: the best-supported, earliest first among equals; in date order."""
     if len(events) <= MAX_ROWS:
         return events
-    kept = sorted(events, key=lambda e: (-e["n_sources"], e["first"]))[:MAX_ROWS]
-    return [e for e in events if e in kept]
+    kept = _identities(sorted(events, key=lambda e: (-e["n_sources"], e["first"]))[:MAX_ROWS])
+    return [e for e in events if _identity(e) in kept]
+
+
+def _not_among(events: list[dict], among: list[dict]) -> list[dict]:
+    """`events` but those equal to one of `among` (compared as `in` would, in a set)."""
+    excluded = _identities(among)
+    return [e for e in events if _identity(e) not in excluded]
+
+
+def _identities(events: list[dict]) -> set[tuple]:
+    return {_identity(e) for e in events}
+
+
+def _identity(event: dict) -> tuple:
+    """What `==` compares of an event, hashable: an event's values are text, numbers and dates."""
+    return tuple(sorted(event.items()))
 
 
 def _left_out(events: list[dict], shown: list[dict]) -> str:
@@ -157,10 +172,13 @@ def _dense_window(events: list[dict]) -> tuple[dt.date, dt.date] | None:
         return None
     points = sorted(e["middle"] for e in events if e["precision"] != "year")
     best, best_count = None, 0
+    end = 0  # points[i:end] lie within DENSE_WINDOW_DAYS of points[i]: one pass, not one per point
     for i, start in enumerate(points):
-        inside = [p for p in points[i:] if (p - start).days <= DENSE_WINDOW_DAYS]
-        if len(inside) > best_count:
-            best, best_count = (start, inside[-1]), len(inside)
+        end = max(end, i)
+        while end < len(points) and (points[end] - start).days <= DENSE_WINDOW_DAYS:
+            end += 1
+        if end - i > best_count:
+            best, best_count = (start, points[end - 1]), end - i
     if best is None or best_count < MIN_ZOOMED_EVENTS:
         return None
     return best[0] - dt.timedelta(days=2), best[1] + dt.timedelta(days=2)
