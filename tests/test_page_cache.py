@@ -3,6 +3,8 @@ links, and the workbook's sheets are kept by what they are made from, and a kept
 the same bytes a fresh write gives."""
 
 import io
+import shutil
+import time
 import zipfile
 from types import SimpleNamespace
 
@@ -126,3 +128,81 @@ def test_the_cache_keeps_about_ten_runs_of_entries_the_most_recently_used():
     page_cache.prune("test-kind", used_by_run=2)
     kept = {key for key in keys if (page_cache._folder("test-kind") / key).is_file()}
     assert kept == {keys[0], *keys[-19:]}
+
+
+def _seed_build(folder):
+    """A build folder as the notebooks leave it for the seeds: their tables, and a notebook
+    page whose tables are not linked yet."""
+    from parley import config
+
+    shutil.copytree(config.PROJECT_ROOT / "reports" / "data", folder / "data")
+    (folder / "html").mkdir()
+    (folder / "html" / "02_timeline.html").write_text(_timeline_page("000_ce0af6095adf2135|001_c0741157f515660f"))
+    return folder
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_made_ahead_are_copied_back_at_the_end_and_are_the_bytes_of_a_fresh_write(tmp_path, monkeypatch, count_calls):
+    from parley import config
+    from parley.publish import ahead
+    from parley.read.corpus import read_corpus
+
+    build = _seed_build(tmp_path / "build")
+    before = _files(build)
+    ahead.prepare(str(build), str(config.PROJECT_ROOT / "seeds"))
+    assert _files(build) == before  # made ahead into the cache, nothing written into the build
+
+    articles = read_corpus(config.PROJECT_ROOT / "seeds").articles
+    made = {name: count_calls(module, name) for module, name in
+            ((exports, "_column_cells"), (article_pages, "highlight"), (page_links, "link_tables"))}
+    workbook = exports.write_workbook(build).read_bytes()
+    pages = {p.name: p.read_bytes() for p in article_pages.write_article_pages(build, articles)}
+    page_links.link_pages(build)
+    linked = (build / "html" / "02_timeline.html").read_bytes()
+    assert all(calls == [] for calls in made.values()), {name: len(calls) for name, calls in made.items()}
+    assert len(pages) == 5 and b"Istanbul" in linked
+
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "empty-cache" / "parley"))  # a fresh write, same bytes
+    fresh = _seed_build(tmp_path / "fresh")
+    assert exports.write_workbook(fresh).read_bytes() == workbook
+    assert {p.name: p.read_bytes() for p in article_pages.write_article_pages(fresh, articles)} == pages
+    page_links.link_pages(fresh)
+    assert (fresh / "html" / "02_timeline.html").read_bytes() == linked
+
+
+def test_a_sheet_made_on_its_own_is_the_sheet_of_its_place_in_the_workbook(tmp_path, monkeypatch):
+    for name, row in (("documents", {"doc_id": "a", "title": "=1+1"}), ("people", {"doc_id": "a", "name": "Umerov"}),
+                      ("skipped", {"file": "x.pdf", "reason": "not an article file"})):
+        tables.write_table(tables.frame(name, [row]), tmp_path, name)
+    whole = _sheets(exports.write_workbook(tmp_path))
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "empty-cache" / "parley"))
+    assert exports.prepare_sheets(tmp_path) == 3 and exports.prepare_sheets(tmp_path) == 0  # kept: not made twice
+    (tmp_path / exports.WORKBOOK).unlink()
+    assert _sheets(exports.write_workbook(tmp_path)) == whole
+
+
+def test_work_ahead_runs_in_its_own_process_and_stops_with_the_run(tmp_path):
+    from parley import config
+    from parley.publish import ahead, page_cache
+
+    build = _seed_build(tmp_path / "build")
+    runner = ahead.Ahead(build, config.PROJECT_ROOT / "seeds")
+    runner.changed()
+    sheets = page_cache._folder(exports._SHEETS)
+    for _ in range(600):  # until the pass has kept the workbook's sheets (or a minute has gone)
+        if len(list(sheets.glob("*"))) >= len(exports.table_names(build)):
+            break
+        time.sleep(0.1)
+    runner.stop()
+    assert len(list(sheets.glob("*"))) >= len(exports.table_names(build))
+    assert not runner._thread.is_alive() and runner._child.poll() is not None
+
+    again = ahead.Ahead(build, config.PROJECT_ROOT / "seeds")
+    again.changed()
+    time.sleep(1)  # stopped while it works, it leaves no half-written file in the cache
+    again.stop()
+    assert again._child.poll() is not None
+    assert not [p for p in (tmp_path / "cache").rglob(".*.tmp")]

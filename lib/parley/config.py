@@ -40,6 +40,11 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PARLEY_CACHE_DIR") or PROJECT_ROOT / ".cache" / "parley")
 
 
+def jobs() -> int:
+    """How many processes Parley's work may keep busy: PARLEY_JOBS, else the machine's cores."""
+    return int(os.environ.get("PARLEY_JOBS", "0")) or os.cpu_count() or 1
+
+
 def resolve(path: str | os.PathLike | None, default: Path, base: Path | None = None) -> Path:
     """A user-given path: empty means `default`; relative means relative to `base`, the
     project root unless given."""

@@ -159,16 +159,29 @@ def _open(span: _Span, first: bool) -> str:
 
 def write_article_pages(out_dir: Path, articles) -> list[Path]:
     """One page per article of `documents.csv` (an article the notebooks skipped has none)."""
+    out_dir = Path(out_dir)
+    written = [write_atomic(out_dir / ARTICLES_FOLDER / page_name(article.doc_id), page)
+               for article, page in _pages(out_dir, articles)]
+    page_cache.prune(_PAGES, len(written))
+    return written
+
+
+def prepare_article_pages(out_dir: Path, articles) -> int:
+    """Make and keep the pages `write_article_pages` would write from the tables as they are
+    now, writing none (`parley.publish.ahead`); how many pages there are."""
+    return sum(1 for _ in _pages(Path(out_dir), articles))
+
+
+def _pages(out_dir: Path, articles):
+    """(article, its page's bytes) for each published article, kept pages copied back."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
-    out_dir = Path(out_dir)
     published = {row["doc_id"] for row in read_rows(out_dir / "data", "documents")}
     facts = facts_by_article(out_dir / "data")
     env = Environment(loader=FileSystemLoader(str(config.PACKAGE_DIR / "publish" / "templates")),
                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
     template = env.get_template("article.html")
-    written = []
     context = page_cache.context()
     for article in sorted(articles, key=lambda a: a.doc_id):
         if article.doc_id not in published:
@@ -186,9 +199,7 @@ def write_article_pages(out_dir: Path, articles) -> list[Path]:
                 text=Markup(highlight(article.raw, mine)),
             ).encode("utf-8")
             page_cache.put(_PAGES, key, page)
-        written.append(write_atomic(out_dir / ARTICLES_FOLDER / page_name(article.doc_id), page))
-    page_cache.prune(_PAGES, len(written))
-    return written
+        yield article, page
 
 
 _PAGES = "articles"

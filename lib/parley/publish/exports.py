@@ -73,22 +73,15 @@ def table_names(out_dir: Path) -> list[str]:
     return sorted(found, key=lambda n: (order.get(n, len(order)), n))
 
 
-def _table(out_dir: Path, name: str) -> pd.DataFrame:
-    parquet = Path(out_dir) / "data" / f"{name}.parquet"
-    if parquet.is_file():
-        return pd.read_parquet(parquet, engine="pyarrow")
-    return pd.read_csv(Path(out_dir) / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
-
-
 def write_workbook(out_dir: str | Path) -> Path | None:
     """`OUT/parley.xlsx`: one sheet per table of `OUT/data/`, a bold header row, frozen;
     None, and no file, where there is no table. The sources sheet leaves out the column
     per article (an article's mark on each fact): its `doc_ids` names the same articles,
     and the columns would make a sheet of millions of cells at a few thousand articles."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
     from openpyxl.writer.excel import ExcelWriter
+
+    from parley.publish import page_cache
 
     out_dir = Path(out_dir)
     names = table_names(out_dir)
@@ -97,36 +90,20 @@ def write_workbook(out_dir: str | Path) -> Path | None:
     book = Workbook(write_only=True)
     book.properties.creator = "Parley"
     book.properties.created = book.properties.modified = _FIXED_TIME
-    from parley.publish import page_cache
-
-    bold = Font(bold=True)
     kept, keys = {}, {}
     context = page_cache.context()
     for index, name in enumerate(names, start=1):
         # a sheet is the XML of its table alone (strings inline, no shared table): a table
-        # unchanged since an earlier run (one article edited) copies its sheet back
+        # unchanged since an earlier run (one article edited), or whose sheet was made while
+        # the notebooks ran (`prepare_sheets`), copies its sheet back
         entry = f"xl/worksheets/sheet{index}.xml"
-        keys[entry] = page_cache.key(_SHEETS, str(index), name, _table_bytes(out_dir, name), within=context)
+        data = _table_bytes(out_dir, name)
+        keys[entry] = _sheet_key(name, data, context)
         kept_sheet = page_cache.get(_SHEETS, keys[entry])
         if kept_sheet is not None:
             kept[entry] = kept_sheet
-        df = _table(out_dir, name)
-        if name == "sources":  # one column per article: a matrix whose cells `doc_ids` lists already
-            from parley.across.sources import doc_columns
-
-            df = df.drop(columns=doc_columns(df))
-        sheet = book.create_sheet(_sheet_name(name))
-        sheet.freeze_panes = "A2"
-        header = []
-        for column in df.columns:
-            cell = WriteOnlyCell(sheet, value=_cell(str(column)))
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)  # also for a kept sheet: the workbook's styles stay those of a full write
-        if entry in kept:
-            continue
-        for row in zip(*(_column_cells(sheet, df[column]) for column in df.columns)):
-            sheet.append(row)
+        # also for a kept sheet: the header keeps the workbook's styles those of a full write
+        _fill(book, name, _table_of_bytes(data, name), header_only=entry in kept)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()  # not book.save(): that stamps the time of saving
@@ -139,15 +116,87 @@ def write_workbook(out_dir: str | Path) -> Path | None:
     return write_atomic(out_dir / WORKBOOK, data)
 
 
+def prepare_sheets(out_dir: str | Path) -> int:
+    """Make and keep the sheet of every table in `OUT/data/` not kept yet, as
+    `write_workbook` would write it, writing no workbook; how many were made. A sheet's
+    XML does not depend on its place in the workbook (tests/test_exports.py), so each is
+    made in a workbook of its own, from the table's bytes as read once (a notebook may be
+    rewriting the table meanwhile)."""
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    from parley.publish import page_cache
+
+    out_dir = Path(out_dir)
+    context = page_cache.context()
+    made = 0
+    for name in table_names(out_dir):
+        try:
+            data = _table_bytes(out_dir, name)
+        except OSError:  # removed meanwhile
+            continue
+        key = _sheet_key(name, data, context)
+        if page_cache.get(_SHEETS, key) is not None:
+            continue
+        book = Workbook(write_only=True)
+        _fill(book, name, _table_of_bytes(data, name))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            ExcelWriter(book, archive).save()
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written:
+            page_cache.put(_SHEETS, key, written.read("xl/worksheets/sheet1.xml"))
+        made += 1
+    return made
+
+
+def _sheet_key(name: str, table_bytes: bytes, context: str) -> str:
+    from parley.publish import page_cache
+
+    return page_cache.key(_SHEETS, name, table_bytes, within=context)
+
+
+def _fill(book, name: str, df: pd.DataFrame, header_only: bool = False) -> None:
+    """A sheet for table `name` in `book`: a bold, frozen header row, then the rows."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    if name == "sources":  # one column per article: a matrix whose cells `doc_ids` lists already
+        from parley.across.sources import doc_columns
+
+        df = df.drop(columns=doc_columns(df))
+    sheet = book.create_sheet(_sheet_name(name))
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in df.columns:
+        cell = WriteOnlyCell(sheet, value=_cell(str(column)))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    if header_only:
+        return
+    for row in zip(*(_column_cells(sheet, df[column]) for column in df.columns)):
+        sheet.append(row)
+
+
 _SHEETS = "workbook-sheets"
 
 
 def _table_bytes(out_dir: Path, name: str) -> bytes:
-    """The file `_table` reads the table from, as bytes (which of the two is part of it)."""
+    """The file a table's sheet is made from, as bytes: its Parquet file (which keeps the
+    column types) where there is one, else its CSV; which of the two is part of it."""
     parquet = Path(out_dir) / "data" / f"{name}.parquet"
     if parquet.is_file():
         return b"parquet\0" + parquet.read_bytes()
     return b"csv\0" + (Path(out_dir) / "data" / f"{name}.csv").read_bytes()
+
+
+def _table_of_bytes(data: bytes, name: str) -> pd.DataFrame:
+    """The table whose file `_table_bytes` read."""
+    kind, _, content = data.partition(b"\0")
+    if kind == b"parquet":
+        return pd.read_parquet(io.BytesIO(content), engine="pyarrow")
+    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
 
 
 def _sheet_name(name: str) -> str:

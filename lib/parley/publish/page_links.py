@@ -164,23 +164,35 @@ def link_pages(out_dir: Path) -> list[Path]:
     linking asked of the tables gets the same answer (`_Recorded`)."""
     from parley.publish import page_cache
 
-    out_dir = Path(out_dir)
-    facts = Facts(out_dir / "data")
-    pages = [(out_dir / "index.html", "")] + [(p, "../") for p in sorted((out_dir / "html").glob("*.html"))]
-    written = []
-    for page, prefix in pages:
-        if page.is_file():
-            text = page.read_text(encoding="utf-8")
-            key = page_cache.key(_LINKED, prefix, text)
-            linked = _still_valid(page_cache.get(_LINKED, key), facts)
-            if linked is None:
-                recorded = _Recorded(facts)
-                linked = link_tables(text, recorded, prefix)
-                page_cache.put(_LINKED, key, json.dumps({"asked": recorded.asked(), "page": linked},
-                                                        ensure_ascii=False).encode("utf-8"))
-            written.append(write_atomic(page, linked.encode("utf-8")))
+    written = [write_atomic(page, linked.encode("utf-8")) for page, linked in _linked_pages(Path(out_dir))]
     page_cache.prune(_LINKED, len(written))
     return written
+
+
+def prepare_links(out_dir: Path) -> int:
+    """Link and keep the pages of `out_dir` as they are now against its tables as they are
+    now, rewriting none (`parley.publish.ahead`); how many pages there are."""
+    return sum(1 for _ in _linked_pages(Path(out_dir)))
+
+
+def _linked_pages(out_dir: Path):
+    """(page, its linked HTML) for `index.html` and every `html/*.html` there is."""
+    from parley.publish import page_cache
+
+    facts = Facts(out_dir / "data")
+    pages = [(out_dir / "index.html", "")] + [(p, "../") for p in sorted((out_dir / "html").glob("*.html"))]
+    for page, prefix in pages:
+        if not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8")
+        key = page_cache.key(_LINKED, prefix, text)
+        linked = _still_valid(page_cache.get(_LINKED, key), facts)
+        if linked is None:
+            recorded = _Recorded(facts)
+            linked = link_tables(text, recorded, prefix)
+            page_cache.put(_LINKED, key, json.dumps({"asked": recorded.asked(), "page": linked},
+                                                    ensure_ascii=False).encode("utf-8"))
+        yield page, linked
 
 
 _LINKED = "linked-pages"

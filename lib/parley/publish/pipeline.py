@@ -22,6 +22,7 @@ from pathlib import Path
 
 from parley import config
 from parley.publish import stage_cache
+from parley.publish.ahead import Ahead, own_python, own_python_env
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL = "python3"
@@ -95,6 +96,7 @@ def run(
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".parley-build-{out.name}-", dir=out.parent))
     started = time.monotonic()
+    ahead = None
     try:
         # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
         # every article in the cache and its page shows no timings that differ run to run
@@ -104,6 +106,8 @@ def run(
             say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
         key = stage_cache.run_key(corpus, seeds, out, gold)
         reused = []
+        # with one core the work ahead would only take the notebooks' time
+        ahead = Ahead(build, seeds, project.path if project is not None else None) if config.jobs() > 1 else None
         for index, notebook in enumerate(notebooks, start=1):
             key = stage_cache.notebook_key(key, notebook, (gold or config.GOLD_PATH) if _declares(notebook, "gold_path") else None)
             if stage_cache.restore(key, build):
@@ -117,7 +121,11 @@ def run(
             report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
             report.export_html(build, only=[notebook.stem])
             stage_cache.store(key, build, before)
+            if ahead is not None:
+                ahead.changed()
             say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
+        if ahead is not None:
+            ahead.stop()
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")
@@ -139,6 +147,8 @@ def run(
             stage_cache.store(finish, build, before)
         publish(build, out)
     finally:
+        if ahead is not None:
+            ahead.stop()
         if build.exists():
             shutil.rmtree(build, ignore_errors=True)
     seconds = time.monotonic() - started
@@ -148,16 +158,13 @@ def run(
 
 @contextlib.contextmanager
 def _workbook_beside(build: Path):
-    """The workbook written by another Python process while the caller goes on (the
-    workbook reads the tables the pages read, and writes only its own file); waited for,
-    and its failure the run's, when the caller is done. A process of its own, not a fork
-    (this process holds the notebook client's threads) nor multiprocessing's spawn (which
-    would run again the script that called `run`)."""
+    """The workbook written by another Python process (`own_python`) while the caller goes
+    on (the workbook reads the tables the pages read, and writes only its own file);
+    waited for, and its failure the run's, when the caller is done."""
     import subprocess
 
     code = "import sys; from parley.publish.exports import write_workbook; write_workbook(sys.argv[1])"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}  # this process's parley
-    child = subprocess.Popen([sys.executable, "-c", code, str(build)], env=env, stdout=subprocess.DEVNULL,
+    child = subprocess.Popen(own_python(code, str(build)), env=own_python_env(), stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True)
     try:
         yield
@@ -239,6 +246,9 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
             execution_timeout=cell_timeout,
             progress_bar=False,
             cwd=str(notebook.parent),
+            # written once, when it ends (or fails): the build folder is no one's to watch, and
+            # writing a notebook of large tables after every cell cost seconds a run
+            request_save_on_cell_execute=False,
             kernel_manager_class=_quiet_kernel_manager(kernel_log),
             # a kernel on this machine only: its TCP-without-encryption warning is noise here
             extra_arguments=["--IPKernelApp.log_level=ERROR"],

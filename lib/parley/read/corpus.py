@@ -180,7 +180,7 @@ def _read_all(files: list[tuple[Path, str, str]], code: str) -> list[Article | s
     """Each (path, doc_id, file) read as an Article, or the reason it cannot be; the ones
     not in the cache are read on every core when there are many (reading is per-article
     work: at a thousand articles it is seconds, not milliseconds)."""
-    jobs = int(os.environ.get("PARLEY_JOBS", "0")) or os.cpu_count() or 1
+    jobs = config.jobs()
     read: list[Article | str | None] = [None] * len(files)
     if jobs > 1 and len(files) >= _PARALLEL_READS:
         read = [_cached_or_none(file, code) for file in files]
