@@ -1,10 +1,11 @@
 """Publishing work done ahead, while the notebooks run.
 
 A notebook's kernel keeps one core busy; the other is idle until the last notebook ends,
-and then the run writes the workbook, the article pages and the linked pages, which at a
-thousand articles is most of a minute. Each time a notebook has run, `Ahead` starts a
-process of low priority that makes those from the build folder as it is then and keeps
-them in the page cache (`parley.publish.page_cache`), writing nothing into the build.
+and then the run writes the notebooks' pages, the workbook, the article pages and the
+linked pages, which at a thousand articles is most of a minute. Each time a notebook has
+run, `Ahead` starts a process of low priority that makes those from the build folder as
+it is then and keeps them in the page cache (`parley.publish.page_cache`), writing
+nothing into the build.
 At the end the run writes every page as before; a page whose inputs did not change since
 it was made ahead is copied back from the cache. The bytes of the report are the same
 either way: what is kept is keyed by everything it is made from, so a table a later
@@ -26,7 +27,8 @@ _STOP_SECONDS = 10
 
 class Ahead:
     """One process at a time making pages ahead from `build`; `changed()` after a notebook
-    ran asks for another pass, `stop()` ends the one running (its work so far is kept)."""
+    ran asks for another pass; `finish()` waits for the pass running, `stop()` ends it
+    (its work so far is kept)."""
 
     def __init__(self, build: Path, seeds: Path, project_path: str | None = None):
         self._command = own_python(
@@ -42,6 +44,16 @@ class Ahead:
 
     def changed(self) -> None:
         self._wanted.set()
+
+    def finish(self) -> None:
+        """Start no other pass and wait for the one running: what it makes is what the end
+        of the run needs next."""
+        with self._lock:
+            self._stopping = True
+        self._wanted.set()
+        self._thread.join()
+        if self._child is not None:
+            self._child.wait()
 
     def stop(self) -> None:
         with self._lock:
@@ -80,11 +92,11 @@ def own_python_env() -> dict[str, str]:
 
 
 def prepare(build: str, seeds: str, project_path: str = "") -> None:
-    """One pass: the workbook's sheets, the article pages and the linked pages that `build`'s
-    tables and pages make now, kept in the page cache. The project file in force is part
+    """One pass: the notebooks' pages (linked), the workbook's sheets and the article pages
+    that `build`'s notebooks and tables make now, kept in the page cache. The project file in force is part
     of every page's key, so it is put in force here as in the run."""
     from parley.knowledge import project_file
-    from parley.publish import article_pages, exports, page_links
+    from parley.publish import article_pages, exports, page_links, report
     from parley.read.corpus import read_corpus
 
     # stopped by SIGTERM, it unwinds as at an exception: a file being written is removed
@@ -94,6 +106,7 @@ def prepare(build: str, seeds: str, project_path: str = "") -> None:
     except OSError:  # not allowed here: still correct, only in the notebooks' way
         pass
     project_file.use(Path(seeds), Path(project_path) if project_path else None)
+    build = Path(build)
+    page_links.prepare_links(build, report.prepare_html(build))
     exports.prepare_sheets(build)
-    article_pages.prepare_article_pages(Path(build), read_corpus(seeds).articles)
-    page_links.prepare_links(Path(build))
+    article_pages.prepare_article_pages(build, read_corpus(seeds).articles)

@@ -13,6 +13,7 @@ conflicts) the CSV row it shows. The CSVs are not touched.
 from __future__ import annotations
 
 import functools
+import io
 import json
 from pathlib import Path
 
@@ -169,22 +170,23 @@ def link_pages(out_dir: Path) -> list[Path]:
     return written
 
 
-def prepare_links(out_dir: Path) -> int:
-    """Link and keep the pages of `out_dir` as they are now against its tables as they are
-    now, rewriting none (`parley.publish.ahead`); how many pages there are."""
-    return sum(1 for _ in _linked_pages(Path(out_dir)))
+def prepare_links(out_dir: Path, pages: dict[Path, bytes]) -> int:
+    """Link and keep notebook `pages` ({where each will be: its bytes}, `report.prepare_html`)
+    against the tables of `out_dir` as they are now, writing none (`parley.publish.ahead`)."""
+    return sum(1 for _ in _linked_pages(Path(out_dir), pages))
 
 
-def _linked_pages(out_dir: Path):
-    """(page, its linked HTML) for `index.html` and every `html/*.html` there is."""
+def _linked_pages(out_dir: Path, pages: dict[Path, bytes] | None = None):
+    """(page, its linked HTML) for `index.html` and every `html/*.html` there is (or `pages`)."""
     from parley.publish import page_cache
 
     facts = Facts(out_dir / "data")
-    pages = [(out_dir / "index.html", "")] + [(p, "../") for p in sorted((out_dir / "html").glob("*.html"))]
-    for page, prefix in pages:
-        if not page.is_file():
-            continue
-        text = page.read_text(encoding="utf-8")
+    if pages is None:
+        found = [out_dir / "index.html"] + sorted((out_dir / "html").glob("*.html"))
+        pages = {page: page.read_bytes() for page in found if page.is_file()}
+    for page, data in pages.items():
+        prefix = "" if page.parent == out_dir else "../"
+        text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()  # as `Path.read_text` reads it
         key = page_cache.key(_LINKED, prefix, text)
         linked = _still_valid(page_cache.get(_LINKED, key), facts)
         if linked is None:

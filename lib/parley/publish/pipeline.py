@@ -119,13 +119,13 @@ def run(
             before = stage_cache.snapshot(build)
             _execute(notebook, build, seeds, out, cell_timeout, gold, project)
             report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
-            report.export_html(build, only=[notebook.stem])
             stage_cache.store(key, build, before)
-            if ahead is not None:
+            if ahead is not None and index < len(notebooks):  # after the last, the run goes on itself
                 ahead.changed()
             say(f"[{index}/{len(notebooks)}] {notebook.name} done in {time.monotonic() - began:.1f}s")
         if ahead is not None:
-            ahead.stop()
+            ahead.finish()
+        report.export_html(build)  # every notebook's page, most made ahead, as the notebooks ran
         _say_late_skips(build, {s.file for s in corpus.skipped}, say)
         if any(_declares(n, "gold_path") for n in notebooks) and not (build / "data" / "evaluation.csv").is_file():
             say("no evaluation: the gold annotation describes none of these articles (give --gold FILE to score them)")

@@ -102,8 +102,23 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     text, or Markdown made by library functions that escape it (tests/test_browser.py)."""
     from parley.publish import page_cache
 
+    written = [write_atomic(out_dir / "html" / f"{stem}.html", page) for stem, page in _exported(out_dir, only)]
+    # keep runs' worth of every notebook's page
+    page_cache.prune(_EXPORTED, max(len(written), len(list(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))))
+    return written
+
+
+def prepare_html(out_dir: Path) -> dict[Path, bytes]:
+    """The pages `export_html` would write now, made and kept, none written
+    (`parley.publish.ahead`): {where it would write each: its bytes}."""
+    return {out_dir / "html" / f"{stem}.html": page for stem, page in _exported(out_dir)}
+
+
+def _exported(out_dir: Path, only: list[str] | None = None):
+    """(notebook name, its page's bytes) for each executed notebook, kept pages copied back."""
+    from parley.publish import page_cache
+
     exporter = None
-    written = []
     for notebook in sorted((out_dir / "notebooks").glob("*.ipynb")):
         if only is not None and notebook.stem not in only:
             continue
@@ -117,10 +132,7 @@ def export_html(out_dir: Path, only: list[str] | None = None) -> list[Path]:
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": _title(nb, notebook.stem)}})
             page = _describe_images(body).encode("utf-8")
             page_cache.put(_EXPORTED, key, page)
-        written.append(write_atomic(out_dir / "html" / f"{notebook.stem}.html", page))
-    # called once per notebook by `parley run`: keep runs' worth of every notebook's page
-    page_cache.prune(_EXPORTED, max(len(written), len(list(config.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")))))
-    return written
+        yield notebook.stem, page
 
 
 _EXPORTED = "notebook-html"
