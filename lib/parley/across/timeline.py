@@ -343,13 +343,16 @@ _STOP_SLUG = frozenset("a an the of in on at to for and or by with its their his
 def _conflicts(clusters: list[list[_Mention]], rows: list[dict]) -> list[dict]:
     """One happening that different articles put on different days."""
     found = []
-    days = [(c, r) for c, r in zip(clusters, rows) if r["precision"] == "day"]  # in date order
-    for i, (left, left_row) in enumerate(days):
-        last_day = dt.date.fromisoformat(left_row["date"]) + dt.timedelta(days=MAX_CONFLICT_DAYS)
-        for right, right_row in days[i + 1 :]:
-            if dt.date.fromisoformat(right_row["date"]) > last_day:
+    # in date order; each day and each cluster's articles read once, not once per pair
+    days = [(c, r, dt.date.fromisoformat(r["date"]), {m.doc_id for m in c})
+            for c, r in zip(clusters, rows) if r["precision"] == "day"]
+    for i, (left, left_row, left_day, left_docs) in enumerate(days):
+        last_day = left_day + dt.timedelta(days=MAX_CONFLICT_DAYS)
+        for j in range(i + 1, len(days)):
+            right, right_row, right_day, right_docs = days[j]
+            if right_day > last_day:
                 break  # the days further on are further still
-            if not _dated_differently(left, left_row, right, right_row):
+            if not _dated_differently(left, left_day, left_docs, right, right_day, right_docs):
                 continue
             found.append(
                 {
@@ -364,11 +367,12 @@ def _conflicts(clusters: list[list[_Mention]], rows: list[dict]) -> list[dict]:
     return found
 
 
-def _dated_differently(left, left_row, right, right_row) -> bool:
-    gap = abs((dt.date.fromisoformat(left_row["date"]) - dt.date.fromisoformat(right_row["date"])).days)
+def _dated_differently(left, left_day: dt.date, left_docs: set[str], right, right_day: dt.date,
+                       right_docs: set[str]) -> bool:
+    gap = abs((left_day - right_day).days)
     if gap == 0 or gap > MAX_CONFLICT_DAYS:
         return False
-    if {m.doc_id for m in left} & {m.doc_id for m in right}:
+    if left_docs & right_docs:
         return False  # an article giving both dates tells of two happenings
     if not all(_compatible(a, b) for a in left for b in right):
         return False
