@@ -93,8 +93,8 @@ def own_python_env() -> dict[str, str]:
 
 def prepare(build: str, seeds: str, project_path: str = "") -> None:
     """One pass: the notebooks' pages (linked), the workbook's sheets and the article pages
-    that `build`'s notebooks and tables make now, kept in the page cache. The project file in force is part
-    of every page's key, so it is put in force here as in the run."""
+    that `build`'s notebooks and tables make now, kept in the page cache. The project file
+    in force is part of every page's key, so it is put in force here as in the run."""
     from parley.knowledge import project_file
     from parley.publish import article_pages, exports, page_links, report
     from parley.read.corpus import read_corpus
