@@ -387,3 +387,18 @@ def test_a_byline_of_two_authors_is_no_story_text():
                             "The United States and Russia agreed on Tuesday to appoint negotiating teams.\n", doc_id="b")
     assert not article.body.startswith("By ")
     assert article.author == "Matthew Lane and Aamer Mahdi"
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ("\nFollow The Kestrel Herald on Twitter for the latest regional news.\n", "The Kestrel Herald"),
+    ("\nFollow Dawn on Facebook\n", "Dawn"),
+    ("\nThis article appeared in the Riverside Daily News print edition as: Talks resume\n", "Riverside Daily News"),
+])
+def test_a_page_asking_readers_to_follow_it_or_naming_its_print_edition_names_its_outlet(footer, outlet):
+    # beside an agency's dateline: the page is the outlet's, the story the agency's
+    body = "BRASILIA, March 3 (AFP) - The two delegations met again on Monday for a new round of talks.\n\n" + BODY
+    assert parse_article(page(body=body, footer=footer)).outlet == outlet
+
+
+def test_following_someone_else_on_social_media_names_no_outlet():
+    assert parse_article(page(footer="\nFollow the minister on Twitter for updates.\n")).outlet == ""

@@ -422,3 +422,21 @@ def test_an_opposition_named_as_a_party_in_the_project_file_is_its_negotiators_s
         assert people(VENEZUELA)["Gerardo Blanco"]["side"] == "Unity Bloc"
     finally:
         project_file.activate(None)
+
+
+def test_a_person_called_by_the_first_word_of_their_name_is_one_person():
+    # Thai, Malay and Indonesian reports call people by their given name, with or without "Mr"
+    rows = people("Acting Prime Minister Prasert Chaiyaporn met Malaysian Prime Minister Hamdan Ismail in Putrajaya. "
+                  "Mr Hamdan chaired the meeting, and Prasert thanked him.\n")
+    assert set(rows) == {"Prasert Chaiyaporn", "Hamdan Ismail"}
+
+
+def test_an_academic_title_is_no_part_of_the_name():
+    rows = people("Sudan's team included Prof. Idris Mahgoub, the minister of irrigation.\n")
+    assert set(rows) == {"Idris Mahgoub"}
+
+
+def test_a_parish_a_hill_and_an_organisation_chaired_are_not_people():
+    rows = people("The ceremony took place at the Harbour Centre at Three Mile Hill, St Andrew. "
+                  "Mr Hamdan Ismail, who chairs Asean this year, witnessed the agreement.\n")
+    assert set(rows) == {"Hamdan Ismail"}

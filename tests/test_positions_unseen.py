@@ -930,3 +930,35 @@ def test_a_place_or_time_after_a_proposal_noun_does_not_close_what_it_is_about()
         "Griffiths said the agenda in Sweden would cover humanitarian access.")
     assert ("United Nations", "humanitarian", "proposes") in _in_the_envoys_talks(
         "Griffiths said the plan during the talks would cover humanitarian access.")
+
+
+def test_a_capital_naming_an_agreement_is_its_venue_not_a_party():
+    rows = found("Peru and Chile met again in Lima. The Minsk accords called for a ceasefire.\n")
+    assert not any(side == "Belarus" for side, _, _ in rows)
+    # ... though a main party's capital still names that party's plan
+    assert ("Peru", "ceasefire", "demands") in found("Peru and Chile met again. The Lima plan called for a ceasefire.\n")
+
+
+def test_what_was_left_without_signing_is_no_agreement():
+    rows = found("Peru and Chile met again. The Peruvian president left Santiago without signing the accord on "
+                 "fishing rights.\n", [{"name": "Ana Quispe", "side": "Peru"}])
+    assert ("Peru", "other", "agrees") not in rows
+    rows = found("Peru and Chile met again. Ana Quispe left Santiago without signing the accord.\n",
+                 [{"name": "Ana Quispe", "side": "Peru"}])
+    assert ("Peru", "other", "agrees") not in rows
+
+
+def test_the_team_ready_to_sign_is_the_side_just_named():
+    rows = found("Peru and Chile met again. Peru had a proposal for a truce at sea. The team is also ready to sign "
+                 "the agreement on fishing rights.\n")
+    assert ("Peru", "other", "proposes") in rows
+
+
+def test_readiness_to_sign_or_take_part_and_calls_on_the_parties():
+    assert ("Peru", "other", "proposes") in found(
+        "Peru and Chile met again. A minister said Peru had been prepared to sign the agreement that same day.\n")
+    assert {("Peru", "other", "agrees"), ("Chile", "other", "agrees")} <= found(
+        "Peru and Chile met again. Lima and Santiago have both said they are willing to take part in talks "
+        "mediated by the OAS.\n")
+    assert ("OAS", "other", "demands") in found(
+        "Peru and Chile met again. The OAS called on Lima and Santiago to carry out their obligations.\n")

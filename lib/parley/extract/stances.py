@@ -108,21 +108,31 @@ class BroadReader:
             return reporter, "pronoun"
         if pronoun in {"he", "she"} and self.last_person_sides:
             return self.last_person_sides, "pronoun"
+        if pronoun == "they" and len(reporters := self._reporter(tokens[0], unit)) > 1:
+            return reporters, "joint"  # "Addis Ababa and the Tigrayans said they are willing to ..."
         if pronoun in {"they", "it", "we"} and self.last_party_sides:
             return self.last_party_sides, "pronoun"
+        if self._definite_party_noun(tokens) and len(self.last_party_sides) == 1:
+            return self.last_party_sides, "delegation"  # "The team is also ready to sign ...": the side just named
         return (), ""
+
+    def _definite_party_noun(self, tokens) -> bool:
+        """"the team", "the delegation": a side's envoys named by "the" alone."""
+        return len(tokens) == 2 and tokens[0].lower_ == "the" and (
+            tokens[1].lemma_.lower() in self.book.words("definite_party_nouns")
+            or tokens[1].lower_ in self.book.words("definite_party_nouns"))
 
     def _reporter(self, pronoun, unit) -> tuple[str, ...]:
         """"Amano said he had signed ...": the side of the person whose speech verb the
         pronoun's clause reports, in the same sentence; () when none."""
         for verb in pronoun.ancestors:
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-            if subject is None or subject.i > pronoun.i or subject.lower_ in {"he", "she"}:
+            if subject is None or subject.i > pronoun.i or subject.lower_ in {"he", "she", "they", "it", "we"}:
                 continue
             if verb.lemma_.lower() not in self.book.words("speech_verbs") and not self._names_a_person(subject):
                 continue  # "Trump warned ..., stressing that he did not want ...": a person above it too
             sides, how = self.sides_of(_core(subject), unit)
-            return sides if how == "subject" else ()
+            return sides if how == "subject" or how == "joint" and pronoun.lower_ == "they" else ()
         # else the nearest person named before it in the sentence, as `Agents._him` reads "he"
         for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
             if _name_shaped(token) and (side := self.person_sides.get(person_key(token))):
@@ -264,6 +274,8 @@ class BroadReader:
             token = anchor_token(cue.tokens)
             if token.lemma_.lower() in emphasis and _inner_cue(token, anchors):
                 continue  # "insisted his country would never accept ...": the inner word says what
+            if token.dep_ == "pcomp" and token.head.lower_ == "without":
+                continue  # "left Washington without signing it": what did not happen takes no stance
             sides, how = self.agent(token, unit)
             agreed_to = self._agreed_to_do(token)
             if not sides and agreed_to is not None and token.pos_ == "NOUN":
@@ -284,7 +296,7 @@ class BroadReader:
                 found += [Found(sides, m.kind, on_the_contrary(stance, m.tokens) if m.cue.contrary else stance, how, span,
                                 m.cue.text, cue.cue.text) for m in about]
             elif (self._issue_free(token, cue) or agreed_to is not None and stance == "agrees") and (
-                    how in {"subject", "joint", "both_sides", "possessive"}
+                    how in {"subject", "joint", "both_sides", "possessive", "delegation"}
                     or how == "pronoun" and self._person_subject(token)):
                 # an agreement to do something says what it is about: no earlier issue's "it"
                 earlier = self._issue_of_it(token) if agreed_to is None else None
@@ -354,9 +366,14 @@ class BroadReader:
         complements = [c for c in token.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep"}]
         verdict = any(t.dep_ == "oprd" and t.head.i == token.i for t in cue.tokens)  # "called the deal a mistake"
         free = self.book.words("issue_free_stances")
-        stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in free)
+        stated = token.pos_ in _VERBS and (verdict or token.lemma_.lower() in free or (
+            token.lemma_.lower() in self.book.words("addressing_stances")
+            and any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)))
         # "ready to sign the agreement", "willing to accept it": the readiness to do what states a position anyway
-        stated = stated or token.pos_ == "ADJ" and any(c.dep_ == "xcomp" and c.lemma_.lower() in free for c in complements)
+        # (or to take part: "willing to take part in talks mediated by the AU")
+        readiness = free | self.book.words("participation_verbs")
+        stated = stated or (token.pos_ == "ADJ" or token.dep_ == "acomp") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in readiness for c in complements)
         if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}

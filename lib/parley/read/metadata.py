@@ -579,17 +579,27 @@ _FIRST_PUBLISHED = re.compile(
     r"(?:was\s+|is\s+|has\s+been\s+)?(?:(?:originally|first)\s+(?:published|appeared|ran|posted)|republished))\s+"
     r"(?i:by|in|on|at|from)\s+(?P<name>(?:the\s+)?[A-Z][\w.&'\u2019/-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z][\w.&'\u2019/-]*){0,4}"
     r"|[a-z][\w-]*(?:\.[\w-]+)+)")
+# What a page says of itself at its foot: "Follow The EastAfrican on Twitter for ...", "This
+# article appeared in the South China Morning Post print edition as: ..."
+_OUTLET_NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&'\u2019/-]*(?:\s+(?:of\s+|the\s+|and\s+|&\s+)?[A-Z][\w.&'\u2019/-]*){0,4})"
+_SELF_PROMOTION = (
+    re.compile(r"^\W*(?i:follow)\s+" + _OUTLET_NAME + r"\s+(?i:on)\s+(?:Twitter|X|Facebook|Instagram|Telegram|"
+               r"WhatsApp|LinkedIn|YouTube|Google News|Threads|TikTok|Bluesky)\b"),
+    re.compile(r"\b(?i:appeared\s+in\s+(?:the\s+)?)" + _OUTLET_NAME + r"\s+(?i:print\s+edition)\b"),
+)
 _URL_LINE = re.compile(r"^\s*(?:https?://)?(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?:/\S*)?\s*$", re.I)
 
 
 def _named_source(lines: list[str]) -> str:
     """The publisher a page credits in a line of its own, when it names no other: a "first
-    published by" line, or the page's address alone on a line at its top or foot
+    published by" line, a line asking readers to follow it ("Follow The EastAfrican on
+    Twitter") or naming its print edition, or the page's address alone on a line at its top or foot
     ("https://www.dawn.com/news/..."). A "Source:" line alone names where the facts came
     from ("Source: Suspilne, with a reporter on site"), not the publisher."""
     for line in lines:
-        if m := _FIRST_PUBLISHED.match(line):
-            name = m["name"].strip(" .")
+        found = _FIRST_PUBLISHED.match(line) or next((m for p in _SELF_PROMOTION if (m := p.search(line))), None)
+        if found:
+            name = found["name"].strip(" .")
             if known_outlet(name) or is_domain(name) or _OUTLET_WORD.search(name):
                 return name
     ends = [line for line in lines if line.strip()]

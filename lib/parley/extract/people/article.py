@@ -102,8 +102,11 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             home.append(mention)
     for mention in (m for m in expanded if not _is_full(m.surface)):
         candidates = [c for c in clusters if any(same_surname(m.surface, mention.surface) for m in c)]
-        if not candidates and mention.role:  # "General Tadesse" for Tadesse Worede, where names are so used
-            candidates = [c for c in clusters if any(fold(m.surface).split()[0] == fold(mention.surface) for m in c)]
+        if not candidates and " " not in mention.surface.strip():
+            # "General Tadesse" for Tadesse Worede, "Mr Anwar" for Anwar Ibrahim: where people
+            # are so called, the one full name of the article that begins with the word
+            candidates = [c for c in clusters if any(_is_full(m.surface) and fold(m.surface).split()[0] == fold(mention.surface)
+                                                     for m in c)]
             candidates = candidates if len(candidates) == 1 else []
         if candidates:
             _nearest_before(candidates, mention.body_start).append(mention)

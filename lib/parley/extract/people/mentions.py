@@ -121,6 +121,9 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if single and len(after) == 2 and after[0].lower_ == "of" and (after[1].text[:1].isupper() or after[1].lower_ == "the"):
         return False  # "the Horn of Africa", "Bank of England"
     is_surname = len(surface.split()) == 1 and any(same_surname(surface, name) for name in full_names)
+    prefix = surface.split()[0] if len(surface.split()) > 1 else ctx.doc[mention.start - 1].text if mention.start else ""
+    if fold(prefix) in lexicon().place_prefixes and not is_surname:
+        return False  # "at Two Mile Hill, St Michael": a parish
     if single and not is_surname and _ends_a_bodys_name(ctx, mention.start):
         return False  # "an analyst at the Council on Regional Stability"
     if _begins_a_bodys_name(ctx, mention.end):

@@ -62,6 +62,7 @@ class Lexicon:
     named_after_a_place: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
     organisation_heads: frozenset = frozenset()
+    place_prefixes: frozenset = frozenset()
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -108,6 +109,7 @@ def lexicon() -> Lexicon:
         former_words=words(people["former_words"]),
         state_office_heads=words(people["state_office_heads"]),
         named_after_a_place=words(people.get("named_after_a_place", [])),
+        place_prefixes=words(people.get("place_prefixes", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),
     )

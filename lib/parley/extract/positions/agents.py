@@ -269,7 +269,7 @@ class Agents:
                 agent = self.resolve(child)
                 if agent and agent.sides and not agent.tentative:
                     return agent.sides[0]
-            if child.dep_ in {"amod", "compound", "nmod"}:
+            if child.dep_ in {"amod", "compound", "nmod"} and not self._names_the_venue(noun, child):
                 side = party_of(child.text)
                 if side and side != NO_PARTY:
                     return side
@@ -280,6 +280,21 @@ class Agents:
                         if parties:
                             return parties[0]
         return ""
+
+    def _names_the_venue(self, noun, modifier) -> bool:
+        """"the Minsk accords", "the Stockholm texts", "the Doha deal": a capital naming an
+        agreement or a document says where it was made, not who holds it; unless it is a main
+        party's ("the Moscow plan" in talks between Russia and Ukraine)."""
+        if modifier.dep_ not in {"compound", "nmod"} or not (
+                self.is_word(noun, "agreement_nouns") or self.is_word(noun, "document_nouns")):
+            return False
+        mentions = find_parties(modifier.text)
+        return bool(mentions) and all(m.kind == "capital" and m.party not in self.parties for m in mentions)
+
+    def _without_venue(self, token, core) -> list:
+        """`core` without the capitals that name the agreement or document `token` heads for its venue."""
+        venues = {c.i for c in token.children if self._names_the_venue(token, c)}
+        return [t for t in core if t.i not in venues] if venues else core
 
     def _pronoun_owner(self, noun) -> Agent | None:
         for child in noun.children:
@@ -312,7 +327,7 @@ class Agents:
             side = self.person_side(t)
             if side:
                 return Agent((side,), "speaker")  # a person speaks for their side
-        parties = self.parties_in(core)
+        parties = self.parties_in(self._without_venue(token, core))
         if parties:
             how = "possessive" if any(c.dep_ == "poss" and party_of(c.text) for c in token.children) else "subject"
             return Agent(tuple(parties), how)
@@ -321,6 +336,9 @@ class Agents:
             owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
             if owner is not None and (person := self._him(owner)) and person.sides:
                 return Agent(person.sides, "possessive", tentative=True)
+        if self.is_word(token, "definite_party_nouns") and [c.lower_ for c in token.children] == ["the"] \
+                and self.salient is not None and len(self.salient.sides) == 1:
+            return Agent(self.salient.sides, "pronoun", tentative=True)
         if self.is_word(token, "non_agents"):
             return _NOT_AN_AGENT
         if self._reached_agreement(token):
