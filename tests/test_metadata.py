@@ -402,3 +402,30 @@ def test_a_page_asking_readers_to_follow_it_or_naming_its_print_edition_names_it
 
 def test_following_someone_else_on_social_media_names_no_outlet():
     assert parse_article(page(footer="\nFollow the minister on Twitter for updates.\n")).outlet == ""
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # the publishing company holds the copyright; the page's outlet is the one it publishes
+    ("The Straits Times\n\n" + page(footer="\nCopyright \u00a9 2025 SPH Media. All rights reserved.\n"), "The Straits Times"),
+    (page(footer="\nFollow The Age on X\n\u00a9 2025 Nine Entertainment Co.\n"), "The Age"),
+    # ... and names no outlet itself where the page names none of its outlets
+    (page(footer="\n\u00a9 2025 Nine\n"), ""),
+    (page(footer="\nCopyright \u00a9 2025 SPH Media Limited. All rights reserved.\n"), ""),
+    # "the age of" is no mention of The Age
+    (page(body="Voters under the age of 18 were turned away.\n\n" + BODY, footer="\n\u00a9 2025 Nine\n"), ""),
+])
+def test_a_publishing_company_holding_the_copyright_gives_the_outlet_it_publishes_that_the_page_names(text, outlet):
+    assert parse_article(text).outlet == outlet
+
+
+def test_the_publishers_table_names_outlets_the_outlet_table_knows():
+    import csv
+
+    from parley import config
+
+    with config.data_file("outlets.csv").open(encoding="utf-8") as handle:
+        outlets = {row["name"] for row in csv.DictReader(handle)}
+    with config.data_file("publishers.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(title in outlets for row in rows for title in row["outlets"].split("|"))
+    assert not any(known_outlet(row["publisher"]) for row in rows)  # a publisher that is an outlet would shadow it

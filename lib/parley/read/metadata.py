@@ -24,7 +24,8 @@ the page states the year elsewhere. Relative stamps ("2 hours ago") and the days
 give none.
 
 **Outlet.** In order of trust: a copyright line ("\u00a9 2018 WIC News"; a company holding it,
-"Mediacorp Pte Ltd", is no outlet), the outlet in the
+"Mediacorp Pte Ltd", is no outlet: a publisher data/publishers.csv knows gives the one of
+its outlets the page names, "\u00a9 SPH Media" beside "The Straits Times"), the outlet in the
 headline's suffix ("... | Africanews", or "... - Meduza" for a known outlet), a masthead
 line at the top that names a known outlet or that the page names again (in a byline, a
 staff line, a copyright line), the page citing itself in the present tense ("..., Trend
@@ -122,6 +123,39 @@ def _outlets() -> dict[str, Outlet]:
                 if alias.strip():
                     found.setdefault(_key(alias), outlet)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _publishers() -> dict[str, tuple[str, ...]]:
+    """Every name of a company that publishes outlets, keyed like `_outlets` -> the outlets
+    it publishes (data/publishers.csv): "Mediacorp" -> CNA, "SPH Media" -> The Straits Times."""
+    found: dict[str, tuple[str, ...]] = {}
+    with config.data_file("publishers.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            titles = tuple(t for t in row["outlets"].split("|") if t)
+            for alias in [row["publisher"], *row["aliases"].split("|")]:
+                if alias.strip():
+                    found.setdefault(_key(alias), titles)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _outlet_aliases() -> dict[str, tuple[str, ...]]:
+    """A known outlet's name -> every name it goes by."""
+    found: dict[str, tuple[str, ...]] = {}
+    with config.data_file("outlets.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found[row["name"]] = tuple(a for a in [row["name"], *row["aliases"].split("|")] if a.strip())
+    return found
+
+
+def published_by(name: str) -> tuple[str, ...]:
+    """The outlets a publishing company of that name publishes; () for any other name
+    (an outlet's own name is the outlet, not its publisher)."""
+    if known_outlet(name):
+        return ()
+    key = _key(name)
+    return _publishers().get(key) or _publishers().get(re.sub(r"^the", "", key), ())
 
 
 @functools.lru_cache(maxsize=1)
@@ -508,6 +542,12 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
     taken, like a dateline's agency, when the page names no other publisher."""
     for line in reversed(lines):  # a copyright line sits at the foot
         if name := copyright_holder(line):
+            if titles := published_by(name):
+                # "© 2018 Mediacorp": the company, not the outlet; its outlet the page names
+                # is, and else whatever else the page shows decides
+                if len(named := [t for t in titles if _names_outlet(t, lines)]) == 1:
+                    return named[0]
+                break
             return _canonical(name)
     if (m := _TITLE_SUFFIX.search(title_line)) and not is_section_label(m["name"]):
         return _canonical(_without_section_tail(m["name"]))
@@ -537,6 +577,16 @@ def outlet(masthead: list[str], title_line: str, lines: list[str], story_start: 
         return _canonical(name)
     agency = dateline_agency(story_start)
     return _canonical(agency) if agency else ""
+
+
+def _names_outlet(outlet_name: str, lines: list[str]) -> bool:
+    """Whether the page names the known outlet anywhere, by any of its names, as a whole name
+    written as the name is ("The Age", not "the age of 18")."""
+    for alias in _outlet_aliases().get(outlet_name, (outlet_name,)):
+        pattern = re.compile(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])")
+        if any(pattern.search(line) for line in lines):
+            return True
+    return False
 
 
 def _title_if_upper(name: str) -> str:
@@ -645,7 +695,7 @@ def copyright_holder(line: str) -> str:
         name = _clean(_RIGHTS.sub(" ", chunk))
         if name and _CORPORATE.search(name):  # "Mediacorp Pte Ltd": the owner, not the outlet
             name = _CORPORATE.sub("", name)
-            return name if known_outlet(name) else ""
+            return name if known_outlet(name) or published_by(name) else ""
         if name and _NAME_SHAPE.fullmatch(name) and not is_section_label(name):
             return name
     return ""
