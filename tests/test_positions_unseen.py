@@ -962,3 +962,22 @@ def test_readiness_to_sign_or_take_part_and_calls_on_the_parties():
         "mediated by the OAS.\n")
     assert ("OAS", "other", "demands") in found(
         "Peru and Chile met again. The OAS called on Lima and Santiago to carry out their obligations.\n")
+
+
+def test_a_list_after_the_parties_as_a_pair_is_what_they_agreed():
+    text = ("Peru and Chile met again in Lima. According to the text, the two neighbours:\n"
+            "• will resume diplomatic ties within two months;\n"
+            "• agreed to respect each other's sovereignty.\n")
+    assert {("Peru", "other", "agrees"), ("Chile", "other", "agrees")} <= found(text)
+    # a list of matters after the pair, or of what divides them, is no agreement
+    assert found("Peru and Chile met again in Lima. In Lima the two neighbours:\n• the border;\n• prisoners.\n") == set()
+    assert found("Peru and Chile met again in Lima. What still divides the two sides:\n• the border;\n"
+                 "• prisoners.\n") == set()
+
+
+def test_what_the_two_parties_say_together_they_will_do_they_agree_on():
+    assert {("Peru", "other", "agrees"), ("Chile", "other", "agrees")} <= found(
+        "Peru and Chile met again in Lima. Peru and Chile said on Friday that they would restore the diplomatic "
+        "relations cut off seven years ago.\n")
+    # ... but going on talking is the talks' course, not a position in them
+    assert found("Peru and Chile met again in Lima. Peru and Chile said they would continue the talks next week.\n") == set()

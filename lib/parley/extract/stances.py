@@ -346,12 +346,20 @@ class BroadReader:
             if not _future(token) or _conditional(token):
                 continue
             sides, how = self._subject(token, unit)
+            clause = {t.i for t in token.subtree}
+            if how == "joint" and set(sides) == set(self.main) and not any(t.i in clause for m in issues for t in m.tokens):
+                # "Saudi Arabia and Iran said they would restore diplomatic relations": what
+                # the two parties announce together they will do, they agree on
+                lemmas = {t.lemma_.lower() for t in token.subtree}
+                if not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns")):
+                    found.append(Found(sides, "other", "rejects" if self.negated(token) else "agrees", "joint", span, "",
+                                       "will"))
+                continue
             if not sides or how not in {"subject", "pronoun"}:
                 continue
             speaker, _ = self._speaker(token, unit)
             if speaker and not set(speaker) & set(sides):
                 continue
-            clause = {t.i for t in token.subtree}
             stance = "rejects" if self.negated(token) else "proposes"
             for m in issues:
                 if all(t.i in clause for t in m.tokens) and not self._in_background(m.tokens[0], token):

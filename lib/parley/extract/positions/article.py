@@ -20,7 +20,7 @@ from parley.extract.positions.compliance import agreement_issue, compliance_posi
 from parley.extract.positions.conditions import CONDITION, condition_positions
 from parley.extract.positions.issues import _Position, positions_of
 from parley.extract.positions import learned
-from parley.extract.positions.lists import introduces_terms, list_intro, list_items
+from parley.extract.positions.lists import TermsIntro, ends_in_both_parties, introduces_terms, list_intro, list_items
 from parley.extract.positions.sentences import _units
 from parley.extract.positions.stance_cues import stance_cues
 from parley.extract.positions.summits import leader_keys, summit_matches
@@ -50,7 +50,7 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
     bounds = paragraph_spans(body)
     agents = Agents(book, _person_index(people_rows), main_parties(body, book, article.title))
     list_intros: dict[int, tuple] = {}  # paragraph of a sentence ending in ":" -> what it gives its items
-    terms_intros: set[int] = set()  # paragraphs introducing an agreement's terms
+    terms_intros: dict[int, TermsIntro] = {}  # paragraphs introducing an agreement's terms
     paragraph_texts = [body[s:e] for s, e in bounds]
     bullets = {i for i, text in enumerate(paragraph_texts) if _BULLET.match(text)}
     found: list[_Position] = []
@@ -88,8 +88,8 @@ def read_positions(article, doc, people_rows=None, book: codebook_module.Codeboo
                 intro = list_intro(agents, unit, cues)
                 if intro:
                     list_intros[unit.paragraph] = intro
-                elif introduces_terms(agents, unit):
-                    terms_intros.add(unit.paragraph)
+                elif (terms := introduces_terms(agents, unit)) or ends_in_both_parties(agents, unit):
+                    terms_intros[unit.paragraph] = TermsIntro(terms, ends_in_both_parties(agents, unit))
         kept += compliance_positions(agents, unit, cues, _antecedent_issue(recent_issues, unit.paragraph))
         named_agreements.update(_agreement_names(book, unit))
         recent_issues = (recent_issues + [(unit.paragraph, frozenset(m.kind for m in issues))])[-_ANTECEDENT_SENTENCES:]

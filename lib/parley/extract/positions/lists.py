@@ -1,9 +1,12 @@
 """Bulleted lists: the items of a list introduced by a sentence ending in ":" take that
 sentence's side and stance; the items of an agreement's terms ("Under the agreement
-signed on Thursday:") are agreed to by every party they make a subject.
+signed on Thursday:") are agreed to by every party they make a subject, and those of a
+list after the parties as a pair ("the two neighbours:\n• will resume ties") by both.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from parley.extract.positions.agents import Agents
 from parley.extract.positions.attribution import speaker_of, walk
@@ -13,15 +16,27 @@ from parley.extract.positions.stance_cues import choose_stance
 from parley.knowledge.sides import NO_PARTY
 
 
+@dataclass(frozen=True)
+class TermsIntro:
+    """A sentence introducing a list of what the parties agreed: it names their agreement
+    ("Under the deal signed on Thursday:"), ends in the parties as a pair ("the two
+    neighbours:"), or both."""
+    names_agreement: bool
+    ends_in_parties: bool
+
+
 def list_items(agents: Agents, unit, issues, bullets, list_intros: dict[int, tuple],
-               terms_intros: set[int]) -> list[_Position]:
+               terms_intros: dict[int, "TermsIntro"]) -> list[_Position]:
     """Issues in a bullet item take the side and stance of the sentence introducing the
     list; the items of an agreement's terms are agreed by the parties they make subjects."""
     intro_at = unit.paragraph - 1
     while intro_at in bullets:
         intro_at -= 1
     if intro_at in terms_intros:
-        return terms_item(agents, unit, issues)
+        terms = terms_intros[intro_at]
+        if not terms.names_agreement and not _predicate(unit):
+            return []  # "The two sides:" then "the border": a list of matters, not of undertakings
+        return terms_item(agents, unit, issues, both=terms.ends_in_parties)
     intro = list_intros.get(intro_at)
     if not intro or not issues:
         return []
@@ -60,9 +75,25 @@ def introduces_terms(agents: Agents, unit) -> bool:
     return any(agents.is_word(t, "agreement_nouns") or agents.is_word(t, "agreement_outcome_verbs") for t in unit.span)
 
 
-def terms_item(agents: Agents, unit, issues) -> list[_Position]:
+def _predicate(unit) -> bool:
+    """"will resume diplomatic ties", "agreed to respect ...": an item going on from its intro's subject."""
+    words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+    return bool(words) and words[0].pos_ in _VERBAL
+
+
+def ends_in_both_parties(agents: Agents, unit) -> bool:
+    """"According to the text, the two neighbours:": an intro ending in the parties as a
+    pair, whose items say what they will do or agreed to."""
+    if any(agents.is_word(t, "obstacle_words") for t in unit.span):
+        return False  # "What still divides the two sides:"
+    words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
+    return any(agents.book.phrase_at("joint_subjects", words[-n:]) for n in (2, 3) if len(words) >= n)
+
+
+def terms_item(agents: Agents, unit, issues, both: bool = False) -> list[_Position]:
     """One term of an agreement: every party the item makes a subject agrees to it,
-    on the issues it names ("other" for none)."""
+    on the issues it names ("other" for none); under an intro ending in the parties
+    (`both`), the parties."""
     sides: list[str] = []
     for token in unit.span:
         if token.dep_ not in _SUBJECT_DEPS:
@@ -76,7 +107,7 @@ def terms_item(agents: Agents, unit, issues) -> list[_Position]:
     words = [t for t in unit.span if any(c.isalnum() for c in t.text)]
     if not sides:
         sides = _opening_parties(agents, words)
-    if not sides and issues:
+    if not sides and (issues or both):
         # a term naming nobody ("600 trucks of aid will enter each day"): the parties' deal
         sides = list(agents.parties)
     if not sides or not words:
