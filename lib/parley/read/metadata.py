@@ -113,15 +113,21 @@ class Outlet:
 
 
 @functools.lru_cache(maxsize=1)
+def _outlet_rows() -> tuple[tuple[Outlet, tuple[str, ...]], ...]:
+    """Each known outlet of data/outlets.csv with every name it goes by."""
+    with config.data_file("outlets.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple((Outlet(row["name"], row["country"], row["kind"]),
+                      tuple(a for a in [row["name"], *row["aliases"].split("|")] if a.strip()))
+                     for row in csv.DictReader(handle))
+
+
+@functools.lru_cache(maxsize=1)
 def _outlets() -> dict[str, Outlet]:
     """Every alias of a known outlet, folded and without spaces or dots -> the outlet."""
     found: dict[str, Outlet] = {}
-    with config.data_file("outlets.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            outlet = Outlet(row["name"], row["country"], row["kind"])
-            for alias in [row["name"], *row["aliases"].split("|")]:
-                if alias.strip():
-                    found.setdefault(_key(alias), outlet)
+    for outlet, aliases in _outlet_rows():
+        for alias in aliases:
+            found.setdefault(_key(alias), outlet)
     return found
 
 
@@ -142,11 +148,7 @@ def _publishers() -> dict[str, tuple[str, ...]]:
 @functools.lru_cache(maxsize=1)
 def _outlet_aliases() -> dict[str, tuple[str, ...]]:
     """A known outlet's name -> every name it goes by."""
-    found: dict[str, tuple[str, ...]] = {}
-    with config.data_file("outlets.csv").open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            found[row["name"]] = tuple(a for a in [row["name"], *row["aliases"].split("|")] if a.strip())
-    return found
+    return {outlet.name: aliases for outlet, aliases in _outlet_rows()}
 
 
 def published_by(name: str) -> tuple[str, ...]:
