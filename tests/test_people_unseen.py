@@ -440,3 +440,23 @@ def test_a_parish_a_hill_and_an_organisation_chaired_are_not_people():
     rows = people("The ceremony took place at the Harbour Centre at Three Mile Hill, St Andrew. "
                   "Mr Hamdan Ismail, who chairs Asean this year, witnessed the agreement.\n")
     assert set(rows) == {"Hamdan Ismail"}
+
+
+def test_a_plural_title_before_a_pair_is_each_ones_with_its_own_party_in_order():
+    rows = people("Peru and Chile met in Lima. The US and Chinese ambassadors to Peru, John Harlan and Li Wenbo, "
+                  "sat in on the meeting.\n")
+    assert {name: (row["role"], row["side"]) for name, row in rows.items()} == {
+        "John Harlan": ("US and Chinese ambassadors to Peru", "United States"),
+        "Li Wenbo": ("US and Chinese ambassadors to Peru", "China")}
+    rows = people("Peru and Chile met in Lima. The Chilean deputy foreign ministers, John Harlan and Li Wenbo, "
+                  "sat in on the meeting.\n")
+    assert {row["side"] for row in rows.values()} == {"Chile"}
+    # a pair after a clause is no pair with a title
+    rows = people("Peru and Chile met in Lima. On Monday, John Harlan and Li Wenbo, sat in on the meeting.\n")
+    assert {row["role"] for row in rows.values()} == {""}
+
+
+def test_the_media_that_showed_people_give_them_no_side():
+    rows = people("Peru and Chile met in Lima. Ana Quispe, Tomas Rivera and Hamdan Ismail at the Lima meeting, "
+                  "in an image released by Bolivian state media.\n")
+    assert "Bolivia" not in {row["side"] for row in rows.values()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from parley.extract.people.context import Mention, _Article, _party_tokens, _segments
 from parley.extract.people.mentions import _find_mentions
 from parley.extract.people.names import _clean_name, _is_full, lexicon, same_person_name, same_surname
-from parley.extract.people.roles import _kin_of, _person_before, _share_plural_appositive, _share_plural_titles
+from parley.extract.people.roles import _kin_of, _person_before, _share_plural_appositive, _share_plural_title_before, _share_plural_titles
 from parley.extract.people.sides import (
     _side_from_agency,
     _side_from_context,
@@ -45,6 +45,7 @@ def extract_people(article, doc) -> list[dict]:
             mention.possessor = _kin_of(ctx, mention)
     _share_plural_titles(ctx, mentions)
     _share_plural_appositive(ctx, mentions)
+    _share_plural_title_before(ctx, mentions)
     nouns = article_party_nouns(article.body)
     for mention in mentions:
         _side_from_role(mention, nouns)

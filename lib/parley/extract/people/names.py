@@ -63,6 +63,7 @@ class Lexicon:
     kin_nouns: frozenset = frozenset()
     organisation_heads: frozenset = frozenset()
     place_prefixes: frozenset = frozenset()
+    media_nouns: frozenset = frozenset()
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         state_office_heads=words(people["state_office_heads"]),
         named_after_a_place=words(people.get("named_after_a_place", [])),
         place_prefixes=words(people.get("place_prefixes", [])),
+        media_nouns=words(people.get("media_nouns", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),
     )

@@ -11,7 +11,7 @@ import re
 from parley.extract.people.context import Mention, _Article
 from parley.extract.people.names import _DETERMINERS, lexicon, singular
 from parley.extract.people.titles import _Title, _title_after, _title_before
-from parley.knowledge.sides import NO_PARTY, party_of
+from parley.knowledge.sides import NO_PARTY, find_parties, party_of
 from parley.text import fold
 
 # --- roles: comparison -----------------------------------------------------------------
@@ -162,6 +162,43 @@ def _share_plural_appositive(ctx: _Article, mentions: list[Mention]) -> None:
             previous.role_party = previous.role_party or mention.role_party
             previous.shared_title = mention.shared_title = True
             previous.span = (previous.span[0], mention.span[1])
+
+
+def _share_plural_title_before(ctx: _Article, mentions: list[Mention]) -> None:
+    """"The US and Chinese ambassadors to Malaysia, A and B, ...": both hold the title
+    written before them; where it names one party for each ("US and Chinese"), each
+    takes its own, in order."""
+    for previous, mention in zip(mentions, mentions[1:]):
+        if previous.role or mention.role or previous.start < 2:
+            continue
+        if [fold(ctx.doc[i].text) for i in range(previous.end, mention.start)] != ["and"] \
+                or ctx.doc[previous.start - 1].text != "," or mention.end >= len(ctx.doc) \
+                or ctx.doc[mention.end].text not in {",", "."}:
+            continue
+        first = previous.start - 1
+        while first > 0 and previous.start - first <= _TITLE_BEFORE_WORDS and ctx.doc[first - 1].text not in {",", ".", ":", "\n"} \
+                and not ctx.doc[first - 1].is_space and fold(ctx.doc[first - 1].text) not in _DETERMINERS:
+            first -= 1
+        words = [ctx.doc[i] for i in range(first, previous.start - 1)]
+        role = ctx.text(first, previous.start - 1) if words else ""
+        if not words or not _plural_role(role) or not any(lexicon().is_title_word(t.text) for t in words):
+            continue
+        head_at = next((i for i, t in enumerate(words) if lexicon().is_head(t.text)), len(words))
+        # the parties before the title's head word say whose each is; "to Malaysia" after it, where
+        parties = [m.party for m in find_parties(" ".join(t.text for t in words[:head_at])) if m.party != NO_PARTY]
+        previous.role = mention.role = role
+        previous.shared_title = mention.shared_title = True
+        if len(parties) == 2:
+            previous.role_party, mention.role_party = parties
+        elif len(parties) == 1:
+            previous.role_party = mention.role_party = parties[0]
+        start = ctx.doc[first].idx
+        previous.span = (start, previous.span[1])
+        mention.span = (start, mention.span[1])
+
+
+# how far back from "A and B" a title shared by both may begin
+_TITLE_BEFORE_WORDS = 8
 
 
 def _plural_role(role: str) -> bool:

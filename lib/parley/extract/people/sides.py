@@ -650,8 +650,18 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "militia leader X": an armed group's, never a state's
         if _in_object(ctx.doc[i]):
             continue  # "said the strikes on Israel", "sanctions against Russia": whom they act on
+        if _describes_media(ctx.doc[i]):
+            continue  # "an image released by Iranian state media": who showed them, not whom they act for
         found.append((i, party))
     return found
+
+
+def _describes_media(token) -> bool:
+    """"Iranian state media", "Russian state television", "the Saudi press agency": a party
+    word describing news media."""
+    head = token.head
+    return token.dep_ in {"amod", "compound", "nmod"} and (
+        fold(head.lower_) in lexicon().media_nouns or fold(head.lemma_) in lexicon().media_nouns)
 
 
 # Prepositions whose object is what a person acts on or against, not for.
