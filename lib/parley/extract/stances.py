@@ -351,7 +351,7 @@ class BroadReader:
                 # "Saudi Arabia and Iran said they would restore diplomatic relations": what
                 # the two parties announce together they will do, they agree on
                 lemmas = {t.lemma_.lower() for t in token.subtree}
-                if not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns")):
+                if not self._talks_course(lemmas):
                     found.append(Found(sides, "other", "rejects" if self.negated(token) else "agrees", "joint", span, "",
                                        "will"))
                 continue
@@ -366,6 +366,10 @@ class BroadReader:
                     said = on_the_contrary(stance, []) if m.cue.contrary else stance  # the verb's negation is in `stance`
                     found.append(Found(sides, m.kind, said, "undertaking", span, m.cue.text, "will"))
         return found
+
+    def _talks_course(self, lemmas: set[str]) -> bool:
+        """"continue the talks", "resume dialogue": words about going on talking."""
+        return bool(lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))
 
     def _issue_free(self, token, cue) -> bool:
         """A stance verb that states a position whatever it is about ("agreed to ..."), but
@@ -385,7 +389,7 @@ class BroadReader:
         if not (cue.strength != "weak" and complements and stated):
             return False
         lemmas = {t.lemma_.lower() for c in complements for t in c.subtree}
-        return not (lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"))
+        return not self._talks_course(lemmas)
 
     def _agreed_to_do(self, token):
         """"reached an agreement to meet again", "struck a deal to reopen the crossing": an
@@ -401,7 +405,7 @@ class BroadReader:
         for clause in [c for c in nouns[0].children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]:
             if clause.pos_ in _VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
                 lemmas = {t.lemma_.lower() for t in clause.subtree}
-                if lemmas & self.book.words("continuation_verbs") and lemmas & self.book.words("process_nouns"):
+                if self._talks_course(lemmas):
                     return None  # "an agreement to continue the talks": the talks' course
                 return clause
         return None
