@@ -460,3 +460,54 @@ def test_the_media_that_showed_people_give_them_no_side():
     rows = people("Peru and Chile met in Lima. Ana Quispe, Tomas Rivera and Hamdan Ismail at the Lima meeting, "
                   "in an image released by Bolivian state media.\n")
     assert "Bolivia" not in {row["side"] for row in rows.values()}
+
+
+def test_a_long_name_of_particles_and_hyphens_is_one_person():
+    # six tokens used to end a name: "Nasser Al-Hamad Al" and "Rashid" came out of one person
+    rows = people("Sheikh Khalid Nasser Al-Hamad Al-Rashid, the kingdom's foreign minister, spoke first. "
+                  "The Emir of Bahrain, Sheikh Salman al-Hamad al-Issa al-Khalifa, sent a message.\n")
+    assert {"Khalid Nasser Al-Hamad Al-Rashid", "Salman al-Hamad al-Issa al-Khalifa"} <= set(rows)
+    assert len(rows) == 2
+
+
+def test_forms_of_address_of_several_words_are_no_part_of_the_name_nor_of_the_role():
+    rows = people("Malaysian Prime Minister Dato’ Sri Hamdan Ismail met Al Haj Yusuf Ampatuan, chairman of "
+                  "the MILF, and Sayyid Tariq bin Salim in Kuala Lumpur.\n")
+    assert set(rows) == {"Hamdan Ismail", "Yusuf Ampatuan", "Tariq bin Salim"}
+    assert rows["Hamdan Ismail"]["role"] == "Malaysian Prime Minister"
+
+
+def test_a_rank_abbreviated_before_a_name_is_no_person_and_keeps_the_given_name():
+    rows = people("The army team comprised Staff Maj. Gen. Eng. Salem Ahmed Al-Warfalli and Col. Nouri Hamza "
+                  "Abdullah Al-Obeidi.\n")
+    assert set(rows) == {"Salem Ahmed Al-Warfalli", "Nouri Hamza Abdullah Al-Obeidi"}
+
+
+def test_a_party_word_ending_a_hyphenated_surname_is_the_name_not_the_party():
+    rows = people("The government panel was made up of Rosa Villanueva-Lao and Teodoro Santos-Kuwait, "
+                  "officials said.\n")
+    assert "Rosa Villanueva-Lao" in rows
+    assert {row["side"] for row in rows.values()} & {"Laos", "Kuwait"} == set()
+
+
+def test_a_title_that_begins_a_place_name_makes_no_person():
+    rows = people("Sultan Kudarat farmers get new irrigation line\n\nThe Presidential Adviser on the Peace Process "
+                  "said the Royal Court would host the talks.\n")
+    assert rows == {}
+
+
+def test_names_listed_with_people_are_people_and_share_the_lists_side():
+    rows = people("Talks between Manila and the Moro Islamic Liberation Front ended on Thursday.\n\n"
+                  "Rosa Villanueva, the government chief negotiator, and Ahmad Lantawan, the chairman of the MILF "
+                  "panel, signed. The government panel was made up of Villanueva, Carlo Bautista and Mehol "
+                  "Sadain. Across the table sat Lantawan with Datu Omar Pendatun and Farid Macabangon.\n")
+    assert {name: row["side"] for name, row in rows.items()} == {
+        "Rosa Villanueva": "Philippines", "Ahmad Lantawan": "MILF", "Carlo Bautista": "Philippines",
+        "Mehol Sadain": "Philippines", "Omar Pendatun": "MILF", "Farid Macabangon": "MILF"}
+
+
+def test_a_leader_with_a_generational_suffix_is_found_in_the_table():
+    article = parse_article("Talks open in Manila\n\nMarch 27, 2014\n\nPresident Benigno Aquino III looked on "
+                            "as the two panels signed.\n", doc_id="u2")
+    rows = extract_people(article, nlp.parse(article.body))
+    assert [row["side"] for row in rows] == ["Philippines"]

@@ -48,7 +48,18 @@ _FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Moon Jae-
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(t for t in re.split(r"[^\w'-]+", fold(name).replace("-", " ")) if t)
+    """A name's folded words, without a generational suffix ("Benigno Aquino III" is an Aquino)."""
+    tokens = [t for t in re.split(r"[^\w'-]+", fold(name).replace("-", " ")) if t]
+    while len(tokens) > 1 and tokens[-1] in _name_suffixes():
+        tokens.pop()
+    return tuple(tokens)
+
+
+@functools.lru_cache(maxsize=1)
+def _name_suffixes() -> frozenset[str]:
+    from parley.knowledge import project_file
+
+    return frozenset(fold(str(s)).rstrip(".") for s in project_file.knowledge_yaml("people.yml")["name_suffixes"])
 
 
 def _key(name: str) -> str:

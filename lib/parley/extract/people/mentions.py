@@ -10,7 +10,7 @@ from collections import Counter
 
 from parley import nlp
 from parley.extract.people.context import Mention, _Article
-from parley.extract.people.names import _DASHES, _is_particle, _name_like, lexicon, same_surname
+from parley.extract.people.names import _DASHES, _is_particle, _name_like, honorific_before, lexicon, same_surname
 from parley.extract.people.roles import _attach_role
 from parley.knowledge import leaders
 from parley.knowledge.gazetteer import is_given_name, is_place
@@ -18,7 +18,8 @@ from parley.knowledge.sides import party_of
 from parley.read.metadata import known_outlet
 from parley.text import fold
 
-MAX_NAME_TOKENS = 6
+# words of a name, not counting its particles and hyphens ("Nawaf al-Ahmad al-Jaber al-Sabah" has four)
+MAX_NAME_WORDS = 6
 
 
 def _name_runs(doc) -> list[tuple[int, int]]:
@@ -30,12 +31,13 @@ def _name_runs(doc) -> list[tuple[int, int]]:
         if not texts[i][:1].isupper() or not _name_like(doc[i]):
             i += 1
             continue
-        j = i + 1
-        while j < n and j - i < MAX_NAME_TOKENS:
+        j, words = i + 1, 1
+        while j < n and words < MAX_NAME_WORDS:
             token = doc[j]
             nxt = doc[j + 1] if j + 1 < n else None
             if _name_like(token) and doc[j - 1].whitespace_ != "\n":
                 j += 1
+                words += doc[j - 2].text != "-"  # "Al-Sabah" is one word
             elif token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_ and nxt is not None and (
                 _name_like(nxt) or _is_particle(nxt) or _name_syllable(nxt)
             ):
@@ -81,6 +83,7 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
     mentions: list[Mention] = []
     undecided: list[tuple[int, int]] = []
     for start, end in _name_runs(doc):
+        start = _after_forms_of_address(doc, start, end)
         start = _drop_sentence_opener(ctx, start, end, person_tokens)
         start, end = _trim_to_person(ctx, start, end, person_tokens)
         if start >= end or any(ctx.party_at[i] for i in range(start, end)):
@@ -98,15 +101,43 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
         if end - start > 1 and _person_shaped(ctx.text(start, end)):
             mentions.append(mention)  # with the party after it ("Dag Nylander of Norway")
             undecided.remove((start, end, mention))
+    # A full name listed with people is a person ("made up of A, Mehol Sadain and B"),
+    # whatever the tagger took it for.
+    _take_listed_with_people(ctx, mentions, undecided)
     # A surname the article gives in full elsewhere is that person ("Berg said").
     known = [m.surface for m in mentions if len(m.surface.split()) > 1]
     for start, end, _ in undecided:
-        if end - start == 1 and any(same_surname(doc[start].text, name) for name in known):
+        surname = ctx.text(start, end)
+        if len(surname.split()) == 1 and any(same_surname(surname, name) for name in known):  # "Coronel-Ferrer" too
             mention = _mention(ctx, start, end, from_ner=False)
             mention.span = (mention.body_start, mention.body_end)
             mentions.append(mention)
     mentions = [m for m in mentions if _names_a_person(ctx, m, known)]
     return sorted(mentions, key=lambda m: m.start)
+
+
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _take_listed_with_people(ctx: _Article, mentions: list[Mention], undecided: list) -> None:
+    """Move from `undecided` to `mentions` each name of two words or more that a comma or
+    "and" joins to a person's name in the same sentence, until none is left to move."""
+    moved = True
+    while moved:
+        moved = False
+        for item in list(undecided):
+            start, end, mention = item
+            if len(mention.surface.split()) < 2 or _other_kind_of_name(ctx, mention) or _in_credit(ctx, mention):
+                continue
+            for other in mentions:
+                if ctx.segment[other.start] != ctx.segment[start]:
+                    continue
+                a, b = sorted((other, mention), key=lambda m: m.start)
+                if a.body_end <= b.body_start and _LIST_JOINT.fullmatch(ctx.body[a.body_end : b.body_start]):
+                    mentions.append(mention)
+                    undecided.remove(item)
+                    moved = True
+                    break
 
 
 def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> bool:
@@ -128,6 +159,8 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
         return False  # "an analyst at the Council on Regional Stability"
     if _begins_a_bodys_name(ctx, mention.end):
         return False  # "an analyst at the Halvard Peace Research Group"
+    if single and not is_surname and mention.start > 0 and is_place(ctx.text(mention.start - 1, mention.end)):
+        return False  # "Sultan Kudarat", "General Santos": a place named with a title
     if not mention.from_ner and not is_surname and is_place(surface):
         return False  # "the deputy director of Hodeidah port"
     if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not is_surname:
@@ -185,9 +218,19 @@ def _mention(ctx: _Article, start: int, end: int, from_ner: bool) -> Mention:
 def _drop_sentence_opener(ctx: _Article, start: int, end: int, person_tokens: set) -> int:
     """"Yesterday Berg said": a capitalised first word of a sentence is not the name."""
     first, _ = ctx.segment[start]
+    if start == first and _after_abbreviated_honorific(ctx.doc, start):
+        return start  # "Col. Radwan Ibrahim", which the parser split after "Col."
     if start == first and end - start > 1 and start not in person_tokens and (start + 1) in person_tokens:
         return start if is_given_name(ctx.doc[start].text) else start + 1
     return start
+
+
+def _after_abbreviated_honorific(doc, start: int) -> bool:
+    """Whether an abbreviation of a rank or honorific ends just before `start` ("Col.",
+    "Dr.", spelled in one token or as a word and a full stop)."""
+    if honorific_before(doc, start):
+        return True
+    return start >= 2 and doc[start - 1].text == "." and fold(doc[start - 2].text) + "." in lexicon().honorifics
 
 
 def _trim_to_person(ctx: _Article, start: int, end: int, person_tokens: set) -> tuple[int, int]:
@@ -208,13 +251,37 @@ def _trim_to_person(ctx: _Article, start: int, end: int, person_tokens: set) -> 
 
 
 def _title_case_line(ctx: _Article, i: int) -> bool:
+    """A headline in title case: the first sentence of its line, of four words or more,
+    most capitalised, and no noun, verb or adjective of more than three letters in lower
+    case (a sentence listing names, "Across the table sat A, B and C", has some)."""
     first, last = ctx.segment[i]
-    words = [t.text for t in ctx.doc[first:last] if t.is_alpha and len(t.text) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    begins = ctx.doc[first].idx
+    if ctx.body[ctx.body.rfind("\n", 0, begins) + 1 : begins].strip():
+        return False  # a sentence after another on its line ("... and Col. | Radwan Ibrahim ..."): no headline
+    words = [t for t in ctx.doc[first:last] if t.is_alpha and len(t.text) > 3]
+    if any(t.text.islower() and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in words):
+        return False
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _after_honorific(ctx: _Article, start: int) -> bool:
-    return start > 0 and fold(ctx.doc[start - 1].text) in lexicon().honorifics
+    """Whether a form of address ends just before `start`: "Dr", "Al Haj", "Dato’ Sri"."""
+    return honorific_before(ctx.doc, start) > 0
+
+
+def _after_forms_of_address(doc, start: int, end: int) -> int:
+    """`start` past the words of a form of address of more than one word that a run of
+    name words begins with ("Al Haj Murad Ebrahim") or ends ("Dato’ Sri Najib Razak",
+    where "Dato’" was left out of the run), as long as two name words stay."""
+    honorifics = lexicon().honorifics
+    while end - start > 2:
+        if any(fold(doc[start - back : start + 1].text) in honorifics for back in (1, 2) if start >= back):
+            start += 1
+        elif any(fold(doc[start : start + length].text) in honorifics for length in (2, 3) if end - start - length >= 2):
+            start += next(length for length in (2, 3) if fold(doc[start : start + length].text) in honorifics)
+        else:
+            break
+    return start
 
 
 def _opens_list_item(ctx: _Article, start: int, end: int) -> bool:

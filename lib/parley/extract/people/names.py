@@ -205,18 +205,39 @@ def _name_like(token) -> bool:
     key = fold(text).rstrip(".")
     if key in lex.not_name_words or key in lex.credit_cues or key in lex.honorifics or fold(text) in lex.honorifics:
         return False
+    doc = token.doc
+    if key + "." in lex.honorifics and token.i + 1 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_:
+        return False  # "Eng." written as two tokens
     if lex.is_title_word(key):
         return False
     if token.pos_ in _NON_NAME_POS:
         return False
     if party_of(text):  # "Houthi" is a party, but in "Mohammed Ali al-Houthi" a surname
         doc = token.doc
-        return token.i >= 2 and doc[token.i - 1].text == "-" and _is_particle(doc[token.i - 2])
+        return token.i >= 2 and doc[token.i - 1].text == "-" and _is_particle(doc[token.i - 2]) or ends_hyphenated_name(token)
     return True
+
+
+def ends_hyphenated_name(token) -> bool:
+    """A word the NER reads as the end of a person's hyphenated surname, after a name word
+    that is no party: "Lao" in "Yasmin Busran-Lao" (not in "Egyptian-Qatari")."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    before = doc[i - 2]
+    return (token.ent_type_ == "PERSON" and before.ent_type_ == "PERSON" and before.text[:1].isupper()
+            and before.text.isalpha() and not party_of(before.text))
 
 
 def _is_particle(token) -> bool:
     return token.text.islower() and fold(token.text) in lexicon().particles
+
+
+def honorific_before(doc, end: int, first: int = 0) -> int:
+    """How many tokens, from `first` on, end at `end` by spelling a form of address: "Dr"
+    (1), "Al Haj" (2), "Dato’ Sri" (3, with its apostrophe); 0 where none does."""
+    honorifics = lexicon().honorifics
+    return next((k for k in (3, 2, 1) if end - k >= first and fold(doc[end - k : end].text) in honorifics), 0)
 
 
 def _mere_honorific(word: str) -> bool:

@@ -367,7 +367,8 @@ def _side_from_group_apposition(ctx: _Article) -> None:
 
 def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     """A paragraph about one side's delegation ("The Russian delegation ... arrived. X is
-    attending in place of Y.") that names no other party."""
+    attending in place of Y.") that names no other party nor a group of a party it does
+    not name ("the government team")."""
     index = ctx.paragraph_of(mention.body_start)
     if index < 0 or _names_unknown_body(mention.role) or mention.unnamed_group:
         return
@@ -378,7 +379,8 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
         return
     named = {ctx.party_at[i] for i in tokens if ctx.party_at[i]}
     segments = sorted({ctx.segment[i] for i in tokens})
-    groups = {party for first, last in segments for _, _, party in _group_phrases(ctx, first, last)}
+    # "the government panel" beside "the MILF panel": a paragraph about two delegations
+    groups = {party for first, last in segments for _, _, party in _group_phrases(ctx, first, last, unnamed=True)}
     if len(groups) == 1 and named == groups:
         party = next(iter(groups))
         if _meets_group(ctx, mention):
@@ -530,8 +532,11 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     holders = [m for m in cluster if m.role and not _acts_for_no_party(m.role)
                and fold(m.role).split(" ", 1)[0] not in lexicon().former_words and not _names_unknown_body(m.role)
                and not _of_an_unnamed_opponent(ctx, m.role)]
+    kinds = kind_of_party()
     for mention in (m for m in holders if not m.shared_title):
         fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
+        if _is_state_office(mention.role):  # "government negotiator A and B, the rebels' chief"
+            fellows = {s for s in fellows if kinds.get(s) != "armed_group"}
         if len(fellows) == 1:
             side = fellows.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"listed with others of {side}")
@@ -576,12 +581,21 @@ def _first_token_at(ctx: _Article, char: int) -> int:
     return bisect.bisect_left(ctx.token_starts(), char)
 
 
-def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention]) -> None:
-    """A person the article gives no role and no side ("Amal Hadi said the group would
-    sign"), whose sentence names one party: that party; else the one party their
+def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
+    """A person the article gives no role and no side: the one side of the people listed
+    with them, if any has one; else ("Amal Hadi said the group would
+    sign") the party their sentence names, if it names one; else the one party their
     paragraph (or, where it names none, the paragraph before) names before them, if it
     names only one. Guesses other articles' evidence overrides (`NAMED_NEARBY`)."""
-    if _has_side(cluster) or any(m.role or m.unnamed_group for m in cluster):
+    if _has_side(cluster) or any(m.role for m in cluster):
+        return
+    for mention in cluster:  # "the panel was made up of A, B and C", "A with B and C"
+        fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
+        if len(fellows) == 1:
+            side = fellows.pop()
+            mention.give_side(side, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}listed with others of {side}")
+            return
+    if any(m.unnamed_group for m in cluster):
         return
     for mention in cluster:
         first, last = ctx.segment[mention.start]
@@ -731,8 +745,9 @@ def _fellow_sides(ctx: _Article, mention: Mention, clusters: list[list[Mention]]
         while 0 <= i + step < len(in_sentence):
             a, b = sorted((in_sentence[i], in_sentence[i + step]), key=lambda m: m.start)
             between = ctx.body[a.span[1] : b.span[0]] if a.span[1] <= b.span[0] else ctx.body[a.body_end : b.body_start]
-            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", between):
-                break
+            joined = re.fullmatch(r"\s*(?:,\s*and|,|and|with)\s*(.*?)\s*", between, flags=re.S)
+            if not joined or (joined[1] and fold(joined[1]) not in lexicon().honorifics):
+                break  # "A, B and C", "A with Datu B": one list
             i += step
             other = in_sentence[i]
             owner = next(c for c in clusters if other in c)

@@ -17,6 +17,7 @@ from parley.extract.people.names import (
     _is_particle,
     _mere_honorific,
     _name_like,
+    honorific_before,
     lexicon,
 )
 from parley.knowledge.sides import party_of
@@ -94,8 +95,8 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
     doc = ctx.doc
     seg_start = ctx.segment[name_start][0]
     end = name_start
-    while end - 1 >= seg_start and _mere_honorific(doc[end - 1].text):
-        end -= 1  # "Foreign Minister Sheikh X": the honorific is not part of the role
+    while (width := honorific_before(doc, end, seg_start)) and _mere_honorific(doc[end - width : end].text):
+        end -= width  # "Foreign Minister Sheikh X", "Prime Minister Dato’ Sri X": no part of the role
     title = _scan_title_left(ctx, end, seg_start)
     if title is not None and not _ends_title(ctx, title.end - 1):
         title = None
