@@ -511,3 +511,26 @@ def test_a_leader_with_a_generational_suffix_is_found_in_the_table():
                             "as the two panels signed.\n", doc_id="u2")
     rows = extract_people(article, nlp.parse(article.body))
     assert [row["side"] for row in rows] == ["Philippines"]
+
+
+def test_a_plural_apposition_after_a_pair_is_each_ones_with_its_own_party_in_order():
+    rows = people("Peru and Chile met in Lima. The deal was signed by Ana Quispe and Tomas Rivera, the Peruvian "
+                  "and Chilean foreign ministers, on Sunday. Luis Prado and Marta Soto, the two deputy ministers, "
+                  "watched.\n")
+    assert (rows["Ana Quispe"]["side"], rows["Tomas Rivera"]["side"]) == ("Peru", "Chile")
+    assert rows["Ana Quispe"]["role"] == "Peruvian and Chilean foreign minister"
+    assert rows["Luis Prado"]["role"] == rows["Marta Soto"]["role"] == "deputy minister"
+
+
+def test_an_apposition_belongs_to_the_name_before_it_and_an_age_is_no_part_of_a_role():
+    rows = people("Guests included Ana Quispe, the EU foreign policy chief, Tomas Rivera, the European "
+                  "commissioner for enlargement, and Luis Prado, UN under-secretary for political affairs. "
+                  "Marta Soto, a 45-year-old demonstrator, said she was furious.\n")
+    assert rows["Tomas Rivera"]["role"] == "European commissioner for enlargement"
+    assert rows["Tomas Rivera"]["side"] == "European Union"
+    assert (rows["Marta Soto"]["role"], rows["Marta Soto"]["side"]) == ("demonstrator", "other")
+
+
+def test_a_byline_of_a_name_and_a_place_is_no_person_of_the_story():
+    rows = people("Marta Soto, Skopje\n\nThe mediator, Amara Okafor, said the talks would resume on Friday.\n")
+    assert set(rows) == {"Amara Okafor"}

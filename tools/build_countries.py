@@ -57,7 +57,8 @@ CURATED = {
             "demonyms": ["North Korean", "North Koreans"]},
     "LAO": {"party": "Laos", "demonyms": ["Lao", "Laotian"]},
     "MDA": {"party": "Moldova"},
-    "MKD": {"party": "North Macedonia", "demonyms": ["North Macedonian"]},
+    "MKD": {"party": "North Macedonia", "names": ["Macedonia"],  # its name in news until 2019
+            "demonyms": ["North Macedonian", "Macedonian", "Macedonians"]},
     "MMR": {"party": "Myanmar", "names": ["Burma"], "demonyms": ["Burmese"]},
     "NLD": {"party": "Netherlands", "names": ["Holland"], "demonyms": ["Dutch"]},
     "PSE": {"party": "Palestinian Authority", "names": ["Palestine", "State of Palestine", "Palestinian Authority"],

@@ -305,7 +305,23 @@ def _in_credit(ctx: _Article, mention: Mention) -> bool:
     if re.search(rf"(?:^|\b(?:{cues}))\W*\s*by\b[^.()]*$", fold(chunk)):
         return True
     suffix = ctx.body[mention.body_end : mention.body_end + 80]
-    return bool(re.match(r"(?:\s+and\s+[^.;()]{1,40}?)?\s+contributed\b", suffix))
+    if re.match(r"(?:\s+and\s+[^.;()]{1,40}?)?\s+contributed\b", suffix):
+        return True
+    return _byline_with_place(ctx, mention)
+
+
+_PLACE_AFTER_NAME = re.compile(r"\s*[,|\u2013\u2014-]\s*([A-Z][\w.'\u2019 -]{1,40}?)\s*")
+
+
+def _byline_with_place(ctx: _Article, mention: Mention) -> bool:
+    """A line that holds only the name and a place: the byline "Elena Petrova, Skopje"."""
+    line_start = ctx.body.rfind("\n", 0, mention.body_start) + 1
+    line_end = ctx.body.find("\n", mention.body_end)
+    line_end = len(ctx.body) if line_end < 0 else line_end
+    if ctx.body[line_start : mention.body_start].strip():
+        return False
+    place = _PLACE_AFTER_NAME.fullmatch(ctx.body[mention.body_end : line_end])
+    return bool(place) and (is_place(place[1]) or bool(party_of(place[1])))
 
 
 def _folded_entities(doc) -> list[tuple[str, str]]:

@@ -160,8 +160,18 @@ def _share_plural_appositive(ctx: _Article, mentions: list[Mention]) -> None:
         if between == ["and"]:
             mention.role = previous.role = _singular_role(re.sub(r"^[^,]*?'s ", "", mention.role))
             previous.role_party = previous.role_party or mention.role_party
+            parties = _parties_before_head(mention.role.split(" "))
+            if len(parties) == 2:  # "A and B, the Greek and Macedonian foreign ministers": in order
+                previous.role_party, mention.role_party = parties
             previous.shared_title = mention.shared_title = True
             previous.span = (previous.span[0], mention.span[1])
+
+
+def _parties_before_head(words: list[str]) -> list[str]:
+    """The parties a title names before its head word, in order: "US and Chinese
+    ambassadors to Malaysia" gives the US and China ("to Malaysia" says where)."""
+    head_at = next((i for i, word in enumerate(words) if lexicon().is_head(word)), len(words))
+    return [m.party for m in find_parties(" ".join(words[:head_at])) if m.party != NO_PARTY]
 
 
 def _share_plural_title_before(ctx: _Article, mentions: list[Mention]) -> None:
@@ -183,9 +193,7 @@ def _share_plural_title_before(ctx: _Article, mentions: list[Mention]) -> None:
         role = ctx.text(first, previous.start - 1) if words else ""
         if not words or not _plural_role(role) or not any(lexicon().is_title_word(t.text) for t in words):
             continue
-        head_at = next((i for i, t in enumerate(words) if lexicon().is_head(t.text)), len(words))
-        # the parties before the title's head word say whose each is; "to Malaysia" after it, where
-        parties = [m.party for m in find_parties(" ".join(t.text for t in words[:head_at])) if m.party != NO_PARTY]
+        parties = _parties_before_head([t.text for t in words])
         previous.role = mention.role = role
         previous.shared_title = mention.shared_title = True
         if len(parties) == 2:

@@ -107,6 +107,8 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
                                             or _after_owning_noun(ctx, title))
         if not (introduced and title.has_head) or title.plural:
             title = None  # "One of its members, X": a group's title, not X's
+        elif _apposition_of_name_before(ctx, title, seg_start):
+            title = None  # "A, the EU's foreign policy chief, X, ...": A's title, not X's
     return title
 
 
@@ -184,6 +186,13 @@ def _after_owning_noun(ctx: _Article, title: _Title) -> bool:
     i = title.quote_start - 1
     return i >= 2 and ctx.doc[i].text in _POSSESSIVE and ctx.doc[i - 1].text.islower() \
         and ctx.doc[i - 1].pos_ == "NOUN" and fold(ctx.doc[i - 2].text) in _DETERMINERS
+
+
+def _apposition_of_name_before(ctx: _Article, title: _Title, seg_start: int) -> bool:
+    """Whether the title, with its determiner, follows a name and a comma: it describes
+    that name ("Federica Mogherini, the EU foreign policy chief, Johannes Hahn")."""
+    i = title.quote_start - 1 if _after_determiner(ctx, title) else title.quote_start
+    return i - 1 >= seg_start and ctx.doc[i - 1].text == "," and i - 2 >= seg_start and _name_like(ctx.doc[i - 2])
 
 
 def _after_determiner(ctx: _Article, title: _Title) -> bool:
@@ -269,7 +278,8 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     heads = [fold(doc[i].text) for i in range(start, stop) if lex.is_head(doc[i].text)]
     if not (heads or lead_key in lex.role_cues):
         return None
-    if heads and not any(h in lex.heads for h in heads):
+    introduced = start > name_end + 1 or bool(possessor or party)  # "the", "Greece's": an apposition
+    if heads and not any(h in lex.heads for h in heads) and not introduced:
         return None  # "X, officials said": plural heads describe others, not X
     if _names_another_person(ctx, start, stop) or _title_of_next_name(ctx, stop, seg_end):
         return None
@@ -298,8 +308,15 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
         else:
             return start
     while i < seg_end and (fold(doc[i].text) in _DETERMINERS or (doc[i].pos_ == "ADV" and doc[i].text.islower())):
-        i += 1
+        i += 1  # "also an adviser"
+    if i + 5 <= seg_end and _AGE.fullmatch(doc[i : i + 5].text):
+        i += 5  # "a 45-year-old demonstrator": the age is no part of the title
+    elif i > start and i < seg_end and doc[i].like_num and fold(doc[i - 1].text) in _DETERMINERS:
+        i += 1  # "the two foreign ministers"
     return i
+
+
+_AGE = re.compile(r"\d+-year-old")
 
 
 def _appositive_end(ctx: _Article, start: int, seg_end: int, in_brackets: bool = False) -> int:
