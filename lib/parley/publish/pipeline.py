@@ -22,10 +22,15 @@ from pathlib import Path
 
 from parley import config
 from parley.publish import stage_cache
+from parley.publish import kernels
 from parley.publish.ahead import Ahead, own_python, own_python_env
+from parley.publish.kernels import KernelsAhead
 
 CELL_TIMEOUT_SECONDS = 600
 KERNEL = "python3"
+# a kernel on this machine only: its TCP-without-encryption warning is noise here
+_KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+_KERNEL_LOG = ".kernel.log"
 # Libraries whose warnings Parley turns into its own one-paragraph messages
 # ("Timeout waiting for execute reply" becomes "a cell ran longer than ...").
 _THIRD_PARTY_LOGGERS = ("papermill", "nbclient", "traitlets", "jupyter_client", "asyncio")
@@ -96,20 +101,23 @@ def run(
     out.parent.mkdir(parents=True, exist_ok=True)
     build = Path(tempfile.mkdtemp(prefix=f".parley-build-{out.name}-", dir=out.parent))
     started = time.monotonic()
-    ahead = None
+    ahead = ahead_kernels = None
     try:
         # extraction first, here, with a progress bar on the terminal; notebook 01 then finds
         # every article in the cache and its page shows no timings that differ run to run
+        keys = _notebook_keys(stage_cache.run_key(corpus, seeds, out, gold), notebooks, gold)
+        to_run = [n for n, k in zip(notebooks, keys) if not stage_cache.has(k)]
+        # with one core the work ahead would only take the notebooks' time
+        ahead_kernels = KernelsAhead(_quiet_kernel_manager(build / _KERNEL_LOG), KERNEL, _KERNEL_ARGUMENTS) if config.jobs() > 1 else None
         began = time.monotonic()
         own_notebooks = notebooks_dir is None or config.from_cwd(notebooks_dir, config.NOTEBOOKS_DIR) == config.NOTEBOOKS_DIR
+        if ahead_kernels is not None and to_run and _leaves_a_core(corpus, own_notebooks):
+            ahead_kernels.start(to_run[0])
         if own_notebooks and _extract_with_progress(corpus, executor, scheduler):
             say(f"extracted {len(corpus.articles)} article(s) in {time.monotonic() - began:.1f}s")
-        key = stage_cache.run_key(corpus, seeds, out, gold)
         reused = []
-        # with one core the work ahead would only take the notebooks' time
         ahead = Ahead(build, seeds, project.path if project is not None else None) if config.jobs() > 1 else None
-        for index, notebook in enumerate(notebooks, start=1):
-            key = stage_cache.notebook_key(key, notebook, (gold or config.GOLD_PATH) if _declares(notebook, "gold_path") else None)
+        for index, (notebook, key) in enumerate(zip(notebooks, keys), start=1):
             if stage_cache.restore(key, build):
                 reused.append(notebook.name)
                 say(f"[{index}/{len(notebooks)}] {notebook.name} reused: its inputs and code are unchanged")
@@ -117,7 +125,11 @@ def run(
             say(f"[{index}/{len(notebooks)}] {notebook.name} ...")
             began = time.monotonic()
             before = stage_cache.snapshot(build)
-            _execute(notebook, build, seeds, out, cell_timeout, gold, project)
+            kernel = ahead_kernels.take(notebook) if ahead_kernels is not None else None
+            later = [n for n in to_run if n in notebooks[index:]]
+            if ahead_kernels is not None and later:  # on the core this notebook's kernel leaves idle
+                ahead_kernels.start(later[0])
+            _execute(notebook, build, seeds, out, cell_timeout, gold, project, kernel)
             report.tidy_notebook(build / "notebooks" / notebook.name, seeds=seeds, out=out, build=build, gold=gold)
             stage_cache.store(key, build, before)
             if ahead is not None and index < len(notebooks):  # after the last, the run goes on itself
@@ -147,6 +159,8 @@ def run(
             stage_cache.store(finish, build, before)
         publish(build, out)
     finally:
+        if ahead_kernels is not None:
+            ahead_kernels.stop()
         if ahead is not None:
             ahead.stop()
         if build.exists():
@@ -181,6 +195,23 @@ def _workbook_beside(build: Path):
 def _last_line_of_text(text: str) -> str:
     lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
     return f" ({lines[-1][:200]})" if lines else ""
+
+
+def _notebook_keys(run_key: str, notebooks: list[Path], gold: Path | None) -> list[str]:
+    """Each notebook's stage-cache key, chained from the run's."""
+    keys, key = [], run_key
+    for notebook in notebooks:
+        key = stage_cache.notebook_key(key, notebook, (gold or config.GOLD_PATH) if _declares(notebook, "gold_path") else None)
+        keys.append(key)
+    return keys
+
+
+def _leaves_a_core(corpus, own_notebooks: bool) -> bool:
+    """Whether extraction keeps fewer processes busy than Parley may (a rerun after a few
+    articles changed): the first notebook's kernel can start on a core it leaves idle."""
+    from parley.extract.run import uncached
+
+    return not own_notebooks or len(uncached(corpus.articles)) < config.jobs()
 
 
 def _extract_with_progress(corpus, executor: str = "local", scheduler: str | None = None) -> bool:
@@ -220,15 +251,20 @@ def _project(seeds: Path, config_path, out: Path):
 
 
 def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: int, gold: Path | None,
-             project=None) -> None:
-    """One notebook with papermill into `build`, its failures as one paragraph."""
+             project=None, kernel=None) -> None:
+    """One notebook with papermill into `build`, its failures as one paragraph; in `kernel`
+    (a kernel manager whose kernel runs, `KernelsAhead.take`), else in a kernel of its own."""
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     executed = build / "notebooks" / notebook.name
     executed.parent.mkdir(parents=True, exist_ok=True)
-    kernel_log = build / ".kernel.log"
+    kernel_log = build / _KERNEL_LOG
+    started = {}
+    if kernel is not None:
+        kernels.register_engine()
+        started = {"engine_name": kernels.ENGINE_NAME, "km": kernel}
     parameters = {"seeds_dir": str(seeds), "out_dir": str(build)}
     if gold is not None and _declares(notebook, "gold_path"):
         parameters["gold_path"] = str(gold)
@@ -250,8 +286,8 @@ def _execute(notebook: Path, build: Path, seeds: Path, out: Path, cell_timeout: 
             # writing a notebook of large tables after every cell cost seconds a run
             request_save_on_cell_execute=False,
             kernel_manager_class=_quiet_kernel_manager(kernel_log),
-            # a kernel on this machine only: its TCP-without-encryption warning is noise here
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            extra_arguments=_KERNEL_ARGUMENTS,
+            **started,
         )
     except PapermillExecutionError as err:
         raise PipelineError(_cell_failure(notebook, executed, err, out)) from err

@@ -112,6 +112,11 @@ def _prune(keep: int = KEEP_ENTRIES) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def has(key: str) -> bool:
+    """Whether a notebook's files are kept for `key` (`restore` may still find them unreadable)."""
+    return (cache_root() / key / MANIFEST).is_file()
+
+
 def restore(key: str, build: Path) -> bool:
     """Copy a notebook's kept files into `build`; False when there are none for `key`."""
     entry = cache_root() / key
