@@ -534,3 +534,33 @@ def test_an_apposition_belongs_to_the_name_before_it_and_an_age_is_no_part_of_a_
 def test_a_byline_of_a_name_and_a_place_is_no_person_of_the_story():
     rows = people("Marta Soto, Skopje\n\nThe mediator, Amara Okafor, said the talks would resume on Friday.\n")
     assert set(rows) == {"Amara Okafor"}
+
+
+def test_who_leads_a_group_and_a_spokesperson_for_a_persons_movement_take_its_side():
+    rows = people("The leaders of the two main armed groups stayed away: Amadou Kone of the Union for Peace in the "
+                  "Central African Republic (UPC) and Idriss Baba, who leads the Popular Front for the Renaissance "
+                  "of Central Africa (FPRC). Saleh Ousman, a spokesperson for Kone's movement, said it would sign.\n")
+    assert rows["Idriss Baba"]["side"] == "FPRC"
+    assert rows["Saleh Ousman"]["side"] == "UPC"
+
+
+def test_a_body_named_in_full_gives_its_short_noun_and_a_church_beats_the_state_it_is_in():
+    rows = people("Students asked the Inter-American Commission on Human Rights and the United Nations to "
+                  "investigate. Ana Quispe, the commission's rapporteur, arrived on Thursday. Cardinal Tomas "
+                  "Rivera, the head of Peru's Episcopal Conference, chaired the dialogue.\n")
+    assert rows["Ana Quispe"]["side"] == "OAS"
+    assert rows["Tomas Rivera"]["side"] == "Catholic Church"
+
+
+def test_son_of_particles_a_rank_of_two_words_and_a_participle_opening_a_sentence():
+    rows = people("Sidi Brahim Ould Sidati signed for the rebels. Ould Sidati said the text was fair. "
+                  "Lieutenant-General Tomas Rivera, the junta's founder, refused. "
+                  "Meeting Rivera in the capital on Monday, the envoy urged calm.\n")
+    assert set(rows) == {"Sidi Brahim Ould Sidati", "Tomas Rivera"}
+    assert rows["Tomas Rivera"]["role"] == "junta's founder"
+
+
+def test_a_late_leader_acted_for_his_party():
+    rows = people("The RENAMO leader Ossufo Momade signed. The movement's late leader, Afonso Dhlakama, had "
+                  "agreed a truce before his death.\n")
+    assert rows["Afonso Dhlakama"]["side"] == "RENAMO"

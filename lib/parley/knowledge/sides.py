@@ -237,10 +237,15 @@ _DESCRIBING = re.compile(r"(?:ed|ly|al|ive|ist|ary|ous|ian|-\w+)$")
 def article_party_nouns(text: str) -> dict[str, str]:
     """{noun: party} for the common nouns that stand for one party in this article:
     "Yemen's internationally recognised government" makes "the government" Yemen's,
-    "the Houthi rebels" makes "the rebels" the Houthis'."""
+    "the Houthi rebels" makes "the rebels" the Houthis', "the Inter-American Commission on
+    Human Rights" makes "the commission" the OAS's."""
     ties: dict[str, set[str]] = {}
     nouns = _party_nouns()
+    body_nouns = {fold(str(n)) for n in _noun_table()["organisation_nouns"]}
     for found in find_parties(text):
+        # "the Inter-American Commission on Human Rights ... the commission's rapporteur"
+        for word in {fold(w) for w in re.findall(r"[A-Za-z]+", found.text)} & body_nouns:
+            ties.setdefault(word, set()).add(found.party)
         after = text[found.end : found.end + 60]
         before = text[max(0, found.start - 30) : found.start]
         if _SPONSORED.match(after):

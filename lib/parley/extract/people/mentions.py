@@ -222,6 +222,9 @@ def _drop_sentence_opener(ctx: _Article, start: int, end: int, person_tokens: se
         return start  # "Col. Radwan Ibrahim", which the parser split after "Col."
     if start == first and end - start > 1 and start not in person_tokens and (start + 1) in person_tokens:
         return start if is_given_name(ctx.doc[start].text) else start + 1
+    opener = ctx.doc[start].text
+    if start == first and end - start > 1 and len(opener) >= 7 and opener.endswith("ing") and not is_given_name(opener):
+        return start + 1  # "Meeting Netanyahu in the Oval Office, ...": a clause's verb, which the tagger may call a name
     return start
 
 

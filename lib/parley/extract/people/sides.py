@@ -47,7 +47,12 @@ def role_side(role: str) -> str:
     kinds = kind_of_party()
     if group := next((f.party for f in found_all if kinds.get(f.party) == "armed_group"), ""):
         return group  # "Sudanese RSF commander", "Palestinian Hamas official": the group, not its country
-    for found in found_all:
+    for index, found in enumerate(found_all):
+        following = found_all[index + 1] if index + 1 < len(found_all) else None
+        if following is not None and found.text.endswith(("'s", "\u2019s")) and not role[found.end : following.start].strip() \
+                and kinds.get(following.party) in {"church", "party"}:
+            continue  # "head of Nicaragua's Episcopal Conference": the body, not the state it is in
+            # (but "Norway's NATO ambassador" is Norway's)
         if found.kind == "capital" and re.match(r"\s+[A-Z]", role[found.end :]) \
                 and not lexicon().is_title_word(role[found.end :].split()[0]):
             continue  # "Juba Alliance spokesman", "Washington Post reporter": a body named after a city

@@ -309,14 +309,15 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
             return start
     while i < seg_end and (fold(doc[i].text) in _DETERMINERS or (doc[i].pos_ == "ADV" and doc[i].text.islower())):
         i += 1  # "also an adviser"
-    if i + 5 <= seg_end and _AGE.fullmatch(doc[i : i + 5].text):
-        i += 5  # "a 45-year-old demonstrator": the age is no part of the title
+    age = next((width for width in (7, 5) if i + width <= seg_end and _AGE.fullmatch(doc[i : i + width].text)), 0)
+    if age:
+        i += age  # "a 45-year-old demonstrator", "a twenty-five-year-old student": the age is no part of the title
     elif i > start and i < seg_end and doc[i].like_num and fold(doc[i - 1].text) in _DETERMINERS:
         i += 1  # "the two foreign ministers"
     return i
 
 
-_AGE = re.compile(r"\d+-year-old")
+_AGE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
 def _appositive_end(ctx: _Article, start: int, seg_end: int, in_brackets: bool = False) -> int:
