@@ -564,3 +564,10 @@ def test_a_late_leader_acted_for_his_party():
     rows = people("The RENAMO leader Ossufo Momade signed. The movement's late leader, Afonso Dhlakama, had "
                   "agreed a truce before his death.\n")
     assert rows["Afonso Dhlakama"]["side"] == "RENAMO"
+
+
+def test_a_relative_of_a_captive_speaks_for_no_party():
+    rows = people("The Houthis and the government agreed to free 887 detainees. Amal Saleh, whose son was captured "
+                  "by government forces four years ago, said she was counting the hours. Hind Nasser has had no word "
+                  "that her husband, seized by the Houthis at a checkpoint, is on the list.\n")
+    assert rows["Amal Saleh"]["side"] == rows["Hind Nasser"]["side"] == "other"

@@ -13,6 +13,7 @@ from parley.extract.people.names import _clean_name, _is_full, lexicon, same_per
 from parley.extract.people.roles import _kin_of, _person_before, _share_plural_appositive, _share_plural_title_before, _share_plural_titles
 from parley.extract.people.sides import (
     _side_from_agency,
+    _side_from_captive_kin,
     _side_from_context,
     _side_from_counterpart,
     _side_from_delegation_sentence,
@@ -54,6 +55,7 @@ def extract_people(article, doc) -> list[dict]:
         _side_from_list_heading(ctx, mention)
         _side_from_delegation_sentence(ctx, mention)
         _side_from_agency(ctx, mention)
+        _side_from_captive_kin(ctx, mention)
         _side_from_paragraph(ctx, mention)
     _side_from_group_apposition(ctx)
     clusters = _cluster_mentions(mentions)

@@ -64,6 +64,8 @@ class Lexicon:
     organisation_heads: frozenset = frozenset()
     place_prefixes: frozenset = frozenset()
     media_nouns: frozenset = frozenset()
+    captive_kin_nouns: frozenset = frozenset()
+    captivity_words: frozenset = frozenset()
 
     def is_head(self, word: str) -> bool:
         key = fold(word)
@@ -114,6 +116,8 @@ def lexicon() -> Lexicon:
         media_nouns=words(people.get("media_nouns", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),
+        captive_kin_nouns=words(people.get("captive_kin_nouns", [])),
+        captivity_words=words(people.get("captivity_words", [])),
     )
 
 

@@ -586,6 +586,22 @@ def _first_token_at(ctx: _Article, char: int) -> int:
     return bisect.bisect_left(ctx.token_starts(), char)
 
 
+def _side_from_captive_kin(ctx: _Article, mention: Mention) -> None:
+    """"X, whose son was captured four years ago", "X has had no word that her husband,
+    seized by the rebels, ...": a relative of a captive, who speaks for no party. Only
+    for a person the article gives no role."""
+    if mention.role:
+        return
+    lex = lexicon()
+    words = nlp.columns(ctx.doc)
+    _, last = ctx.segment[mention.start]
+    after = range(mention.end, min(last, mention.end + 12))
+    kin = next((i for i in after if words.lower[i] in lex.captive_kin_nouns
+                and i > 0 and words.lower[i - 1] in {"whose", "her", "his", "their"}), None)
+    if kin is not None and any(words.lower[i] in lex.captivity_words for i in range(kin + 1, min(last, kin + 10))):
+        mention.give_side(NO_PARTY, SIDE_FROM_GROUP, f"kin of a captive: {ctx.text(kin - 1, kin + 1)}")
+
+
 def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
     """A person the article gives no role and no side: the one side of the people listed
     with them, if any has one; else ("Amal Hadi said the group would
