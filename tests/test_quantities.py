@@ -199,3 +199,23 @@ def test_half_of_a_year_is_a_time_not_a_fraction(text):
 
 def test_half_of_a_fleet_is_a_fraction():
     assert _values("Half of the fleet left port.") == [(0.5, "fraction")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The meeting ran for two and a half hours.", [(2.5, "hours")]),
+    ("The accord ended a three-and-a-half-year blockade.", [(3.5, "year")]),
+    ("Two and a half million people fled the fighting.", [(2500000, "people")]),
+    ("The envoys signed the five-page document.", [(5, "page")]),
+    ("The six-member bloc met in the capital.", [(6, "member")]),
+])
+def test_and_a_half_and_a_number_word_before_a_hyphenated_measure(text, expected):
+    assert _values(text) == expected
+
+
+def test_a_number_after_of_counts_the_noun_before_it_where_no_noun_follows():
+    assert _values("A UN peacekeeping mission of 12,000 is deployed in the country. He died at the age of 45. "
+                   "A force of 5,000 troops arrived.") == [(12000, "un peacekeeping mission"), (5000, "troops")]
+
+
+def test_people_driven_from_their_homes_are_counted_by_the_verb():
+    assert (2000000, "driven") in _values("The war has driven two million from their homes.")

@@ -15,6 +15,7 @@ calendars is in `data/quantities.yml`.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from pathlib import Path
 
@@ -89,8 +90,15 @@ def _a_dozen(token) -> bool:
 
 
 def _value_of(tokens) -> float | None:
-    """The number the tokens spell: figures, number words, and a scale ("1.5 billion")."""
+    """The number the tokens spell: figures, number words, a scale ("1.5 billion"), and
+    "and a half" ("two and a half": 2.5)."""
     scales, glued = _data()["scales"], _data()["glued_scales"]
+    plain = [t for t in tokens if t.text != "-"]
+    lowers = [t.lower_ for t in plain]
+    at = next((k for k in range(1, len(plain) - 2) if tuple(lowers[k : k + 3]) == _AND_A_HALF), None)
+    if at is not None and all(w in scales for w in lowers[at + 3 :]):  # "two and a half million"
+        whole = _value_of(plain[:at])
+        return None if whole is None else (whole + 0.5) * math.prod(scales[w] for w in lowers[at + 3 :])
     scale, words, figure = 1, [], None
     for token in tokens:
         lower = token.lower_
@@ -157,7 +165,32 @@ def _number_spans(doc):
         run = [token] if _is_number(token) or _a_dozen(token) else []
     if run:
         spans.append(run)
-    return spans
+    return [_with_a_half(doc, span) for span in spans]
+
+
+_AND_A_HALF = ("and", "a", "half")
+
+
+def _with_a_half(doc, span: list) -> list:
+    """The span with the "and a half" that follows it ("two and a half hours",
+    "a three-and-a-half-year blockade"), whose value `_value_of` reads."""
+    i, words, taken = span[-1].i + 1, 0, []
+    while i < len(doc) and words < len(_AND_A_HALF):
+        token = doc[i]
+        if token.text == "-" and not token.whitespace_:  # "three-and-a-half-year"
+            taken.append(token)
+        elif token.lower_ == _AND_A_HALF[words]:
+            taken.append(token)
+            words += 1
+        else:
+            break
+        i += 1
+    if words < len(_AND_A_HALF):
+        return span
+    while i < len(doc) and doc[i].lower_ in _data()["scales"] and doc[i].lower_ != "dozen":
+        taken.append(doc[i])  # "two and a half million"
+        i += 1
+    return span + taken
 
 
 # --- what is counted -----------------------------------------------------------------
@@ -376,6 +409,23 @@ def _total_unit(run):
             return None  # "the tally stood at 50": a total of what, the clause does not say
     phrase = _noun_phrase_after(counted)
     return _text(phrase).lower(), counted.lemma_.lower(), list(run[0].doc[min(subject.i, run[0].i): run[-1].i + 1])
+
+
+def _size_of_unit(run):
+    """"a peacekeeping mission of 12,000", "a population of 4.5 million": a number after
+    "of" that no noun of its own follows counts the noun before "of"."""
+    data = _data()
+    doc = run[0].doc
+    of, noun, after = _word(doc, run[0].i - 1), _word(doc, run[0].i - 2), _word(doc, run[-1].i + 1)
+    if of is None or noun is None or of.lower_ != "of" or noun.pos_ != "NOUN":
+        return None
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or after.text == "-"):
+        return None  # "a force of 12,000 troops" counts its own noun
+    lower = noun.lower_
+    if lower in data["total_nouns"] or lower in data["not_sizes"] or lower in data["durations"] or _is_calendar(noun):
+        return None  # "a total of 48", "the age of 45", "the end of 2022"
+    phrase = [t for t in doc[noun.left_edge.i : noun.i + 1] if t.pos_ in {"NOUN", "PROPN", "ADJ"}] or [noun]
+    return _text(phrase).lower(), noun.lemma_.lower(), list(doc[phrase[0].i : run[-1].i + 1])
 
 
 def _casualty_subject(run):
@@ -597,12 +647,13 @@ def extract_quantities(article, doc) -> list[dict]:
         before = _word(doc, run[0].i - 1)
         after = _word(doc, run[-1].i + 1)
         words_only = all(not _FIGURES.match(t.text) for t in run)
-        if words_only and before is not None and before.lower_ in data["referring_words"] and _refers(run[-1]):
-            continue  # "the two sides", not "the three ports"
+        if words_only and before is not None and before.lower_ in data["referring_words"] and _refers(run[-1]) \
+                and not (after is not None and after.text == "-"):
+            continue  # "the two sides", not "the three ports" nor "the five-page document"
         if words_only and run[0].lower_ == "one" and after is not None and after.lower_ == "of":
             continue  # "one of its most ambitious attacks"
         own_unit = (_unit(run) or _range_unit(run) or _partitive_unit(run) or _casualty_noun_unit(run)
-                    or _object_of_change(run) or _total_unit(run))
+                    or _object_of_change(run) or _total_unit(run) or _size_of_unit(run))
         unit = own_unit or _elided_unit(run, candidates) or _casualty_subject(run) or _verb_unit(run)
         value = _value_of(run)
         if value is not None and unit is not None and _half_a(run):  # "half a million"
