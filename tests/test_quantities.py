@@ -219,3 +219,9 @@ def test_a_number_after_of_counts_the_noun_before_it_where_no_noun_follows():
 
 def test_people_driven_from_their_homes_are_counted_by_the_verb():
     assert (2000000, "driven") in _values("The war has driven two million from their homes.")
+
+
+def test_a_number_of_a_noun_counts_the_noun():
+    assert _values("While 181 detainees go home, 706 of their own men held by the other side return. "
+                   "Twelve of the hostages were freed. One of the envoys spoke.") == [
+        (181, "detainees"), (706, "own men"), (12, "hostages")]

@@ -451,14 +451,22 @@ def _verb_unit(run):
 
 
 def _partitive_unit(run):
-    """"3 of 100 aid lorries": the first number counts what the second counts."""
+    """"3 of 100 aid lorries": the first number counts what the second counts; "12 of the
+    hostages", "706 of their own men": what the noun after "of" names."""
     doc = run[0].doc
     of, second = _word(doc, run[-1].i + 1), _word(doc, run[-1].i + 2)
-    if second is not None and second.lower_ in {"the", "its", "their"}:  # "12 of the 15 council members"
+    if second is not None and second.lower_ in {"the", "its", "their", "his", "her", "our"}:  # "12 of the 15 council members"
         second = _word(doc, second.i + 1)
-    if of is None or second is None or of.lower_ != "of" or not _is_number(second):
+    if second is not None and second.lower_ == "own":  # "706 of their own men"
+        second = _word(doc, second.i + 1)
+    if of is None or second is None or of.lower_ != "of":
         return None
-    return _counted_as_the_second(run, second)
+    if _is_number(second):
+        return _counted_as_the_second(run, second)
+    if second.pos_ == "NOUN" and not _is_calendar(second) and second.lower_ not in _data()["durations"]:
+        phrase = _noun_phrase_after(second)  # "12 of the hostages", "706 of their own men"
+        return _text(phrase).lower(), second.lemma_.lower(), list(doc[run[0].i : phrase[-1].i + 1])
+    return None
 
 
 def _counted_as_the_second(run, second):
