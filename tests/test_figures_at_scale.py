@@ -100,6 +100,9 @@ def test_long_side_names_in_neighbouring_columns_do_not_overlap(tmp_path, monkey
 
     original = positions_figure.save
     monkeypatch.setattr(positions_figure, "save", keep_and_save)
+    # a figure cache of its own: from the shared one, a second `make test` would copy the
+    # figure its first run drew, and draw nothing to measure
+    monkeypatch.setenv("PARLEY_CACHE_DIR", str(tmp_path / "cache" / "parley"))
     sides = ["Cameroon", "Democratic Republic of the Congo", "Eritrea", "Central African Republic"]
     rows = [{"issue": "ceasefire", "side": side, "stance": "demands", "n_sources": 1, "doc_ids": "a",
              "stances": "demands:1", "quotes": "", "label": ""} for side in sides]
