@@ -571,3 +571,6 @@ def test_a_relative_of_a_captive_speaks_for_no_party():
                   "by government forces four years ago, said she was counting the hours. Hind Nasser has had no word "
                   "that her husband, seized by the Houthis at a checkpoint, is on the list.\n")
     assert rows["Amal Saleh"]["side"] == rows["Hind Nasser"]["side"] == "other"
+    rows = people("The Houthis and the government agreed to free 887 detainees. On Sunday Lina Haddad, a "
+                  "four-year-old dual US citizen who was seized in October, was among those freed.\n")
+    assert rows["Lina Haddad"]["side"] == "other"

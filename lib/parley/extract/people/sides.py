@@ -588,8 +588,9 @@ def _first_token_at(ctx: _Article, char: int) -> int:
 
 def _side_from_captive_kin(ctx: _Article, mention: Mention) -> None:
     """"X, whose son was captured four years ago", "X has had no word that her husband,
-    seized by the rebels, ...": a relative of a captive, who speaks for no party. Only
-    for a person the article gives no role."""
+    seized by the rebels, ...": a relative of a captive, who speaks for no party; so does
+    the captive ("X, a four-year-old, who was seized on October 7"). Only for a person the
+    article gives no role."""
     if mention.role:
         return
     lex = lexicon()
@@ -600,6 +601,12 @@ def _side_from_captive_kin(ctx: _Article, mention: Mention) -> None:
                 and i > 0 and words.lower[i - 1] in {"whose", "her", "his", "their"}), None)
     if kin is not None and any(words.lower[i] in lex.captivity_words for i in range(kin + 1, min(last, kin + 10))):
         mention.give_side(NO_PARTY, SIDE_FROM_GROUP, f"kin of a captive: {ctx.text(kin - 1, kin + 1)}")
+        return
+    # "X, ... who was seized on October 7": a captive, who speaks for no party either
+    who = next((i for i in after if words.lower[i] == "who"), None)
+    if who is not None and who + 2 < last and words.lower[who + 1] in {"was", "had", "is", "has"} \
+            and any(words.lower[i] in lex.captivity_words for i in range(who + 2, min(last, who + 5))):
+        mention.give_side(NO_PARTY, SIDE_FROM_GROUP, f"a captive: {ctx.text(who, min(last, who + 4))}")
 
 
 def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
