@@ -412,7 +412,7 @@ def _total_unit(run):
 
 
 def _size_of_unit(run):
-    """"a peacekeeping mission of 12,000", "a population of 4.5 million": a number after
+    """"a peacekeeping mission of 9,000", "a population of 4.5 million": a number after
     "of" that no noun of its own follows counts the noun before "of"."""
     data = _data()
     doc = run[0].doc
@@ -420,7 +420,7 @@ def _size_of_unit(run):
     if of is None or noun is None or of.lower_ != "of" or noun.pos_ != "NOUN":
         return None
     if after is not None and (after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or after.text == "-"):
-        return None  # "a force of 12,000 troops" counts its own noun
+        return None  # "a force of 9,000 troops" counts its own noun
     lower = noun.lower_
     if lower in data["total_nouns"] or lower in data["not_sizes"] or lower in data["durations"] or _is_calendar(noun):
         return None  # "a total of 48", "the age of 45", "the end of 2022"
@@ -452,19 +452,19 @@ def _verb_unit(run):
 
 def _partitive_unit(run):
     """"3 of 100 aid lorries": the first number counts what the second counts; "12 of the
-    hostages", "706 of their own men": what the noun after "of" names."""
+    hostages", "300 of their own men": what the noun after "of" names."""
     doc = run[0].doc
     of, second = _word(doc, run[-1].i + 1), _word(doc, run[-1].i + 2)
     if second is not None and second.lower_ in {"the", "its", "their", "his", "her", "our"}:  # "12 of the 15 council members"
         second = _word(doc, second.i + 1)
-    if second is not None and second.lower_ == "own":  # "706 of their own men"
+    if second is not None and second.lower_ == "own":  # "300 of their own men"
         second = _word(doc, second.i + 1)
     if of is None or second is None or of.lower_ != "of":
         return None
     if _is_number(second):
         return _counted_as_the_second(run, second)
     if second.pos_ == "NOUN" and not _is_calendar(second) and second.lower_ not in _data()["durations"]:
-        phrase = _noun_phrase_after(second)  # "12 of the hostages", "706 of their own men"
+        phrase = _noun_phrase_after(second)  # "12 of the hostages", "300 of their own men"
         return _text(phrase).lower(), second.lemma_.lower(), list(doc[run[0].i : phrase[-1].i + 1])
     return None
 

@@ -48,7 +48,7 @@ _FAMILY_NAME_FIRST = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+")  # "Moon Jae-
 
 
 def _tokens(name: str) -> tuple[str, ...]:
-    """A name's folded words, without a generational suffix ("Benigno Aquino III" is an Aquino)."""
+    """A name's folded words, without a generational suffix ("Ferdinand Marcos Jr." is a Marcos)."""
     tokens = [t for t in re.split(r"[^\w'-]+", fold(name).replace("-", " ")) if t]
     while len(tokens) > 1 and tokens[-1] in _name_suffixes():
         tokens.pop()

@@ -91,7 +91,7 @@ def _party_tokens(body: str, doc) -> list[str]:
     parties = [""] * len(doc)
     for found in find_parties(body, include_no_party=True):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
-        if span is not None and not ends_hyphenated_name(span[0]):  # "Busran-Lao" names no Laos
+        if span is not None and not ends_hyphenated_name(span[0]):  # "Villanueva-Lao" names no Laos
             for i in range(span.start, span.end):
                 if doc[i].text not in _POSSESSIVE:
                     parties[i] = found.party

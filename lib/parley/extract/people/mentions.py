@@ -18,7 +18,7 @@ from parley.knowledge.sides import party_of
 from parley.read.metadata import known_outlet
 from parley.text import fold
 
-# words of a name, not counting its particles and hyphens ("Nawaf al-Ahmad al-Jaber al-Sabah" has four)
+# words of a name, not counting its particles and hyphens ("Khalid al-Hamad al-Issa al-Rashid" has four)
 MAX_NAME_WORDS = 6
 
 
@@ -37,7 +37,7 @@ def _name_runs(doc) -> list[tuple[int, int]]:
             nxt = doc[j + 1] if j + 1 < n else None
             if _name_like(token) and doc[j - 1].whitespace_ != "\n":
                 j += 1
-                words += doc[j - 2].text != "-"  # "Al-Sabah" is one word
+                words += doc[j - 2].text != "-"  # "Al-Rashid" is one word
             elif token.text == "-" and not doc[j - 1].whitespace_ and not token.whitespace_ and nxt is not None and (
                 _name_like(nxt) or _is_particle(nxt) or _name_syllable(nxt)
             ):
@@ -101,14 +101,14 @@ def _find_mentions(ctx: _Article) -> list[Mention]:
         if end - start > 1 and _person_shaped(ctx.text(start, end)):
             mentions.append(mention)  # with the party after it ("Dag Nylander of Norway")
             undecided.remove((start, end, mention))
-    # A full name listed with people is a person ("made up of A, Mehol Sadain and B"),
+    # A full name listed with people is a person ("made up of A, Carlo Bautista and B"),
     # whatever the tagger took it for.
     _take_listed_with_people(ctx, mentions, undecided)
     # A surname the article gives in full elsewhere is that person ("Berg said").
     known = [m.surface for m in mentions if len(m.surface.split()) > 1]
     for start, end, _ in undecided:
         surname = ctx.text(start, end)
-        if len(surname.split()) == 1 and any(same_surname(surname, name) for name in known):  # "Coronel-Ferrer" too
+        if len(surname.split()) == 1 and any(same_surname(surname, name) for name in known):  # "Villanueva-Cruz" too
             mention = _mention(ctx, start, end, from_ner=False)
             mention.span = (mention.body_start, mention.body_end)
             mentions.append(mention)
@@ -160,7 +160,7 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if _begins_a_bodys_name(ctx, mention.end):
         return False  # "an analyst at the Halvard Peace Research Group"
     if single and not is_surname and mention.start > 0 and is_place(ctx.text(mention.start - 1, mention.end)):
-        return False  # "Sultan Kudarat", "General Santos": a place named with a title
+        return False  # "General Santos": a place named with a title
     if not mention.from_ner and not is_surname and is_place(surface):
         return False  # "the deputy director of Hodeidah port"
     if mention.start > 0 and ctx.doc[mention.start - 1].lower_ == "the" and not is_surname:
@@ -219,12 +219,12 @@ def _drop_sentence_opener(ctx: _Article, start: int, end: int, person_tokens: se
     """"Yesterday Berg said": a capitalised first word of a sentence is not the name."""
     first, _ = ctx.segment[start]
     if start == first and _after_abbreviated_honorific(ctx.doc, start):
-        return start  # "Col. Radwan Ibrahim", which the parser split after "Col."
+        return start  # "Col. Nouri Hamza", which the parser split after "Col."
     if start == first and end - start > 1 and start not in person_tokens and (start + 1) in person_tokens:
         return start if is_given_name(ctx.doc[start].text) else start + 1
     opener = ctx.doc[start].text
     if start == first and end - start > 1 and len(opener) >= 7 and opener.endswith("ing") and not is_given_name(opener):
-        return start + 1  # "Meeting Netanyahu in the Oval Office, ...": a clause's verb, which the tagger may call a name
+        return start + 1  # "Meeting Rivera in the capital, ...": a clause's verb, which the tagger may call a name
     return start
 
 
@@ -260,7 +260,7 @@ def _title_case_line(ctx: _Article, i: int) -> bool:
     first, last = ctx.segment[i]
     begins = ctx.doc[first].idx
     if ctx.body[ctx.body.rfind("\n", 0, begins) + 1 : begins].strip():
-        return False  # a sentence after another on its line ("... and Col. | Radwan Ibrahim ..."): no headline
+        return False  # a sentence after another on its line ("... and Col. | Nouri Hamza ..."): no headline
     words = [t for t in ctx.doc[first:last] if t.is_alpha and len(t.text) > 3]
     if any(t.text.islower() and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in words):
         return False
@@ -274,7 +274,7 @@ def _after_honorific(ctx: _Article, start: int) -> bool:
 
 def _after_forms_of_address(doc, start: int, end: int) -> int:
     """`start` past the words of a form of address of more than one word that a run of
-    name words begins with ("Al Haj Murad Ebrahim") or ends ("Dato’ Sri Najib Razak",
+    name words begins with ("Al Haj Yusuf Ampatuan") or ends ("Dato’ Sri Hamdan Ismail",
     where "Dato’" was left out of the run), as long as two name words stay."""
     honorifics = lexicon().honorifics
     while end - start > 2:

@@ -224,7 +224,7 @@ def _name_like(token) -> bool:
 
 def ends_hyphenated_name(token) -> bool:
     """A word the NER reads as the end of a person's hyphenated surname, after a name word
-    that is no party: "Lao" in "Yasmin Busran-Lao" (not in "Egyptian-Qatari")."""
+    that is no party: "Lao" in "Rosa Villanueva-Lao" (not in "Egyptian-Qatari")."""
     doc, i = token.doc, token.i
     if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
         return False

@@ -139,7 +139,7 @@ def _kin_of(ctx: _Article, mention: Mention) -> str:
 _SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")
 
 
-# "spokesperson for Darassa's movement": the body of a person, whose side the body's people share
+# "spokesperson for Kone's movement": the body of a person, whose side the body's people share
 _SERVED_BODY = re.compile(r"\b(?:to|for|of)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})['\u2019]s\s+"
                           r"(?:[a-z-]+\s+){0,2}(?:movement|group|party|faction|forces|militia|camp|office|team|"
                           r"delegation|government|administration|campaign)$")
@@ -147,8 +147,8 @@ _SERVED_BODY = re.compile(r"\b(?:to|for|of)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[
 
 def _served_person(role: str) -> str:
     """The person a role serves, named at its end: "spokesman for President Lind" -> "Lind"
-    (with the given name where the role gives it), "spokesperson for Darassa's movement" ->
-    "Darassa"."""
+    (with the given name where the role gives it), "spokesperson for Kone's movement" ->
+    "Kone"."""
     body = _SERVED_BODY.search(role)
     if body is not None and not party_of(body["name"]):
         return body["name"]

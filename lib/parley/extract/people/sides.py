@@ -51,7 +51,7 @@ def role_side(role: str) -> str:
         following = found_all[index + 1] if index + 1 < len(found_all) else None
         if following is not None and found.text.endswith(("'s", "\u2019s")) and not role[found.end : following.start].strip() \
                 and kinds.get(following.party) in {"church", "party"}:
-            continue  # "head of Nicaragua's Episcopal Conference": the body, not the state it is in
+            continue  # "head of Peru's Episcopal Conference": the body, not the state it is in
             # (but "Norway's NATO ambassador" is Norway's)
         if found.kind == "capital" and re.match(r"\s+[A-Z]", role[found.end :]) \
                 and not lexicon().is_title_word(role[found.end :].split()[0]):
@@ -589,7 +589,7 @@ def _first_token_at(ctx: _Article, char: int) -> int:
 def _side_from_captive_kin(ctx: _Article, mention: Mention) -> None:
     """"X, whose son was captured four years ago", "X has had no word that her husband,
     seized by the rebels, ...": a relative of a captive, who speaks for no party; so does
-    the captive ("X, a four-year-old, who was seized on October 7"). Only for a person the
+    the captive ("X, a four-year-old, who was seized in October"). Only for a person the
     article gives no role."""
     if mention.role:
         return
@@ -602,7 +602,7 @@ def _side_from_captive_kin(ctx: _Article, mention: Mention) -> None:
     if kin is not None and any(words.lower[i] in lex.captivity_words for i in range(kin + 1, min(last, kin + 10))):
         mention.give_side(NO_PARTY, SIDE_FROM_GROUP, f"kin of a captive: {ctx.text(kin - 1, kin + 1)}")
         return
-    # "X, ... who was seized on October 7": a captive, who speaks for no party either
+    # "X, ... who was seized in October": a captive, who speaks for no party either
     who = next((i for i in after if words.lower[i] == "who"), None)
     if who is not None and who + 2 < last and words.lower[who + 1] in {"was", "had", "is", "has"} \
             and any(words.lower[i] in lex.captivity_words for i in range(who + 2, min(last, who + 5))):

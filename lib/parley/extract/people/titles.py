@@ -190,7 +190,7 @@ def _after_owning_noun(ctx: _Article, title: _Title) -> bool:
 
 def _apposition_of_name_before(ctx: _Article, title: _Title, seg_start: int) -> bool:
     """Whether the title, with its determiner, follows a name and a comma: it describes
-    that name ("Federica Mogherini, the EU foreign policy chief, Johannes Hahn")."""
+    that name ("Ana Quispe, the EU foreign policy chief, Tomas Rivera")."""
     i = title.quote_start - 1 if _after_determiner(ctx, title) else title.quote_start
     return i - 1 >= seg_start and ctx.doc[i - 1].text == "," and i - 2 >= seg_start and _name_like(ctx.doc[i - 2])
 
