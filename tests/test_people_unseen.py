@@ -574,3 +574,22 @@ def test_a_relative_of_a_captive_speaks_for_no_party():
     rows = people("The Houthis and the government agreed to free 887 detainees. On Sunday Lina Haddad, a "
                   "four-year-old dual US citizen who was seized in October, was among those freed.\n")
     assert rows["Lina Haddad"]["side"] == "other"
+
+
+
+def test_a_son_named_after_his_father_takes_the_fathers_side():
+    rows = people("Bolivia's President Luis Arce opened the round.\n\nTalks were mediated by Norway.\n\n"
+                  "Luis Arce Mora, son of President Luis Arce, also signed the document. Senior officials from "
+                  "Norway and Mexico witnessed the signing.\n")
+    assert rows["Luis Arce Mora"]["side"] == "Bolivia"
+    assert rows["Luis Arce Mora"]["role_of"] == "Luis Arce"
+
+
+def test_the_organisation_or_group_a_role_points_back_to_is_the_side():
+    rows = people("GENEVA - Amnesty International said on Friday that the accord between Colombia's government "
+                  "and the ELN must not grant an amnesty.\n\n"
+                  "Ana Quispe, the organisation's regional director, said victims wanted justice.\n")
+    assert rows["Ana Quispe"]["side"] == "other"
+    rows = people("The FARC said it would sign. The self-styled Renamo Military Junta met on Monday, the group's "
+                  "spokesman, Tomas Rivera, said.\n")
+    assert rows["Tomas Rivera"]["side"] == "Renamo Military Junta"

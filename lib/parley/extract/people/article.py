@@ -23,6 +23,7 @@ from parley.extract.people.sides import (
     _side_from_list_heading,
     _side_from_possessive_party,
     _side_from_paragraph,
+    _side_from_body_anaphor,
     _side_from_possessor,
     _side_from_role,
     _side_from_sentence_alone,
@@ -49,6 +50,7 @@ def extract_people(article, doc) -> list[dict]:
     _share_plural_title_before(ctx, mentions)
     nouns = article_party_nouns(article.body)
     for mention in mentions:
+        _side_from_body_anaphor(ctx, mention)
         _side_from_role(mention, nouns)
         _side_from_possessive_party(ctx, mention)
         _side_from_counterpart(ctx, mention)

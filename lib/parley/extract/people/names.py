@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -62,6 +62,7 @@ class Lexicon:
     named_after_a_place: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
     organisation_heads: frozenset = frozenset()
+    body_anaphors: dict = field(default_factory=dict)  # noun -> kinds of body it points back to
     place_prefixes: frozenset = frozenset()
     media_nouns: frozenset = frozenset()
     captive_kin_nouns: frozenset = frozenset()
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         media_nouns=words(people.get("media_nouns", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),
+        body_anaphors={fold(noun): frozenset(kinds) for noun, kinds in (people.get("body_anaphors") or {}).items()},
         captive_kin_nouns=words(people.get("captive_kin_nouns", [])),
         captivity_words=words(people.get("captivity_words", [])),
     )

@@ -121,7 +121,31 @@ def _person_before(ctx: _Article, token: int) -> str:
 
 
 def _kin_of(ctx: _Article, mention: Mention) -> str:
-    """"his brother X", "Lind's son X": the person whose kin X is (`kin_nouns`), else ""."""
+    """"his brother X", "Lind's son X", "X, son of President Lind", "X, Lind's son": the
+    person whose kin X is (`kin_nouns`), else ""."""
+    return _kin_before(ctx, mention) or _kin_after(ctx, mention)
+
+
+def _kin_after(ctx: _Article, mention: Mention) -> str:
+    doc = ctx.doc
+    i = mention.end
+    if i >= len(doc) or doc[i].text != ",":
+        return ""
+    i += 1
+    if i < len(doc) and doc[i].lower_ in {"the", "a"}:
+        i += 1
+    if i + 1 < len(doc) and fold(doc[i].text) in lexicon().kin_nouns and doc[i + 1].lower_ == "of":
+        # "son of President Lind": the next person named within a title's reach
+        owner = next((m for m in ctx.mentions if i + 2 <= m.start <= i + 5), None)
+        return owner.surface if owner is not None else ""
+    owner = next((m for m in ctx.mentions if m.start == i), None)
+    if owner is not None and owner.end + 1 < len(doc) and doc[owner.end].text in {"'s", "\u2019s"} \
+            and fold(doc[owner.end + 1].text) in lexicon().kin_nouns:
+        return owner.surface
+    return ""
+
+
+def _kin_before(ctx: _Article, mention: Mention) -> str:
     i = mention.start - 1
     if i >= 0 and ctx.doc[i].text == ",":
         i -= 1

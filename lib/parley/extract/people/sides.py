@@ -123,6 +123,25 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
 
 
+def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
+    """"Human Rights Watch said ... X, the organisation's Africa director", "the group's
+    spokesman, X": the body of the noun's kinds (`body_anaphors`) named last before, in
+    this paragraph or the one before."""
+    nouns = lexicon().body_anaphors
+    role = re.match(r"(?:(?:the|its)\s+)?([a-z]+)['\u2019]s\s", fold(mention.role or ""))
+    before = re.search(r"\b(?:the|its)\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$",
+                       fold(ctx.body[max(0, mention.span[0] - 60) : mention.span[0]]))
+    noun = next((m.group(1) for m in (role, before) if m and m.group(1) in nouns), "")
+    if not noun:
+        return
+    index = ctx.paragraph_of(mention.body_start)
+    start = ctx.paragraphs[max(0, index - 1)][0]
+    bodies = [f for f in find_parties(ctx.body[start : mention.span[0]], include_no_party=True)
+              if f.kind in nouns[noun]]
+    if bodies:
+        mention.give_side(bodies[-1].party, SIDE_FROM_ROLE, f"the {noun} named before: {bodies[-1].text}")
+
+
 def _side_from_possessive_party(ctx: _Article, mention: Mention) -> None:
     """"Hamas's Khalil al-Hayya", "North Korea's Kim Yo Jong": the party whose person this is."""
     i = mention.start - 1
