@@ -593,3 +593,15 @@ def test_the_organisation_or_group_a_role_points_back_to_is_the_side():
     rows = people("The FARC said it would sign. The self-styled Renamo Military Junta met on Monday, the group's "
                   "spokesman, Tomas Rivera, said.\n")
     assert rows["Tomas Rivera"]["side"] == "Renamo Military Junta"
+
+
+def test_an_undated_article_is_matched_to_the_leaders_table_on_its_own_dates():
+    # the table's US secretary of state left office in January 2025: an undated page
+    # telling of June 2025 is not his, one telling of June 2023 is
+    def side(text: str) -> str:
+        article = parse_article("Envoys meet again in Geneva\n\n" + text, doc_id="u2")
+        assert not article.published
+        return {r["name"]: r for r in extract_people(article, nlp.parse(article.body))}["Antony Blinken"]["side"]
+
+    assert side("Talks resumed in Geneva on 2 June 2025. Antony Blinken did not attend.\n") == ""
+    assert side("Talks resumed in Geneva on 2 June 2023. Antony Blinken did not attend.\n") == "United States"

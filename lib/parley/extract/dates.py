@@ -247,6 +247,15 @@ def find_dates(text: str, published: str = "", day_first: bool | None = None) ->
     return _resolve_anaphora(mentions, text, reference)
 
 
+def own_date(text: str) -> str:
+    """The date an article with no publication date is told from: its own full dates
+    (`_anchor_date`), as ISO; "" when it states none."""
+    candidates = _non_overlapping([c for c in _candidates(text) if c.kind != "numeric"])
+    mentions = [m for m in (_read(c, text, None) for c in candidates) if m is not None]
+    latest_full = max((m.date for m in mentions if m.basis == "explicit" and m.precision == "day"), default="")
+    return _anchor_date(mentions, latest_full) if latest_full else ""
+
+
 def _weekdays_of_stated_dates(mentions: list[DateMention]) -> list[DateMention]:
     """In an article with no date of its own, "the same Thursday" or "on Thursday" is the
     one Thursday among the full dates it states ("Thursday, 25 August 2016"), when there

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parley import nlp
+from parley.extract.dates import own_date
 from parley.extract.people.names import _POSSESSIVE, ends_hyphenated_name
 from parley.knowledge.sides import article_party_nouns, find_parties
 
@@ -48,6 +49,7 @@ class _Article:
     mentions: list[Mention] = field(default_factory=list)
     # what the side rules find in a segment, asked for once per mention in it: {key: result}
     found_in_segment: dict = field(default_factory=dict, repr=False)
+    own_date_found: str | None = field(default=None, repr=False)
 
     @property
     def body(self) -> str:
@@ -58,6 +60,12 @@ class _Article:
         if end <= start:
             return ""
         return self.body[self.doc[start].idx : self.doc[end - 1].idx + len(self.doc[end - 1].text)]
+
+    def own_date(self) -> str:
+        """The date the article's own full dates tell it from (`dates.own_date`), found once."""
+        if self.own_date_found is None:
+            self.own_date_found = own_date(self.body)
+        return self.own_date_found
 
     def token_starts(self) -> list[int]:
         """Each token's character offset, for finding the token at an offset by bisection."""

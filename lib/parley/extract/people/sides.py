@@ -515,15 +515,17 @@ def _fullest(cluster: list[Mention]) -> Mention:
 
 def _side_from_knowledge(ctx: _Article, cluster: list[Mention]) -> None:
     """When the text gives no side: a leader or foreign minister in office on the article's
-    date (data/leaders.csv). Not for one the article calls former."""
+    date, else on the date its own full dates tell it from (data/leaders.csv). Not for one
+    the article calls former."""
     if _has_side(cluster):
         return
     if any(fold(m.role).split(" ", 1)[0] in lexicon().former_words for m in cluster if m.role):
         return  # "Kenya's former head of state": the table's office is past; the text gives no side
     mention = _fullest(cluster)
     offices = frozenset(o for m in cluster for o in _table_offices(m.role))
-    if side := leaders.side_of(_clean_name(mention.surface), ctx.article.published, offices):
-        mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {ctx.article.published or 'some date'} (data/leaders.csv)")
+    day = ctx.article.published or ctx.own_date()
+    if side := leaders.side_of(_clean_name(mention.surface), day, offices):
+        mention.give_side(side, SIDE_FROM_KNOWLEDGE, f"in office on {day or 'some date'} (data/leaders.csv)")
 
 
 @functools.lru_cache(maxsize=1)
