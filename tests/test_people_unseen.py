@@ -593,6 +593,9 @@ def test_the_organisation_or_group_a_role_points_back_to_is_the_side():
     rows = people("The FARC said it would sign. The self-styled Renamo Military Junta met on Monday, the group's "
                   "spokesman, Tomas Rivera, said.\n")
     assert rows["Tomas Rivera"]["side"] == "Renamo Military Junta"
+    rows = people("Morocco and the Polisario Front met at the United Nations on Monday. Omar Salem, the Front's "
+                  "representative at the United Nations, said a referendum was the only way.\n")
+    assert rows["Omar Salem"]["side"] == "Polisario Front"
 
 
 def test_an_undated_article_is_matched_to_the_leaders_table_on_its_own_dates():
@@ -605,3 +608,23 @@ def test_an_undated_article_is_matched_to_the_leaders_table_on_its_own_dates():
 
     assert side("Talks resumed in Geneva on 2 June 2025. Antony Blinken did not attend.\n") == ""
     assert side("Talks resumed in Geneva on 2 June 2023. Antony Blinken did not attend.\n") == "United States"
+
+
+def test_a_party_an_article_introduces_by_name_and_acronym_gives_its_people_a_side():
+    from parley.extract.run import extract_article
+
+    text = ("The government and the Northern Liberation Movement (NLM) signed a ceasefire in Arusha on Monday. "
+            "Tomas Rivera, the NLM's chief negotiator, said the fighting would stop. The Valley Relief "
+            "Initiative (VRI) welcomed the deal.\n")
+    article = parse_article(HEADLINE + text, doc_id="u3")
+    rows = {r["name"]: r for r in extract_article(article)["people"]}
+    assert rows["Tomas Rivera"]["side"] == "NLM"
+    from parley.knowledge.sides import find_parties, introduced_parties, kind_of_party, parties_introduced_in
+
+    # a name of no party's or armed group's word says not what the body is
+    assert {a.party for a in introduced_parties(text)} == {"NLM"}
+    with parties_introduced_in(text):
+        assert kind_of_party()["NLM"] == "armed_group"
+        assert [f.party for f in find_parties("the Northern Liberation Movement and the NLM")] == ["NLM", "NLM"]
+    # only while that article is read
+    assert find_parties("the NLM") == [] and "NLM" not in kind_of_party()

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from parley import config
+from parley.knowledge.sides import parties_introduced_in
 from parley.read.corpus import Article
 
 log = logging.getLogger(__name__)
@@ -40,13 +41,14 @@ def extract_article(article: Article, doc=None, tag_events: bool = True) -> dict
 
     if doc is None:
         doc = nlp.parse(article.body)
-    people_rows = extract_people(article, doc)
-    facts = {
-        "people": people_rows,
-        "events": events.extract_events(article, doc),
-        "quantities": quantities.extract_quantities(article, doc),
-        "positions": extract_positions(article, doc, people_rows),
-    }
+    with parties_introduced_in(article.body):  # "the Orange Democratic Movement (ODM)"
+        people_rows = extract_people(article, doc)
+        facts = {
+            "people": people_rows,
+            "events": events.extract_events(article, doc),
+            "quantities": quantities.extract_quantities(article, doc),
+            "positions": extract_positions(article, doc, people_rows),
+        }
     for rows in facts.values():
         for row in rows:
             row.setdefault("doc_id", article.doc_id)

@@ -19,6 +19,9 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections import ChainMap
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from parley import config
@@ -75,9 +78,15 @@ def parties() -> list[str]:
     return sorted({a.party for a in aliases()})
 
 
-@functools.lru_cache(maxsize=None)
 def kind_of_party() -> dict[str, str]:
-    """{party: "state" | "igo" | "armed_group" | ...}: what kind of party each one is."""
+    """{party: "state" | "igo" | "armed_group" | ...}: what kind of party each one is,
+    the parties the article being read introduces itself (`parties_introduced_in`) too."""
+    local = _INTRODUCED.get()
+    return ChainMap({a.party: a.kind for a in local}, _kind_of_party()) if local else _kind_of_party()
+
+
+@functools.lru_cache(maxsize=None)
+def _kind_of_party() -> dict[str, str]:
     kinds = {row["party"]: "state" for row in _read("countries.csv")}
     for row in _read("organisations.csv"):
         if row["kind"] != "institution":
@@ -114,7 +123,65 @@ def party_of(word: str) -> str:
     "Ansar Allah" -> "Houthis", "the Kremlin" -> "Russia"), else ""."""
     word = _POSSESSIVE_END.sub("", word.strip())
     word = _THE_START.sub("", word)
-    return _exact_alias().get(word) or _by_folded_alias().get(fold(word), "")
+    found = _exact_alias().get(word) or _by_folded_alias().get(fold(word), "")
+    if not found and (local := _INTRODUCED.get()):
+        found = next((a.party for a in local if (a.alias == word if a.case_sensitive else fold(a.alias) == fold(word))), "")
+    return found
+
+
+# --- the parties an article introduces itself ------------------------------------------
+
+# The parties of the article being read that no table knows: "the Orange Democratic
+# Movement (ODM)" makes "ODM" a party of that article, under its acronym.
+_INTRODUCED: ContextVar[tuple[Alias, ...]] = ContextVar("parley_introduced_parties", default=())
+
+_CONNECTORS = r"of|the|for|and|de|del|la|du|des|al|el|in|on|to"
+_NAMED_BODY = re.compile(rf"(?P<name>[A-Z][\w'\u2019-]*(?:\s+(?:[A-Z][\w'\u2019-]*|{_CONNECTORS})){{1,8}})"
+                         r"\s*\((?P<acronym>[A-Z][A-Z0-9-]{1,7})\)")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_heads() -> dict[str, str]:
+    """{folded word: kind} of the words that make a name a party's (`named_body_heads`)."""
+    table = _noun_table().get("named_body_heads") or {}
+    return {fold(str(word)): kind for kind, words in table.items() for word in words}
+
+
+def introduced_parties(text: str) -> tuple[Alias, ...]:
+    """The parties `text` introduces by a full name and an acronym no table knows ("the
+    Party of National Unity (PNU)", "Barisan Revolusi Nasional (BRN)"), each under its
+    acronym, with a kind from the name's words (`named_body_heads`: a party's word wins
+    over an armed group's). Names of no such word ("Crisis Management Initiative (CMI)")
+    are left out: what a body is, the text does not say."""
+    heads = _body_heads()
+    found: dict[str, tuple[Alias, ...]] = {}
+    for m in _NAMED_BODY.finditer(text):
+        # "Indonesia and the Free Aceh Movement (GAM)": the name after the last "and"
+        words = re.split(r"\s+", m["name"])
+        cut = max((i + 1 for i, w in enumerate(words) if w in {"and", "the", "The"}), default=0)
+        words = words[cut:]
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+        if len(words) < 2 or m["acronym"] in found:
+            continue
+        name = " ".join(words)
+        kinds = [heads[fold(w)] for w in words if fold(w) in heads]
+        if not kinds or party_of(m["acronym"]) or party_of(name):
+            continue
+        kind = "party" if "party" in kinds else kinds[0]
+        found[m["acronym"]] = (_alias(m["acronym"], m["acronym"], kind), _alias(m["acronym"], name, kind))
+    return tuple(a for aliases_of in found.values() for a in aliases_of)
+
+
+@contextmanager
+def parties_introduced_in(text: str):
+    """While reading `text`, the parties it introduces (`introduced_parties`) are parties
+    like the tables' own."""
+    token = _INTRODUCED.set(introduced_parties(text))
+    try:
+        yield
+    finally:
+        _INTRODUCED.reset(token)
 
 
 # not inside a name with a particle ("Mohammed Ali al-Houthi" is a person, not the Houthis)
@@ -199,12 +266,12 @@ class PartyMention:
 def find_parties(text: str, include_no_party: bool = False) -> list[PartyMention]:
     """Every mention of a party in `text`, with offsets into `text`; with
     `include_no_party`, also the organisations that are no party (`NO_PARTY`)."""
-    found = _find_parties(text)
+    found = _find_parties(text, _INTRODUCED.get())
     return list(found) if include_no_party else [m for m in found if m.party != NO_PARTY]
 
 
 @functools.lru_cache(maxsize=4096)
-def _find_parties(text: str) -> tuple[PartyMention, ...]:
+def _find_parties(text: str, introduced: tuple[Alias, ...] = ()) -> tuple[PartyMention, ...]:
     # every party, NO_PARTY's organisations too: one scan answers both questions; the
     # same texts are asked about often
     found = []
@@ -213,7 +280,13 @@ def _find_parties(text: str) -> tuple[PartyMention, ...]:
         party = party_of(alias)
         if party:
             found.append(PartyMention(m.start(), m.end(), m.group(0), party, _kind_of_alias().get(fold(alias), "")))
-    return tuple(found)
+    for a in sorted(introduced, key=lambda a: -len(a.alias)):
+        body = re.escape(a.alias).replace(r"\ ", r"\s+")
+        pattern = re.compile(_BEFORE + (f"({body})" if a.case_sensitive else f"((?i:{body}))") + _AFTER)
+        for m in pattern.finditer(text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(PartyMention(m.start(), m.end(), m.group(0), a.party, a.kind))
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 @functools.lru_cache(maxsize=1)

@@ -128,8 +128,8 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
     spokesman, X": the body of the noun's kinds (`body_anaphors`) named last before, in
     this paragraph or the one before."""
     nouns = lexicon().body_anaphors
-    role = re.match(r"(?:(?:the|its)\s+)?([a-z]+)['\u2019]s\s", fold(mention.role or ""))
-    before = re.search(r"\b(?:the|its)\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$",
+    role = re.match(r"(?:(?:the|its)\s+)?([a-z]+?)(?:['\u2019]s|s['\u2019])\s", fold(mention.role or ""))
+    before = re.search(r"\b(?:the|its)\s+([a-z]+?)(?:['\u2019]s|s['\u2019])\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*$",
                        fold(ctx.body[max(0, mention.span[0] - 60) : mention.span[0]]))
     noun = next((m.group(1) for m in (role, before) if m and m.group(1) in nouns), "")
     if not noun:
