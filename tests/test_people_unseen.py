@@ -628,3 +628,16 @@ def test_a_party_an_article_introduces_by_name_and_acronym_gives_its_people_a_si
         assert [f.party for f in find_parties("the Northern Liberation Movement and the NLM")] == ["NLM", "NLM"]
     # only while that article is read
     assert find_parties("the NLM") == [] and "NLM" not in kind_of_party()
+
+
+def test_a_state_office_no_paragraph_places_takes_the_state_the_article_is_about():
+    opening = ("Bolivia's rival camps met in La Paz on Monday. Bolivia's parliament is split, and Bolivia's "
+               "president has asked Bolivian judges to wait.\n\n")
+    rows = people(opening + "The talks went on late into the night.\n\n"
+                  "Justice Minister Ana Quispe said the text was nearly agreed.\n")
+    assert rows["Ana Quispe"]["side"] == "Bolivia"
+    # no state dominates: no guess
+    rows = people("Chile and Peru met in Lima on Monday. Chile and Peru disagree; Chile wants more.\n\n"
+                  "The talks went on late into the night.\n\n"
+                  "Justice Minister Ana Quispe said the text was nearly agreed.\n")
+    assert rows["Ana Quispe"]["side"] == ""

@@ -24,6 +24,7 @@ from parley.extract.people.sides import (
     _side_from_possessive_party,
     _side_from_paragraph,
     _side_from_body_anaphor,
+    _side_from_home_state,
     _side_from_possessor,
     _side_from_role,
     _side_from_sentence_alone,
@@ -69,6 +70,7 @@ def extract_people(article, doc) -> list[dict]:
         _side_from_former_office(cluster)
         _side_from_context(ctx, cluster, clusters)
         _side_from_sentence_alone(ctx, cluster, clusters)
+        _side_from_home_state(ctx, cluster)
     rows = [_row(ctx, cluster) for cluster in clusters]
     return [row for row in rows if not _is_author_or_outlet(row["name"], article)]
 

@@ -588,6 +588,38 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
                 return
 
 
+def _side_from_home_state(ctx: _Article, cluster: list[Mention]) -> None:
+    """"Justice Minister X" where neither the sentence nor the paragraphs around name a
+    state: the state the article is about, when one dominates its mentions of states
+    (`_home_state`). A guess other articles' evidence overrides (`NAMED_NEARBY`)."""
+    if _has_side(cluster):
+        return
+    holders = [m for m in cluster if m.role and _is_state_office(m.role) and not _is_former(m.role)
+               and not _acts_for_no_party(m.role) and not _names_unknown_body(m.role)]
+    if holders and (state := _home_state(ctx)):
+        holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state the article is about: {state}")
+
+
+def _home_state(ctx: _Article) -> str:
+    """The state named most often in the article (by name, demonym or capital), when it is
+    named at least `HOME_STATE_MIN` times and `HOME_STATE_LEAD` times as often as any other."""
+    kinds = kind_of_party()
+    counts: dict[str, int] = {}
+    for i, party in enumerate(ctx.party_at):
+        if party and kinds.get(party) == "state" and (i == 0 or ctx.party_at[i - 1] != party):
+            counts[party] = counts.get(party, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < HOME_STATE_MIN:
+        return ""
+    if len(ranked) > 1 and ranked[0][1] < HOME_STATE_LEAD * ranked[1][1]:
+        return ""
+    return ranked[0][0]
+
+
+HOME_STATE_MIN = 3
+HOME_STATE_LEAD = 2
+
+
 def _of_an_unnamed_opponent(ctx: _Article, role: str) -> bool:
     """"Opposition negotiator X" in an article that ties "opposition" to no party it names:
     X's side is one Parley does not know (`opponent_words`), not a state named nearby."""
