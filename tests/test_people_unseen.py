@@ -641,3 +641,10 @@ def test_a_state_office_no_paragraph_places_takes_the_state_the_article_is_about
                   "The talks went on late into the night.\n\n"
                   "Justice Minister Ana Quispe said the text was nearly agreed.\n")
     assert rows["Ana Quispe"]["side"] == ""
+
+
+def test_a_foundation_or_institute_parley_does_not_know_acts_for_no_party():
+    rows = people("Bolivia and the rebels met in La Paz. Ana Quispe, director of the Cross Border Foundation, "
+                  "said Bolivia had to listen. Tomas Rivera, Bolivia's foreign minister, disagreed.\n")
+    assert rows["Ana Quispe"]["side"] == "other"
+    assert rows["Tomas Rivera"]["side"] == "Bolivia"

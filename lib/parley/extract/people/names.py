@@ -62,6 +62,7 @@ class Lexicon:
     named_after_a_place: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
     organisation_heads: frozenset = frozenset()
+    no_party_bodies: frozenset = frozenset()
     body_anaphors: dict = field(default_factory=dict)  # noun -> kinds of body it points back to
     place_prefixes: frozenset = frozenset()
     media_nouns: frozenset = frozenset()
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         media=words(people["media"]),
         credit_cues=tuple(sorted(words(people["credit_cues"]), key=lambda w: (-len(w), w))),
         no_party_roles=words(people["no_party_roles"]),
+        no_party_bodies=words(people.get("no_party_bodies", [])),
         former_words=words(people["former_words"]),
         state_office_heads=words(people["state_office_heads"]),
         named_after_a_place=words(people.get("named_after_a_place", [])),

@@ -836,10 +836,22 @@ def _fellow_sides(ctx: _Article, mention: Mention, clusters: list[list[Mention]]
     return sides
 
 
+_NAMED_BODY_IN_ROLE = re.compile(r"\b(?:of|at|for|from)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'\u2019-]*\s+){1,5}(?P<head>[A-Z][a-z]+))\b")
+
+
+def _of_an_unknown_no_party_body(role: str) -> bool:
+    """"director of the Cross Border Foundation": a body of a kind that acts for no party
+    (`no_party_bodies`) and that names no party Parley knows."""
+    m = _NAMED_BODY_IN_ROLE.search(role)
+    return bool(m) and fold(m["head"]) in lexicon().no_party_bodies and not find_parties(m["name"], include_no_party=True)
+
+
 def _acts_for_no_party(role: str) -> bool:
     """The role's own noun (its last word before "at", "of", "with"...) is an analyst's,
     a journalist's, a hostage's: "political analyst", "analyst at a think tank",
     "former hostage"; not "hostage file coordinator"."""
+    if _of_an_unknown_no_party_body(role):
+        return True
     words = re.findall(r"[\w-]+", fold(role.split(",")[-1]))
     for cut, word in enumerate(words):
         if word in {"at", "of", "with", "for", "from", "in", "on", "to"} and cut:
