@@ -648,3 +648,18 @@ def test_a_foundation_or_institute_parley_does_not_know_acts_for_no_party():
                   "said Bolivia had to listen. Tomas Rivera, Bolivia's foreign minister, disagreed.\n")
     assert rows["Ana Quispe"]["side"] == "other"
     assert rows["Tomas Rivera"]["side"] == "Bolivia"
+
+
+def test_a_body_named_in_an_apposition_is_no_other_persons_name():
+    rows = people("Ana Quispe, leader of the Northern Liberation Movement, on Thursday signed an agreement.\n")
+    assert rows["Ana Quispe"]["role"] == "leader of the Northern Liberation Movement"
+
+
+def test_a_ministry_someone_works_at_is_no_title_another_holds():
+    # "the foreign ministry's spokesman" is not the side of a minister "at the foreign ministry"
+    rows = people("Tomas Rivera, Chile's minister of state at the foreign ministry, flew in on Monday.\n\n"
+                  "Ana Quispe, the foreign ministry's spokesman, said the talks were over.\n")
+    assert rows["Ana Quispe"]["side"] != "Chile"
+    rows = people("Chile's Prime Minister Tomas Rivera flew in on Monday.\n\n"
+                  "Ana Quispe, the Prime Minister's adviser, said the talks were over.\n")
+    assert rows["Ana Quispe"]["side"] == "Chile"

@@ -498,11 +498,18 @@ def _side_from_title_owner(ctx: _Article, clusters: list[list[Mention]]) -> None
             title = fold(match["title"])
             sides = {m.side for other in clusters if other is not cluster for m in other
                      if m.side and m.side != NO_PARTY and m.role and not _is_former(m.role)
-                     and re.search(rf"(?:^|\s){re.escape(title)}$", fold(m.role))}
+                     and _holds_title(fold(m.role), title)}
             if len(sides) == 1:
                 side = sides.pop()
                 mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the {match['title']}'s: {side}")
                 break
+
+
+def _holds_title(folded_role: str, title: str) -> bool:
+    """Whether a role ends in `title` as its holder's ("the prime minister"), not as the
+    place they work ("minister of state at the foreign ministry")."""
+    m = re.search(rf"(?:^|\s){re.escape(title)}$", folded_role)
+    return m is not None and not re.search(r"\b(?:at|of|in|to|for|from|with)(?:\s+the)?\s*$", folded_role[: m.start()])
 
 
 def _has_side(cluster: list[Mention]) -> bool:

@@ -374,6 +374,21 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
         if token.ent_type_ == "PERSON" and _name_like(token):
             return True
         run = run + 1 if _name_like(token) else 0
-        if run >= 2:
+        if run >= 2 and not _body_name(ctx, i - 1):
             return True
     return False
+
+
+def _body_name(ctx: _Article, i: int) -> bool:
+    """Whether the run of capitalised words through token `i` names a body ("the Orange
+    Democratic Movement", "Cross Border Foundation"), not a person: the tagger calls it
+    an organisation, or it ends in a body's word (`organisation_heads`)."""
+    doc = ctx.doc
+    end = i
+    while end < len(doc) and _name_like(doc[end]):
+        end += 1
+    start = i
+    while start > 0 and _name_like(doc[start - 1]):
+        start -= 1
+    run = doc[start:end]
+    return any(t.ent_type_ == "ORG" for t in run) or (end > start and fold(doc[end - 1].text) in lexicon().organisation_heads)
