@@ -663,3 +663,11 @@ def test_a_ministry_someone_works_at_is_no_title_another_holds():
     rows = people("Chile's Prime Minister Tomas Rivera flew in on Monday.\n\n"
                   "Ana Quispe, the Prime Minister's adviser, said the talks were over.\n")
     assert rows["Ana Quispe"]["side"] == "Chile"
+
+
+def test_a_role_led_by_a_region_is_a_role():
+    rows = people("Not everyone is convinced. Ana Quispe, South-East Asia director of the International Crisis "
+                  "Group, called the accord fragile. Tomas Rivera, Africa programme director at the International "
+                  "Crisis Group, agreed.\n")
+    assert rows["Ana Quispe"]["role"] == "South-East Asia director of the International Crisis Group"
+    assert rows["Tomas Rivera"]["side"] == "other"

@@ -20,6 +20,7 @@ from parley.extract.people.names import (
     honorific_before,
     lexicon,
 )
+from parley.knowledge.gazetteer import is_place
 from parley.knowledge.sides import party_of
 from parley.text import fold
 
@@ -266,7 +267,8 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     lead_key = fold(doc[start].text)
     stop = _appositive_end(ctx, start, seg_end, in_brackets=opener == "(")
     described = any(lex.is_head(doc[i].text) for i in range(start, stop)) and doc[start].text.islower()
-    if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start] or described):
+    if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start] or described
+            or _led_by_a_place(ctx, start, stop)):
         return None
     if stop < seg_end and doc[stop].pos_ in {"VERB", "AUX"} and fold(doc[stop].text) not in _RELATIVE:
         return None  # "Meeting X, the minister smiled": the subject of a new clause
@@ -338,6 +340,31 @@ def _appositive_end(ctx: _Article, start: int, seg_end: int, in_brackets: bool =
             break
         stop += 1
     return stop
+
+
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|south|east|west)ern|central", re.I)
+
+
+def _led_by_a_place(ctx: _Article, start: int, stop: int) -> bool:
+    """"South-East Asia director of ...", "Africa programme director at ...": a place or a
+    region, then at most two lowercase words and a title's head."""
+    doc = ctx.doc
+    i = start
+    while i < stop and (doc[i].text[:1].isupper() or (doc[i].text == "-" and not doc[i].whitespace_)):
+        i += 1
+    if i == start or i >= stop:
+        return False
+    place = ctx.text(start, i)
+    words = place.replace("-", " ").split()
+    named = [words]  # "Southeast Asia"; "South-East Asia" and "Central Africa" by their place
+    if len(words) > 1 and _COMPASS.fullmatch(words[0]):
+        named.append(words[1:])
+    if len(words) > 2 and _COMPASS.fullmatch("-".join(words[:2])):
+        named.append(words[2:])
+    if not (is_place(place) or any(is_place(" ".join(n)) for n in named)):
+        return False
+    return any(lexicon().is_head(doc[k].text) for k in range(i, min(stop, i + 3))) and \
+        all(doc[k].text.islower() for k in range(i, min(stop, i + 3)))
 
 
 def _describes(doc, i: int) -> bool:
