@@ -103,16 +103,20 @@ def test_score_documents_outlet_ignores_spaces_and_gold_null_is_empty():
         {"doc_id": "a", "published": "2025-06-02", "outlet": "Clash Report"},
         {"doc_id": "b", "published": "", "outlet": ""},
         {"doc_id": "c", "published": "2025-06-02", "outlet": "CGTN"},
+        {"doc_id": "d", "published": "", "outlet": "Harbour Courier"},
+        {"doc_id": "e", "published": "", "outlet": "Theatre Weekly"},
     ]
     docs = pd.DataFrame([
         {"doc_id": "a", "published": "2025-06-02", "outlet": "ClashReport"},
         {"doc_id": "b", "published": "2025-06-01", "outlet": ""},
+        {"doc_id": "d", "published": "", "outlet": "The Harbour Courier"},  # a leading "The" is no other outlet
+        {"doc_id": "e", "published": "", "outlet": "atre Weekly"},
     ])
     score = ev.score_documents(docs, gold)
-    assert score.metrics["published_accuracy"] == pytest.approx(1 / 3)
-    assert score.metrics["outlet_accuracy"] == pytest.approx(2 / 3)
+    assert score.metrics["published_accuracy"] == pytest.approx(3 / 5)
+    assert score.metrics["outlet_accuracy"] == pytest.approx(3 / 5)
     kinds = sorted(zip(score.errors["doc_id"], score.errors["kind"]))
-    assert kinds == [("b", "wrong_published"), ("c", "wrong_outlet"), ("c", "wrong_published")]
+    assert kinds == [("b", "wrong_published"), ("c", "wrong_outlet"), ("c", "wrong_published"), ("e", "wrong_outlet")]
 
 
 # --- people ----------------------------------------------------------------------------

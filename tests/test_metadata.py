@@ -214,6 +214,7 @@ def test_a_known_outlet_that_is_also_a_place_names_the_copyright_holder():
     ("CNA\n\n" + page(footer="\n\u00a9 2025 Mediacorp Pte Ltd. All rights reserved.\n"), "CNA"),  # the owner is no outlet
     (page(footer="\nCopyright 2025 Scripps Media, Inc. All rights reserved.\n"), ""),
     (page(footer="\n\u00a9 2025 The Jerusalem Post Group. All rights reserved.\n"), "The Jerusalem Post"),
+    (page(footer="\n\u00a9 2006 The Valley Dispatch Pvt. Ltd. All rights reserved.\n"), ""),  # a company unknown
 ])
 def test_a_company_holding_the_copyright_is_not_the_outlet(text, outlet):
     assert parse_article(text).outlet == outlet

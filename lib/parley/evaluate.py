@@ -16,8 +16,8 @@ Metric definitions (tests of other modules assert thresholds on these):
 documents
     published_accuracy = articles whose predicted `published` equals the gold's ISO
     date (gold null == empty) / gold articles; outlet_accuracy likewise for `outlet`,
-    compared after `fold` with spaces and punctuation removed ("Daily Post" ==
-    "DailyPost" == "daily post"), the names of one known outlet as one ("Xinhua News
+    compared after `fold` with spaces, punctuation and a leading "The" removed ("Daily
+    Post" == "DailyPost" == "The Daily Post"), the names of one known outlet as one ("Xinhua News
     Agency" == "Xinhua", data/outlets.csv). An article missing from the prediction is wrong.
 people
     Predicted persons of an article are its distinct `person_id`s (rows without one:
@@ -283,11 +283,13 @@ def _located(article: dict, raw_texts: dict, items_key: str) -> list[tuple[dict,
 
 def _outlet_key(outlet: str) -> str:
     """Outlets compared as one when they are one: "Deutsche Welle", "DW.COM" and "DW" are
-    the same known outlet (data/outlets.csv); others after folding, without spaces."""
+    the same known outlet (data/outlets.csv); others after folding, without spaces or a
+    leading "The"."""
     from parley.read.metadata import known_outlet
 
     known = known_outlet(outlet) if outlet else None
-    return re.sub(r"[\W_]+", "", fold(known.name if known else outlet))
+    name = re.sub(r"^the\s+", "", fold(known.name if known else outlet))
+    return re.sub(r"[\W_]+", "", name)
 
 
 def score_documents(documents_df: pd.DataFrame, gold: list[dict]) -> Score:

@@ -703,7 +703,7 @@ def copyright_holder(line: str) -> str:
     return ""
 
 
-_CORPORATE = re.compile(r"[,\s]+(?:Pte|Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Corporation|Co|Company|Group|plc|PLC|S\.A|GmbH|AG|B\.V|Holdings?)\b.*$")
+_CORPORATE = re.compile(r"[,\s]+(?:Pte|Pvt|Private|Trust|Ltd|Limited|Inc|LLC|L\.L\.C|Corp|Corporation|Co|Company|Group|plc|PLC|S\.A|GmbH|AG|B\.V|Holdings?)\b.*$")
 
 
 def is_domain(text: str) -> bool:
