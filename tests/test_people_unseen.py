@@ -671,3 +671,16 @@ def test_a_role_led_by_a_region_is_a_role():
                   "Crisis Group, agreed.\n")
     assert rows["Ana Quispe"]["role"] == "South-East Asia director of the International Crisis Group"
     assert rows["Tomas Rivera"]["side"] == "other"
+
+
+def test_editors_act_for_no_party_and_the_paper_they_edit_is_no_person():
+    rows = people("Tomas Rivera, managing editor of Himal South Asia, said the king had been left a non-entity. "
+                  "Ana Quispe, editor of the weekly Samay, agreed.\n")
+    assert set(rows) == {"Tomas Rivera", "Ana Quispe"}
+    assert rows["Tomas Rivera"]["side"] == rows["Ana Quispe"]["side"] == "other"
+
+
+def test_a_state_office_in_a_paragraph_about_the_rebels_team_is_not_theirs():
+    rows = people("The LTTE delegation arrived on Monday. Commerce Minister Tomas Rivera said implementation "
+                  "was the biggest challenge.\n")
+    assert rows["Tomas Rivera"]["side"] != "LTTE"

@@ -409,6 +409,8 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
         party = next(iter(groups))
         if _meets_group(ctx, mention):
             return
+        if mention.role and _is_state_office(mention.role) and kind_of_party().get(party) != "state":
+            return  # "Commerce Minister X" in a paragraph about the rebels' team: a state's, not theirs
         mention.give_side(party, SIDE_FROM_PARAGRAPH, f"paragraph about the {party} delegation")
 
 

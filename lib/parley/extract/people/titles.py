@@ -20,7 +20,7 @@ from parley.extract.people.names import (
     honorific_before,
     lexicon,
 )
-from parley.knowledge.gazetteer import is_place
+from parley.knowledge.gazetteer import is_given_name, is_place
 from parley.knowledge.sides import party_of
 from parley.text import fold
 
@@ -98,6 +98,8 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
     end = name_start
     while (width := honorific_before(doc, end, seg_start)) and _mere_honorific(doc[end - width : end].text):
         end -= width  # "Foreign Minister Sheikh X", "Prime Minister Dato’ Sri X": no part of the role
+    if end - 1 >= seg_start and doc[end - 1].lower_ in _OWNING_PREPOSITIONS:
+        return None  # "editor of Himal", "adviser to Lind": whose title it is, not the title of the name
     title = _scan_title_left(ctx, end, seg_start)
     if title is not None and not _ends_title(ctx, title.end - 1):
         title = None
@@ -111,6 +113,9 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
         elif _apposition_of_name_before(ctx, title, seg_start):
             title = None  # "A, the EU's foreign policy chief, X, ...": A's title, not X's
     return title
+
+
+_OWNING_PREPOSITIONS = {"of", "at", "for", "to", "from", "with"}
 
 
 def _scan_title_left(ctx: _Article, end: int, seg_start: int) -> _Title | None:
@@ -408,14 +413,15 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
 
 def _body_name(ctx: _Article, i: int) -> bool:
     """Whether the run of capitalised words through token `i` names a body ("the Orange
-    Democratic Movement", "Cross Border Foundation"), not a person: the tagger calls it
-    an organisation, or it ends in a body's word (`organisation_heads`)."""
+    Democratic Movement", "Cross Border Foundation"), not a person: it ends in a body's
+    word (`organisation_heads`), or the tagger calls it an organisation and it does not
+    begin with a given name (the tagger calls "(SBU) Oleksandr Poklad" one too)."""
     doc = ctx.doc
-    end = i
-    while end < len(doc) and _name_like(doc[end]):
-        end += 1
-    start = i
+    start, end = i, i
     while start > 0 and _name_like(doc[start - 1]):
         start -= 1
-    run = doc[start:end]
-    return any(t.ent_type_ == "ORG" for t in run) or (end > start and fold(doc[end - 1].text) in lexicon().organisation_heads)
+    while end + 1 < len(doc) and _name_like(doc[end + 1]):
+        end += 1
+    if fold(doc[end].text) in lexicon().organisation_heads:
+        return True
+    return all(t.ent_type_ == "ORG" for t in doc[start : end + 1]) and not is_given_name(doc[start].text)
