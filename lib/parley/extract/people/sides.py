@@ -616,6 +616,8 @@ def _home_state(ctx: _Article) -> str:
     counts: dict[str, int] = {}
     for i, party in enumerate(ctx.party_at):
         if party and kinds.get(party) == "state" and (i == 0 or ctx.party_at[i - 1] != party):
+            if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
+                continue  # "talks in Geneva": where the talks are, not whom they are about
             counts[party] = counts.get(party, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < HOME_STATE_MIN:
