@@ -636,6 +636,11 @@ def test_a_state_office_no_paragraph_places_takes_the_state_the_article_is_about
     rows = people(opening + "The talks went on late into the night.\n\n"
                   "Justice Minister Ana Quispe said the text was nearly agreed.\n")
     assert rows["Ana Quispe"]["side"] == "Bolivia"
+    # a host city named as where is not what the article is about
+    rows = people("Bolivia's camps met in Oslo on Monday. Bolivia's parliament is split; talks in Oslo went on "
+                  "and Bolivian judges waited. More talks in Oslo are due.\n\nThe talks went on late.\n\n"
+                  "Justice Minister Ana Quispe said the text was nearly agreed.\n")
+    assert rows["Ana Quispe"]["side"] == "Bolivia"
     # no state dominates: no guess
     rows = people("Chile and Peru met in Lima on Monday. Chile and Peru disagree; Chile wants more.\n\n"
                   "The talks went on late into the night.\n\n"
