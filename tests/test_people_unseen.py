@@ -689,3 +689,23 @@ def test_a_state_office_in_a_paragraph_about_the_rebels_team_is_not_theirs():
     rows = people("The LTTE delegation arrived on Monday. Commerce Minister Tomas Rivera said implementation "
                   "was the biggest challenge.\n")
     assert rows["Tomas Rivera"]["side"] != "LTTE"
+
+
+def test_a_state_office_listed_with_a_movements_leader_takes_no_side_of_the_movement():
+    from parley.extract.run import extract_article
+
+    text = ("Kenya's crisis eased on Thursday. President Tomas Rivera and Ana Quispe, leader of the Democratic "
+            "Union Party (DNU), signed an agreement in Nairobi.\n")
+    rows = {r["name"]: r for r in extract_article(parse_article(HEADLINE + text, doc_id="u4"))["people"]}
+    assert rows["Ana Quispe"]["side"] == "DNU"
+    assert rows["Tomas Rivera"]["side"] != "DNU"
+
+
+def test_a_clause_after_a_name_is_no_role_and_a_lawmaker_from_a_leaders_party_is_on_the_leaders_side():
+    rows = people("Bolivia's Prime Minister Tomas Rivera flew to Oslo. Erik Berg, accompanied by Norway's "
+                  "ambassador, Lars Holm, met the rebel leader, Luis Mora. Ana Quispe, a lawmaker from Rivera's "
+                  "Civic Pact party, said talks with the United States would go on. Jon Ek, the sanctioned "
+                  "oligarch, stayed away.\n")
+    assert rows["Lars Holm"]["role"] != "met the rebel leader"
+    assert rows["Ana Quispe"]["side"] == "Bolivia"
+    assert rows["Jon Ek"]["role"] == "sanctioned oligarch"

@@ -163,9 +163,10 @@ def _kin_before(ctx: _Article, mention: Mention) -> str:
 _SERVED = re.compile(r"\b(?:to|for)\s+(?:[A-Z][\w.'\u2019-]*\s+)*?(?P<name>[A-Z][\w'\u2019-]+(?:\s+(?:[a-z]{1,3}-?)?[A-Z][\w'\u2019-]+){1,3})$")
 
 
-# "spokesperson for Kone's movement": the body of a person, whose side the body's people share
-_SERVED_BODY = re.compile(r"\b(?:to|for|of)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})['\u2019]s\s+"
-                          r"(?:[a-z-]+\s+){0,2}(?:movement|group|party|faction|forces|militia|camp|office|team|"
+# "spokesperson for Kone's movement", "lawmaker from Lind's Civic party": the body of a
+# person, whose side the body's people share
+_SERVED_BODY = re.compile(r"\b(?:to|for|of|from)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})['\u2019]s\s+"
+                          r"(?:[\w-]+\s+){0,3}(?:movement|group|party|faction|forces|militia|camp|office|team|"
                           r"delegation|government|administration|campaign)$")
 
 

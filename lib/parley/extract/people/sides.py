@@ -571,7 +571,7 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
     for mention in (m for m in holders if not m.shared_title):
         fellows = {s for s in _fellow_sides(ctx, mention, clusters) if s and s != NO_PARTY}
         if _is_state_office(mention.role):  # "government negotiator A and B, the rebels' chief"
-            fellows = {s for s in fellows if kinds.get(s) != "armed_group"}
+            fellows = {s for s in fellows if kinds.get(s) == "state"}
         if len(fellows) == 1:
             side = fellows.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"listed with others of {side}")

@@ -271,7 +271,8 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
         return None
     lead_key = fold(doc[start].text)
     stop = _appositive_end(ctx, start, seg_end, in_brackets=opener == "(")
-    described = any(lex.is_head(doc[i].text) for i in range(start, stop)) and doc[start].text.islower()
+    described = any(lex.is_head(doc[i].text) for i in range(start, stop)) and doc[start].text.islower() \
+        and (doc[start].pos_ not in {"VERB", "AUX"} or _describes(doc, start))  # "X, met the rebel leader": a clause
     if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start] or described
             or _led_by_a_place(ctx, start, stop)):
         return None
