@@ -709,3 +709,9 @@ def test_a_clause_after_a_name_is_no_role_and_a_lawmaker_from_a_leaders_party_is
     assert rows["Lars Holm"]["role"] != "met the rebel leader"
     assert rows["Ana Quispe"]["side"] == "Bolivia"
     assert rows["Jon Ek"]["role"] == "sanctioned oligarch"
+
+
+def test_a_party_in_what_an_office_holder_says_is_not_their_side():
+    rows = people("The factions refused to meet face to face. Their spokesman, Tomas Rivera, said the first session "
+                  "would be indirect because Bolivia had not kept the ceasefire.\n")
+    assert rows["Tomas Rivera"]["side"] != "Bolivia"

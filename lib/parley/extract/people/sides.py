@@ -578,7 +578,7 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             return
     for mention in holders:
         first, last = ctx.segment[mention.start]
-        parties = {p for _, p in _evidence_parties(ctx, mention, first, last)}
+        parties = {p for i, p in _evidence_parties(ctx, mention, first, last) if not _said_by(ctx, mention, i)}
         if len(parties) == 1:
             side = parties.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"the sentence names {side}")
