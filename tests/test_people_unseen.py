@@ -715,3 +715,11 @@ def test_a_party_in_what_an_office_holder_says_is_not_their_side():
     rows = people("The factions refused to meet face to face. Their spokesman, Tomas Rivera, said the first session "
                   "would be indirect because Bolivia had not kept the ceasefire.\n")
     assert rows["Tomas Rivera"]["side"] != "Bolivia"
+
+
+def test_a_dateline_and_the_country_a_plan_is_for_are_not_a_persons_side():
+    rows = people("OSLO / BERGEN \u2014 Tomas Rivera signed the accord on Saturday, a day after the others.\n")
+    assert rows["Tomas Rivera"]["side"] != "Norway"
+    rows = people("Tomas Rivera put his signature on Saturday to the six-point ceasefire plan for Bolivia, the last "
+                  "of the parties to do so.\n")
+    assert rows["Tomas Rivera"]["side"] != "Bolivia"

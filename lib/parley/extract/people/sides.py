@@ -756,6 +756,8 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
             continue  # "militia leader X": an armed group's, never a state's
         if _in_object(ctx.doc[i]):
             continue  # "said the strikes on Israel", "sanctions against Russia": whom they act on
+        if _in_dateline(ctx, i, first):
+            continue  # "TBILISI / SOCHI — X signed": where the story was filed
         if _describes_media(ctx.doc[i]):
             continue  # "an image released by Iranian state media": who showed them, not whom they act for
         found.append((i, party))
@@ -794,13 +796,33 @@ def _names_a_meeting(ctx: _Article, i: int) -> bool:
     return False
 
 
+def _in_dateline(ctx: _Article, i: int, first: int) -> bool:
+    """Whether token `i` is in a dateline opening its sentence: words in capitals up to a
+    dash ("TBILISI / SOCHI —", "ADDIS ABABA, Sept 12 (AFP) -")."""
+    if not ctx.doc[i].text.isupper():
+        return False
+    for k in range(first, min(len(ctx.doc), first + 12)):
+        text = ctx.doc[k].text
+        if text in {"-", "\u2013", "\u2014"}:
+            return k > i
+        if text[:1].isalpha() and not text.isupper() and not ctx.doc[k].like_num and ctx.doc[k].is_title is False:
+            return False
+    return False
+
+
 def _in_object(token) -> bool:
     """Whether a party's word stands in the object of "on" or "against" ("strikes on Israel",
-    "sanctions against Russia's banks"): what the person acts against, not for. (Direct
+    "sanctions against Russia's banks"), or of a thing's "for" ("a plan for Georgia"):
+    what the person acts on, not for. (Direct
     objects are left: on the dev corpus they name the person's own party as often as not.)"""
     while token.dep_ in {"compound", "amod", "poss", "nmod", "case", "flat"} and token.head is not token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in _OBJECT_PREPOSITIONS
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    # "the ceasefire plan for Georgia": whom a thing is for, not whom the person acts for
+    return preposition.lower_ in _OBJECT_PREPOSITIONS or (
+        preposition.lower_ == "for" and preposition.head.pos_ == "NOUN")
 
 
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "across", "inside", "outside"}
