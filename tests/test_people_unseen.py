@@ -723,3 +723,12 @@ def test_a_dateline_and_the_country_a_plan_is_for_are_not_a_persons_side():
     rows = people("Tomas Rivera put his signature on Saturday to the six-point ceasefire plan for Bolivia, the last "
                   "of the parties to do so.\n")
     assert rows["Tomas Rivera"]["side"] != "Bolivia"
+
+
+def test_a_state_office_no_text_places_takes_the_state_most_other_offices_hold():
+    rows = people("Finland hosted the signing in Helsinki; Finland's capital was calm and Finnish police watched.\n\n"
+                  "Bolivia's President Tomas Rivera welcomed it. Bolivian Justice Minister Luis Mora signed it, with "
+                  "Jan de Vries, a Dutch diplomat, looking on.\n\n"
+                  "The talks had been long.\n\n"
+                  "Information Minister Ana Quispe said the text would be published.\n")
+    assert rows["Ana Quispe"]["side"] == "Bolivia"

@@ -70,7 +70,7 @@ def extract_people(article, doc) -> list[dict]:
         _side_from_former_office(cluster)
         _side_from_context(ctx, cluster, clusters)
         _side_from_sentence_alone(ctx, cluster, clusters)
-        _side_from_home_state(ctx, cluster)
+        _side_from_home_state(ctx, cluster, clusters)
     rows = [_row(ctx, cluster) for cluster in clusters]
     return [row for row in rows if not _is_author_or_outlet(row["name"], article)]
 

@@ -597,16 +597,29 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
                 return
 
 
-def _side_from_home_state(ctx: _Article, cluster: list[Mention]) -> None:
+def _side_from_home_state(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
     """"Justice Minister X" where neither the sentence nor the paragraphs around name a
-    state: the state the article is about, when one dominates its mentions of states
-    (`_home_state`). A guess other articles' evidence overrides (`NAMED_NEARBY`)."""
+    state: the state most of the article's other state offices hold ("President Y" and
+    "Minister Z" of Ruritania beside one foreign diplomat), else the state the article is
+    about, when one dominates its mentions of states (`_home_state`). Guesses other
+    articles' evidence overrides (`NAMED_NEARBY`)."""
     if _has_side(cluster):
         return
-    holders = [m for m in cluster if m.role and _is_state_office(m.role) and not _is_former(m.role)
-               and not _acts_for_no_party(m.role) and not _names_unknown_body(m.role)]
-    if holders and (state := _home_state(ctx)):
+    holders = [m for m in cluster if _holds_a_state_office(m)]
+    if not holders:
+        return
+    kinds = kind_of_party()
+    states = [next(m.side for m in other if _holds_a_state_office(m) and m.side) for other in clusters
+              if other is not cluster and any(_holds_a_state_office(m) and m.side for m in other)]
+    if state := _dominant([s for s in states if kinds.get(s) == "state"], OTHER_OFFICES_MIN):
+        holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state of the article's other offices: {state}")
+    elif state := _home_state(ctx):
         holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state the article is about: {state}")
+
+
+def _holds_a_state_office(mention: Mention) -> bool:
+    return bool(mention.role) and _is_state_office(mention.role) and not _is_former(mention.role) \
+        and not _acts_for_no_party(mention.role) and not _names_unknown_body(mention.role)
 
 
 def _home_state(ctx: _Article) -> str:
@@ -619,16 +632,26 @@ def _home_state(ctx: _Article) -> str:
             if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
                 continue  # "talks in Geneva": where the talks are, not whom they are about
             counts[party] = counts.get(party, 0) + 1
+    return _dominant([party for party, n in counts.items() for _ in range(n)], HOME_STATE_MIN)
+
+
+def _dominant(values: list[str], at_least: int) -> str:
+    """The value found at least `at_least` times and `HOME_STATE_LEAD` times as often as
+    any other, else ""."""
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if not ranked or ranked[0][1] < HOME_STATE_MIN:
+    if not ranked or ranked[0][1] < at_least:
         return ""
     if len(ranked) > 1 and ranked[0][1] < HOME_STATE_LEAD * ranked[1][1]:
         return ""
     return ranked[0][0]
 
 
-HOME_STATE_MIN = 3
-HOME_STATE_LEAD = 2
+HOME_STATE_MIN = 3  # mentions of the state an article is about
+OTHER_OFFICES_MIN = 2  # other office holders of one state
+HOME_STATE_LEAD = 2  # times as many as the next state's
 
 
 def _of_an_unnamed_opponent(ctx: _Article, role: str) -> bool:
