@@ -732,3 +732,12 @@ def test_a_state_office_no_text_places_takes_the_state_most_other_offices_hold()
                   "The talks had been long.\n\n"
                   "Information Minister Ana Quispe said the text would be published.\n")
     assert rows["Ana Quispe"]["side"] == "Bolivia"
+
+
+@pytest.mark.parametrize("byline", ["Oleh/By Ana Quispe & Tomas Rivera", "By Tomas Rivera, Diplomatic Correspondent"])
+def test_the_writers_of_a_bilingual_byline_or_one_naming_their_job_are_not_people_of_the_story(byline):
+    text = (f"Envoys meet again as ceasefire talks resume\n\n{byline}\n\nMarch 4, 2025\n\n"
+            "Luis Mora, the government's chief negotiator, said on Monday that Tomas Rivera's questions were fair.\n")
+    article = parse_article(text, doc_id="u5")
+    names = {row["name"] for row in extract_people(article, nlp.parse(article.body))}
+    assert names == {"Luis Mora"}

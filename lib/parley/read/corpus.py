@@ -590,7 +590,7 @@ def _name_line(line: str) -> bool:
     )
 
 
-_BYLINE = re.compile(r"(?:by|written by|words by)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+_BYLINE = re.compile(r"(?:(?:\w+\s*/\s*)?by|written by|words by|oleh|por|par|von)[:\s]+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
                      r"(?-i:(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?))"  # "By A and B"
                      r"(?:\s*[,|]\s*(?P<outlet>[\w.&' ]{2,30}))?", re.I)  # "By Jane Smith, CNN"
 _STAFF_LINE = re.compile(
@@ -599,10 +599,14 @@ _STAFF_LINE = re.compile(
 )
 
 
+# "By Jane Smith, Diplomatic Correspondent": the writer's job, not an outlet
+_JOB_OF_THE_PRESS = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|staff|contributor)s?\b", re.I)
+
+
 def _byline(line: str, meta: dict, in_header: bool) -> str | None:
     """Fill the author from a byline or staff line and say "byline", or None for story text."""
     m = _BYLINE.fullmatch(line.strip(" .,")) if _words(line) <= _HEADER_SHORT_WORDS + 2 else None
-    if m and (not m["outlet"] or metadata.known_outlet(m["outlet"])):
+    if m and (not m["outlet"] or metadata.known_outlet(m["outlet"]) or _JOB_OF_THE_PRESS.search(m["outlet"])):
         meta["author"] = meta["author"] or m["name"]
         return "byline"
     if not in_header or _words(line) > _HEADER_SHORT_WORDS:

@@ -7,6 +7,8 @@ each, leaving out the article's author and outlet.
 
 from __future__ import annotations
 
+import re
+
 from parley.extract.people.context import Mention, _Article, _party_tokens, _segments
 from parley.extract.people.mentions import _find_mentions
 from parley.extract.people.names import _clean_name, _is_full, lexicon, same_person_name, same_surname
@@ -162,5 +164,5 @@ def _is_author_or_outlet(name: str, article) -> bool:
     key = fold(name)
     if key in lexicon().media or (article.outlet and key == fold(article.outlet)):
         return True
-    author = getattr(article, "author", "") or ""
-    return bool(author) and len(author.split()) > 1 and same_person_name(name, author)
+    authors = re.split(r"\s+(?:and|&)\s+", getattr(article, "author", "") or "")  # "By A & B"
+    return any(len(author.split()) > 1 and same_person_name(name, author) for author in authors)
