@@ -741,3 +741,12 @@ def test_the_writers_of_a_bilingual_byline_or_one_naming_their_job_are_not_peopl
     article = parse_article(text, doc_id="u5")
     names = {row["name"] for row in extract_people(article, nlp.parse(article.body))}
     assert names == {"Luis Mora"}
+
+
+def test_a_line_naming_the_pages_own_outlet_is_no_person():
+    text = ("HARBOUR COURIER\n\nEnvoys meet again as ceasefire talks resume\n\nMarch 4, 2025\n\n"
+            "Luis Mora, the government's chief negotiator, said on Monday the text was ready.\n\n"
+            "Suscríbase al Harbour Courier\n\n\u00a9 2025 Harbour Courier. All rights reserved.\n")
+    article = parse_article(text, doc_id="u6")
+    assert article.outlet == "Harbour Courier"
+    assert {row["name"] for row in extract_people(article, nlp.parse(article.body))} == {"Luis Mora"}

@@ -162,7 +162,8 @@ def _row(ctx: _Article, cluster: list[Mention]) -> dict:
 
 def _is_author_or_outlet(name: str, article) -> bool:
     key = fold(name)
-    if key in lexicon().media or (article.outlet and key == fold(article.outlet)):
-        return True
+    outlet = fold(article.outlet or "")
+    if key in lexicon().media or (outlet and (key == outlet or (len(outlet.split()) > 1 and outlet in key))):
+        return True  # "Suscríbase al Correo del Lempa", "Ikuti Lamuri Tribune": the page's own furniture
     authors = re.split(r"\s+(?:and|&)\s+", getattr(article, "author", "") or "")  # "By A & B"
     return any(len(author.split()) > 1 and same_person_name(name, author) for author in authors)
