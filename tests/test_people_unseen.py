@@ -750,3 +750,9 @@ def test_a_line_naming_the_pages_own_outlet_is_no_person():
     article = parse_article(text, doc_id="u6")
     assert article.outlet == "Harbour Courier"
     assert {row["name"] for row in extract_people(article, nlp.parse(article.body))} == {"Luis Mora"}
+
+
+def test_their_leader_is_the_people_or_movement_named_just_before():
+    rows = people("The Houthis object to the corridor that the army of Bolivia holds. Tomas Rivera, their leader, "
+                  "has been indicted.\n")
+    assert rows["Tomas Rivera"]["side"] == "Houthis"

@@ -133,6 +133,7 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
                        fold(ctx.body[max(0, mention.span[0] - 60) : mention.span[0]]))
     noun = next((m.group(1) for m in (role, before) if m and m.group(1) in nouns), "")
     if not noun:
+        _side_from_their(ctx, mention)
         return
     index = ctx.paragraph_of(mention.body_start)
     start = ctx.paragraphs[max(0, index - 1)][0]
@@ -140,6 +141,22 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
               if f.kind in nouns[noun]]
     if bodies:
         mention.give_side(bodies[-1].party, SIDE_FROM_ROLE, f"the {noun} named before: {bodies[-1].text}")
+
+
+def _side_from_their(ctx: _Article, mention: Mention) -> None:
+    """"The Bosnian Serbs object to ... X, their leader, ...": a role owned by "their" is
+    the group named last before it, in its sentence or the one before, when that is a
+    people ("the Bosnian Serbs", "the Ukrainians") or a movement, not a state's name."""
+    after = ctx.body[mention.body_end : mention.body_end + 12]
+    before = ctx.body[max(0, mention.body_start - 40) : mention.body_start]
+    if not (re.match(r",\s+their\s", after) or re.search(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,3}$", before)):
+        return
+    first, _ = ctx.segment[mention.start]
+    start = ctx.doc[ctx.segment[first - 1][0] if first > 0 else first].idx
+    groups = [f for f in find_parties(ctx.body[start : mention.body_start])
+              if f.kind in {"armed_group", "party"} or (f.kind == "demonym" and f.text.endswith("s"))]
+    if groups:
+        mention.give_side(groups[-1].party, SIDE_FROM_GROUP, f"their: {groups[-1].text}")
 
 
 def _side_from_possessive_party(ctx: _Article, mention: Mention) -> None:
