@@ -756,3 +756,11 @@ def test_their_leader_is_the_people_or_movement_named_just_before():
     rows = people("The Houthis object to the corridor that the army of Bolivia holds. Tomas Rivera, their leader, "
                   "has been indicted.\n")
     assert rows["Tomas Rivera"]["side"] == "Houthis"
+
+
+def test_a_second_president_is_not_given_the_state_whose_president_the_article_names():
+    rows = people("Bolivia's President Tomas Rivera signed. Bolivian Justice Minister Luis Mora and Bolivian Defence "
+                  "Minister Jon Ek signed too; Bolivia's army watched.\n\n"
+                  "The talks had been long.\n\n"
+                  "President Ana Quispe, who hosted the ceremony, spoke first.\n")
+    assert rows["Ana Quispe"]["side"] != "Bolivia"

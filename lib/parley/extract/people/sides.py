@@ -628,9 +628,14 @@ def _side_from_home_state(ctx: _Article, cluster: list[Mention], clusters: list[
     kinds = kind_of_party()
     states = [next(m.side for m in other if _holds_a_state_office(m) and m.side) for other in clusters
               if other is not cluster and any(_holds_a_state_office(m) and m.side for m in other)]
+    # a state has one president: "President X" beside another state's "President Y" is not Y's
+    offices = {o for m in holders for o in _table_offices(m.role)}
+    taken = {m.side for other in clusters if other is not cluster for m in other
+             if m.side and m.role and offices & _table_offices(m.role)}
+    states = [s for s in states if s not in taken]
     if state := _dominant([s for s in states if kinds.get(s) == "state"], OTHER_OFFICES_MIN):
         holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state of the article's other offices: {state}")
-    elif state := _home_state(ctx):
+    elif (state := _home_state(ctx)) and state not in taken:
         holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state the article is about: {state}")
 
 
