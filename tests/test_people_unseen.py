@@ -679,8 +679,8 @@ def test_a_role_led_by_a_region_is_a_role():
 
 
 def test_editors_act_for_no_party_and_the_paper_they_edit_is_no_person():
-    rows = people("Tomas Rivera, managing editor of Himal South Asia, said the king had been left a non-entity. "
-                  "Ana Quispe, editor of the weekly Samay, agreed.\n")
+    rows = people("Tomas Rivera, managing editor of Lanterna South Asia, said the king had been left a non-entity. "
+                  "Ana Quispe, editor of the weekly Corvo, agreed.\n")
     assert set(rows) == {"Tomas Rivera", "Ana Quispe"}
     assert rows["Tomas Rivera"]["side"] == rows["Ana Quispe"]["side"] == "other"
 

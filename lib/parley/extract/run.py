@@ -41,7 +41,7 @@ def extract_article(article: Article, doc=None, tag_events: bool = True) -> dict
 
     if doc is None:
         doc = nlp.parse(article.body)
-    with parties_introduced_in(article.body):  # "the Orange Democratic Movement (ODM)"
+    with parties_introduced_in(article.body):  # "the Northern Liberation Movement (NLM)"
         people_rows = extract_people(article, doc)
         facts = {
             "people": people_rows,

@@ -131,8 +131,8 @@ def party_of(word: str) -> str:
 
 # --- the parties an article introduces itself ------------------------------------------
 
-# The parties of the article being read that no table knows: "the Orange Democratic
-# Movement (ODM)" makes "ODM" a party of that article, under its acronym.
+# The parties of the article being read that no table knows: "the Northern Liberation
+# Movement (NLM)" makes "NLM" a party of that article, under its acronym.
 _INTRODUCED: ContextVar[tuple[Alias, ...]] = ContextVar("parley_introduced_parties", default=())
 
 _CONNECTORS = r"of|the|for|and|de|del|la|du|des|al|el|in|on|to"
@@ -149,14 +149,14 @@ def _body_heads() -> dict[str, str]:
 
 def introduced_parties(text: str) -> tuple[Alias, ...]:
     """The parties `text` introduces by a full name and an acronym no table knows ("the
-    Party of National Unity (PNU)", "Barisan Revolusi Nasional (BRN)"), each under its
+    Party of Civic Renewal (PCR)", "Frente Popular del Valle (FPV)"), each under its
     acronym, with a kind from the name's words (`named_body_heads`: a party's word wins
-    over an armed group's). Names of no such word ("Crisis Management Initiative (CMI)")
+    over an armed group's). Names of no such word ("Valley Dialogue Initiative (VDI)")
     are left out: what a body is, the text does not say."""
     heads = _body_heads()
     found: dict[str, tuple[Alias, ...]] = {}
     for m in _NAMED_BODY.finditer(text):
-        # "Indonesia and the Free Aceh Movement (GAM)": the name after the last "and"
+        # "Ruritania and the Northern Liberation Movement (NLM)": the name after the last "and"
         words = re.split(r"\s+", m["name"])
         cut = max((i + 1 for i, w in enumerate(words) if w in {"and", "the", "The"}), default=0)
         words = words[cut:]

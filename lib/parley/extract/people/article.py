@@ -164,6 +164,6 @@ def _is_author_or_outlet(name: str, article) -> bool:
     key = fold(name)
     outlet = fold(article.outlet or "")
     if key in lexicon().media or (outlet and (key == outlet or (len(outlet.split()) > 1 and outlet in key))):
-        return True  # "Suscríbase al Correo del Lempa", "Ikuti Lamuri Tribune": the page's own furniture
+        return True  # "Suscríbase al Diario del Valle", "Ikuti Harbour Courier": the page's own furniture
     authors = re.split(r"\s+(?:and|&)\s+", getattr(article, "author", "") or "")  # "By A & B"
     return any(len(author.split()) > 1 and same_person_name(name, author) for author in authors)

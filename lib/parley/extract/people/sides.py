@@ -124,7 +124,7 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
 
 
 def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
-    """"Human Rights Watch said ... X, the organisation's Africa director", "the group's
+    """"the Lakeside Rights Group said ... X, the organisation's regional director", "the group's
     spokesman, X": the body of the noun's kinds (`body_anaphors`) named last before, in
     this paragraph or the one before."""
     nouns = lexicon().body_anaphors
@@ -144,9 +144,9 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
 
 
 def _side_from_their(ctx: _Article, mention: Mention) -> None:
-    """"The Bosnian Serbs object to ... X, their leader, ...": a role owned by "their" is
+    """"The Ruritanians object to ... X, their leader, ...": a role owned by "their" is
     the group named last before it, in its sentence or the one before, when that is a
-    people ("the Bosnian Serbs", "the Ukrainians") or a movement, not a state's name."""
+    people ("the Ruritanians", "the hill clans' people") or a movement, not a state's name."""
     after = ctx.body[mention.body_end : mention.body_end + 12]
     before = ctx.body[max(0, mention.body_start - 40) : mention.body_start]
     if not (re.match(r",\s+their\s", after) or re.search(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,3}$", before)):
@@ -802,7 +802,7 @@ def _evidence_parties(ctx: _Article, mention: Mention, first: int, last: int) ->
         if _in_object(ctx.doc[i]):
             continue  # "said the strikes on Israel", "sanctions against Russia": whom they act on
         if _in_dateline(ctx, i, first):
-            continue  # "TBILISI / SOCHI — X signed": where the story was filed
+            continue  # "OSLO / BERGEN — X signed": where the story was filed
         if _describes_media(ctx.doc[i]):
             continue  # "an image released by Iranian state media": who showed them, not whom they act for
         found.append((i, party))
@@ -843,7 +843,7 @@ def _names_a_meeting(ctx: _Article, i: int) -> bool:
 
 def _in_dateline(ctx: _Article, i: int, first: int) -> bool:
     """Whether token `i` is in a dateline opening its sentence: words in capitals up to a
-    dash ("TBILISI / SOCHI —", "ADDIS ABABA, Sept 12 (AFP) -")."""
+    dash ("OSLO / BERGEN —", "NAIROBI, May 3 (AFP) -")."""
     if not ctx.doc[i].text.isupper():
         return False
     for k in range(first, min(len(ctx.doc), first + 12)):
@@ -857,7 +857,7 @@ def _in_dateline(ctx: _Article, i: int, first: int) -> bool:
 
 def _in_object(token) -> bool:
     """Whether a party's word stands in the object of "on" or "against" ("strikes on Israel",
-    "sanctions against Russia's banks"), or of a thing's "for" ("a plan for Georgia"):
+    "sanctions against Russia's banks"), or of a thing's "for" ("a plan for Ruritania"):
     what the person acts on, not for. (Direct
     objects are left: on the dev corpus they name the person's own party as often as not.)"""
     while token.dep_ in {"compound", "amod", "poss", "nmod", "case", "flat"} and token.head is not token:
@@ -865,7 +865,7 @@ def _in_object(token) -> bool:
     if token.dep_ != "pobj":
         return False
     preposition = token.head
-    # "the ceasefire plan for Georgia": whom a thing is for, not whom the person acts for
+    # "the ceasefire plan for Ruritania": whom a thing is for, not whom the person acts for
     return preposition.lower_ in _OBJECT_PREPOSITIONS or (
         preposition.lower_ == "for" and preposition.head.pos_ == "NOUN")
 
@@ -918,7 +918,7 @@ _NAMED_BODY_IN_ROLE = re.compile(r"\b(?:of|at|for|from)\s+(?:the\s+)?(?P<name>(?
 
 
 def _of_an_unknown_no_party_body(role: str) -> bool:
-    """"director of the Cross Border Foundation": a body of a kind that acts for no party
+    """"director of the Lakeside Foundation": a body of a kind that acts for no party
     (`no_party_bodies`) and that names no party Parley knows."""
     m = _NAMED_BODY_IN_ROLE.search(role)
     return bool(m) and fold(m["head"]) in lexicon().no_party_bodies and not find_parties(m["name"], include_no_party=True)

@@ -99,7 +99,7 @@ def _title_before(ctx: _Article, name_start: int) -> _Title | None:
     while (width := honorific_before(doc, end, seg_start)) and _mere_honorific(doc[end - width : end].text):
         end -= width  # "Foreign Minister Sheikh X", "Prime Minister Dato’ Sri X": no part of the role
     if end - 1 >= seg_start and doc[end - 1].lower_ in _OWNING_PREPOSITIONS:
-        return None  # "editor of Himal", "adviser to Lind": whose title it is, not the title of the name
+        return None  # "editor of Lanterna", "adviser to Lind": whose title it is, not the title of the name
     title = _scan_title_left(ctx, end, seg_start)
     if title is not None and not _ends_title(ctx, title.end - 1):
         title = None
@@ -352,7 +352,7 @@ _COMPASS = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?|(?:north|s
 
 
 def _led_by_a_place(ctx: _Article, start: int, stop: int) -> bool:
-    """"South-East Asia director of ...", "Africa programme director at ...": a place or a
+    """"Horn of Africa director of ...", "Asia programme director at ...": a place or a
     region, then at most two lowercase words and a title's head."""
     doc = ctx.doc
     i = start
@@ -362,7 +362,7 @@ def _led_by_a_place(ctx: _Article, start: int, stop: int) -> bool:
         return False
     place = ctx.text(start, i)
     words = place.replace("-", " ").split()
-    named = [words]  # "Southeast Asia"; "South-East Asia" and "Central Africa" by their place
+    named = [words]  # "Southeast Asia"; "South-West Asia" and "Central Europe" by their place
     if len(words) > 1 and _COMPASS.fullmatch(words[0]):
         named.append(words[1:])
     if len(words) > 2 and _COMPASS.fullmatch("-".join(words[:2])):
@@ -413,10 +413,10 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
 
 
 def _body_name(ctx: _Article, i: int) -> bool:
-    """Whether the run of capitalised words through token `i` names a body ("the Orange
-    Democratic Movement", "Cross Border Foundation"), not a person: it ends in a body's
+    """Whether the run of capitalised words through token `i` names a body ("the Northern
+    Liberation Movement", "Lakeside Foundation"), not a person: it ends in a body's
     word (`organisation_heads`), or the tagger calls it an organisation and it does not
-    begin with a given name (the tagger calls "(SBU) Oleksandr Poklad" one too)."""
+    begin with a given name (the tagger calls "(NSA) Ivan Lind" one too)."""
     doc = ctx.doc
     start, end = i, i
     while start > 0 and _name_like(doc[start - 1]):
