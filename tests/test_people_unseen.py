@@ -5,6 +5,7 @@ import pytest
 
 from parley import nlp
 from parley.extract.people.article import extract_people
+from parley.extract.run import extract_article
 from parley.read.corpus import parse_article
 
 HEADLINE = "Envoys meet again as ceasefire talks resume in the capital\n\nMarch 4, 2025\n\n"
@@ -13,6 +14,11 @@ HEADLINE = "Envoys meet again as ceasefire talks resume in the capital\n\nMarch 
 def people(text: str) -> dict[str, dict]:
     article = parse_article(HEADLINE + text, doc_id="u1")
     return {row["name"]: row for row in extract_people(article, nlp.parse(article.body))}
+
+
+def people_of_article(text: str) -> dict[str, dict]:
+    """`people`, read as the pipeline reads an article: with the parties it introduces itself."""
+    return {row["name"]: row for row in extract_article(parse_article(HEADLINE + text, doc_id="u1"))["people"]}
 
 
 def test_furniture_places_outlets_and_credits_are_not_people():
@@ -611,13 +617,10 @@ def test_an_undated_article_is_matched_to_the_leaders_table_on_its_own_dates():
 
 
 def test_a_party_an_article_introduces_by_name_and_acronym_gives_its_people_a_side():
-    from parley.extract.run import extract_article
-
     text = ("The government and the Northern Liberation Movement (NLM) signed a ceasefire in Arusha on Monday. "
             "Tomas Rivera, the NLM's chief negotiator, said the fighting would stop. The Valley Relief "
             "Initiative (VRI) welcomed the deal.\n")
-    article = parse_article(HEADLINE + text, doc_id="u3")
-    rows = {r["name"]: r for r in extract_article(article)["people"]}
+    rows = people_of_article(text)
     assert rows["Tomas Rivera"]["side"] == "NLM"
     from parley.knowledge.sides import find_parties, introduced_parties, kind_of_party, parties_introduced_in
 
@@ -692,11 +695,9 @@ def test_a_state_office_in_a_paragraph_about_the_rebels_team_is_not_theirs():
 
 
 def test_a_state_office_listed_with_a_movements_leader_takes_no_side_of_the_movement():
-    from parley.extract.run import extract_article
-
     text = ("Kenya's crisis eased on Thursday. President Tomas Rivera and Ana Quispe, leader of the Democratic "
             "Union Party (DNU), signed an agreement in Nairobi.\n")
-    rows = {r["name"]: r for r in extract_article(parse_article(HEADLINE + text, doc_id="u4"))["people"]}
+    rows = people_of_article(text)
     assert rows["Ana Quispe"]["side"] == "DNU"
     assert rows["Tomas Rivera"]["side"] != "DNU"
 

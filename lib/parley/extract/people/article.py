@@ -28,6 +28,7 @@ from parley.extract.people.sides import (
     _side_from_body_anaphor,
     _side_from_home_state,
     _side_from_possessor,
+    _side_from_their,
     _side_from_role,
     _side_from_sentence_alone,
     _side_from_title_owner,
@@ -54,6 +55,7 @@ def extract_people(article, doc) -> list[dict]:
     nouns = article_party_nouns(article.body)
     for mention in mentions:
         _side_from_body_anaphor(ctx, mention)
+        _side_from_their(ctx, mention)
         _side_from_role(mention, nouns)
         _side_from_possessive_party(ctx, mention)
         _side_from_counterpart(ctx, mention)

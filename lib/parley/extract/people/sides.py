@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 
 from parley import nlp
 from parley.extract.people.context import Mention, _Article
@@ -133,7 +134,6 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
                        fold(ctx.body[max(0, mention.span[0] - 60) : mention.span[0]]))
     noun = next((m.group(1) for m in (role, before) if m and m.group(1) in nouns), "")
     if not noun:
-        _side_from_their(ctx, mention)
         return
     index = ctx.paragraph_of(mention.body_start)
     start = ctx.paragraphs[max(0, index - 1)][0]
@@ -648,22 +648,16 @@ def _home_state(ctx: _Article) -> str:
     """The state named most often in the article (by name, demonym or capital), when it is
     named at least `HOME_STATE_MIN` times and `HOME_STATE_LEAD` times as often as any other."""
     kinds = kind_of_party()
-    counts: dict[str, int] = {}
-    for i, party in enumerate(ctx.party_at):
-        if party and kinds.get(party) == "state" and (i == 0 or ctx.party_at[i - 1] != party):
-            if i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE:
-                continue  # "talks in Geneva": where the talks are, not whom they are about
-            counts[party] = counts.get(party, 0) + 1
-    return _dominant([party for party, n in counts.items() for _ in range(n)], HOME_STATE_MIN)
+    named = [party for i, party in enumerate(ctx.party_at)
+             if party and kinds.get(party) == "state" and (i == 0 or ctx.party_at[i - 1] != party)
+             and not (i > 0 and ctx.doc[i - 1].lower_ in _LOCATIVE)]  # "talks in Geneva": where, not whom
+    return _dominant(named, HOME_STATE_MIN)
 
 
 def _dominant(values: list[str], at_least: int) -> str:
     """The value found at least `at_least` times and `HOME_STATE_LEAD` times as often as
     any other, else ""."""
-    counts: dict[str, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(Counter(values).items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < at_least:
         return ""
     if len(ranked) > 1 and ranked[0][1] < HOME_STATE_LEAD * ranked[1][1]:
@@ -850,8 +844,8 @@ def _in_dateline(ctx: _Article, i: int, first: int) -> bool:
         text = ctx.doc[k].text
         if text in {"-", "\u2013", "\u2014"}:
             return k > i
-        if text[:1].isalpha() and not text.isupper() and not ctx.doc[k].like_num and ctx.doc[k].is_title is False:
-            return False
+        if text[:1].islower():
+            return False  # a sentence's own words: no dateline
     return False
 
 
