@@ -765,3 +765,28 @@ def test_a_second_president_is_not_given_the_state_whose_president_the_article_n
                   "The talks had been long.\n\n"
                   "President Ana Quispe, who hosted the ceremony, spoke first.\n")
     assert rows["Ana Quispe"]["side"] != "Bolivia"
+
+
+def test_an_office_held_once_and_one_held_now_gives_the_one_held_now():
+    rows = people("President Luis Mora met the Houthis. Tomas Rivera, once his deputy and now the rebels' leader, "
+                  "did not shake his hand.\n")
+    assert rows["Tomas Rivera"]["role"].endswith("leader") and "deputy" not in rows["Tomas Rivera"]["role"]
+    assert rows["Tomas Rivera"]["side"] == "Houthis"
+
+
+def test_a_pronoun_listing_members_continues_the_team_of_the_sentence_before():
+    rows = people("Bolivia and the Houthis met again. The Houthi team is headed by Tomas Rivera, its speaker. "
+                  "At the first round it also comprised Luis Mora, a veteran commander; Ana Quispe, the group's "
+                  "envoy to the United Nations; and Jon Ek, who handles its ties with the UN mission.\n")
+    assert {rows[name]["side"] for name in ("Luis Mora", "Ana Quispe", "Jon Ek")} == {"Houthis"}
+
+
+def test_a_name_the_end_of_a_fuller_one_named_before_is_that_person():
+    rows = people("The Houthi team is headed by Mahmud Ali Sefa, its chief. In a statement after the session, "
+                  "however, Ali Sefa did not mention a return to fighting.\n")
+    assert set(rows) == {"Mahmud Ali Sefa"}
+
+
+def test_a_capitalised_word_describing_the_noun_of_a_title_names_no_other_person():
+    rows = people("The Houthi team is headed by Tomas Rivera, speaker of the Sahrawi parliament.\n")
+    assert rows["Tomas Rivera"]["role"] == "speaker of the Sahrawi parliament"

@@ -108,6 +108,8 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         home = next((c for c in clusters if any(_is_full(m.surface) and same_person_name(m.surface, mention.surface)
                                                 for m in c)), None)
         if home is None:
+            home = _longer_name_ending_in(clusters, mention)
+        if home is None:
             clusters.append([mention])
         else:
             home.append(mention)
@@ -126,6 +128,16 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     for cluster in clusters:
         cluster.sort(key=lambda m: m.body_start)
     return sorted(clusters, key=lambda c: c[0].body_start)
+
+
+def _longer_name_ending_in(clusters: list[list[Mention]], mention: Mention) -> list[Mention] | None:
+    """"Ali Beiba" after "Mahfoud Ali Beiba", "Sánchez Cerén" after "Salvador Sánchez Cerén":
+    the one person named before whose fuller name ends in these words."""
+    words = fold(mention.surface).split()
+    found = [c for c in clusters
+             if any(len(w := fold(m.surface).split()) > len(words) and w[-len(words):] == words
+                    and m.body_start < mention.body_start for m in c)]
+    return found[0] if len(found) == 1 else None
 
 
 def _nearest_before(clusters: list[list[Mention]], offset: int) -> list[Mention]:

@@ -291,6 +291,34 @@ def _side_from_delegation_sentence(ctx: _Article, mention: Mention) -> None:
         linked = any(_is_link_cue(ctx.doc[i]) for i in outside) and any(ctx.doc[i].pos_ == "VERB" for i in between)
         if not others and linked and not _parties_between(ctx, mention.end, first) - {party}:
             _join_group(ctx, mention, first, last, party)
+            return
+    if not before:
+        _side_from_team_pronoun(ctx, mention, seg_start)
+
+
+_TEAM_PRONOUNS = {"it", "they"}
+
+
+def _side_from_team_pronoun(ctx: _Article, mention: Mention, seg_start: int) -> None:
+    """"The Ruritanian team is headed by A. It also comprised B, C and D": a pronoun whose
+    verb is a link cue points back to the last group of the sentence before."""
+    doc = ctx.doc
+    subject = next((t for t in doc[seg_start : mention.start]
+                    if t.lower_ in _TEAM_PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} and _is_link_cue(t.head)
+                    and t.head.i < mention.start), None)
+    if subject is None or seg_start == 0:
+        return
+    previous = ctx.segment[seg_start - 1][0]
+    groups = [g for g in _group_phrases(ctx, previous, seg_start) if g[2]]
+    if not groups:
+        return
+    first, last, party = groups[-1]
+    # the others listed before may carry their own bodies ("B, the Front's envoy to the UN")
+    listed = [m.span for m in ctx.mentions if m is not mention and subject.i < m.start < mention.start]
+    between = {ctx.party_at[i] for i in range(subject.head.i, mention.start)
+               if ctx.party_at[i] and not any(a <= ctx.doc[i].idx < b for a, b in listed)}
+    if between <= {party}:
+        _join_group(ctx, mention, first, last, party)
 
 
 def _join_group(ctx: _Article, mention: Mention, first: int, last: int, party: str) -> None:

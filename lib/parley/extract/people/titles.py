@@ -315,6 +315,12 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
             i = j + 1
         else:
             return start
+    if i < seg_end and fold(doc[i].text) in _ONCE:
+        # "X, once his deputy and now the rebels' leader": the office held now is the role
+        now = next((j for j in range(i + 1, min(seg_end, i + MAX_APPOSITIVE_TOKENS))
+                    if fold(doc[j].text) == "now"), -1)
+        if now > 0:
+            i = now + 1
     while i < seg_end and (fold(doc[i].text) in _DETERMINERS or (doc[i].pos_ == "ADV" and doc[i].text.islower())):
         i += 1  # "also an adviser"
     age = next((width for width in (7, 5) if i + width <= seg_end and _AGE.fullmatch(doc[i : i + width].text)), 0)
@@ -325,6 +331,7 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
     return i
 
 
+_ONCE = {"once", "formerly", "previously"}
 _AGE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
@@ -402,7 +409,7 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
             served = True
         elif not (_title_token(ctx, i) or _name_like(token) or _is_particle(token)):
             served = False
-        if served:
+        if served or _modifies_noun(ctx, i):
             continue
         if token.ent_type_ == "PERSON" and _name_like(token):
             return True
@@ -410,6 +417,14 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
         if run >= 2 and not _body_name(ctx, i - 1):
             return True
     return False
+
+
+def _modifies_noun(ctx: _Article, i: int) -> bool:
+    """"the Sahrawi parliament", "the Trump administration": one capitalised word between an
+    article and a common noun describes the noun; it names no person holding the title."""
+    doc = ctx.doc
+    return 0 < i < len(doc) - 1 and doc[i - 1].lower_ in {"the", "a", "an"} and doc[i + 1].text.islower() \
+        and doc[i + 1].is_alpha and doc[i + 1].pos_ == "NOUN"
 
 
 def _body_name(ctx: _Article, i: int) -> bool:
