@@ -790,3 +790,14 @@ def test_a_name_the_end_of_a_fuller_one_named_before_is_that_person():
 def test_a_capitalised_word_describing_the_noun_of_a_title_names_no_other_person():
     rows = people("The Houthi team is headed by Tomas Rivera, speaker of the Sahrawi parliament.\n")
     assert rows["Tomas Rivera"]["role"] == "speaker of the Sahrawi parliament"
+
+
+def test_a_state_office_spoken_from_a_capital_is_that_capitals_state():
+    rows = people("The ceasefire was signed by Bolivia and Chile on Friday.\n\n"
+                  "In Lima, Reintegration Minister Tomas Rivera told reporters that Bolivia's copy was void. "
+                  "At his weekly news conference in Quito, Luis Mora, the foreign ministry's spokesman, said "
+                  "Chile had been told.\n\n"
+                  "In Lima, after meeting Chile's envoy, Justice Minister Ana Quispe said nothing.\n")
+    assert rows["Tomas Rivera"]["side"] == "Peru"
+    assert rows["Luis Mora"]["side"] == "Ecuador"
+    assert rows["Ana Quispe"]["side"] != "Peru"  # the sentence names another state first

@@ -621,6 +621,10 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             side = fellows.pop()
             mention.give_side(side, SIDE_FROM_PARAGRAPH, f"listed with others of {side}")
             return
+    for mention in (m for m in holders if _is_state_office(m.role)):
+        if capital := _capital_spoken_in(ctx, mention):
+            mention.give_side(capital.party, SIDE_FROM_PARAGRAPH, f"{NAMED_NEARBY}speaks in {capital.text}")
+            return
     for mention in holders:
         first, last = ctx.segment[mention.start]
         parties = {p for i, p in _evidence_parties(ctx, mention, first, last) if not _said_by(ctx, mention, i)}
@@ -665,6 +669,22 @@ def _side_from_home_state(ctx: _Article, cluster: list[Mention], clusters: list[
         holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state of the article's other offices: {state}")
     elif (state := _home_state(ctx)) and state not in taken:
         holders[0].give_side(state, SIDE_FROM_KNOWLEDGE, f"{NAMED_NEARBY}the state the article is about: {state}")
+
+
+def _capital_spoken_in(ctx: _Article, mention: Mention):
+    """"In Karsberg, Reintegration Minister X told reporters", "at his news conference in
+    Karsberg, X, the foreign ministry's spokesman": a state's office named without its
+    state, held by someone speaking in a capital, is that capital's state's, where their
+    sentence names no other state before them."""
+    first, _ = ctx.segment[mention.start]
+    text = ctx.body[ctx.doc[first].idx : mention.span[0]]
+    found = find_parties(text)
+    capitals = [f for f in found if f.kind == "capital" and re.search(r"\b[Ii]n\s+$", text[: f.start])]
+    kinds = kind_of_party()
+    states = {f.party for f in found if kinds.get(f.party) == "state"}
+    if len(capitals) == 1 and states == {capitals[0].party}:
+        return capitals[0]
+    return None
 
 
 def _holds_a_state_office(mention: Mention) -> bool:
