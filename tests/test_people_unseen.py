@@ -801,3 +801,21 @@ def test_a_state_office_spoken_from_a_capital_is_that_capitals_state():
     assert rows["Tomas Rivera"]["side"] == "Peru"
     assert rows["Luis Mora"]["side"] == "Ecuador"
     assert rows["Ana Quispe"]["side"] != "Peru"  # the sentence names another state first
+
+
+def test_a_minister_whose_portfolio_is_named_after_a_capital_is_that_states():
+    rows = people("Luis Mora, the Lima Metropolitan minister, met Ana Quispe, a Quito Alliance spokeswoman, on "
+                  "Monday.\n")
+    assert rows["Luis Mora"]["side"] == "Peru"
+    assert rows["Ana Quispe"]["side"] != "Ecuador"  # a body named after a city
+
+
+def test_what_a_freed_detainee_is_after_a_surname_an_age_or_a_participle_is_their_role():
+    rows = people("Siamak Tavana, Emad Lorri and Morad Bahari were the first down the steps.\n\n"
+                  "Tavana, a 51-year-old businessman arrested in 2015, had been held longest. Lorri, 59, is a venture "
+                  "capitalist; Bahari, 67, is a conservationist who also holds a British passport.\n")
+    assert {name: (row["role"], row["side"]) for name, row in rows.items()} == {
+        "Siamak Tavana": ("businessman", "other"),
+        "Emad Lorri": ("venture capitalist", "other"),
+        "Morad Bahari": ("conservationist", "other"),
+    }

@@ -55,8 +55,10 @@ def role_side(role: str) -> str:
             continue  # "head of Peru's Episcopal Conference": the body, not the state it is in
             # (but "Norway's NATO ambassador" is Norway's)
         if found.kind == "capital" and re.match(r"\s+[A-Z]", role[found.end :]) \
-                and not lexicon().is_title_word(role[found.end :].split()[0]):
+                and not lexicon().is_title_word(role[found.end :].split()[0]) \
+                and singular(folded.split()[-1]) != "minister":
             continue  # "Juba Alliance spokesman", "Washington Post reporter": a body named after a city
+            # (but "the Karsberg Metropolitan minister" holds a portfolio in the capital's state)
         before = folded[: found.start]
         target = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
         if target and target.group(1) in lex.target_prepositions:

@@ -276,7 +276,8 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     if not (lead_key in lex.role_cues or _title_word_token(doc[start]) or ctx.party_at[start] or described
             or _led_by_a_place(ctx, start, stop)):
         return None
-    if stop < seg_end and doc[stop].pos_ in {"VERB", "AUX"} and fold(doc[stop].text) not in _RELATIVE:
+    if stop < seg_end and doc[stop].pos_ in {"VERB", "AUX"} and fold(doc[stop].text) not in _RELATIVE \
+            and not (doc[stop].dep_ == "acl" and doc[stop].tag_ == "VBN"):  # "a businessman arrested in 2015"
         return None  # "Meeting X, the minister smiled": the subject of a new clause
     start, stop = _trim_title(ctx, start, stop)
     if start >= stop:
@@ -315,6 +316,9 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
             i = j + 1
         else:
             return start
+    if i + 3 < seg_end and doc[i].like_num and doc[i + 1].text == "," and doc[i + 2].lemma_ in _COPULA \
+            and fold(doc[i + 3].text) in {"a", "an"}:
+        i += 3  # "X, 59, is a venture capitalist": what the person is
     if i < seg_end and fold(doc[i].text) in _ONCE:
         # "X, once his deputy and now the rebels' leader": the office held now is the role
         now = next((j for j in range(i + 1, min(seg_end, i + MAX_APPOSITIVE_TOKENS))
