@@ -819,3 +819,16 @@ def test_what_a_freed_detainee_is_after_a_surname_an_age_or_a_participle_is_thei
         "Emad Lorri": ("venture capitalist", "other"),
         "Morad Bahari": ("conservationist", "other"),
     }
+
+
+def test_a_demonym_in_an_apposition_is_no_other_persons_name():
+    rows = people("Ana Quispe, the former Costa Rican president whose peace plan helped, was among the guests.\n")
+    assert rows["Ana Quispe"]["role"] == "former Costa Rican president"
+
+
+@pytest.mark.parametrize("alias", ["whose nom de guerre is", "better known as", "alias"])
+def test_a_name_given_as_another_ones_alias_is_the_same_person(alias):
+    rows = people(f"The Houthis' chief, Tomas Rivera, signed with Luis Ortega Mora, {alias} Comandante Lucho, "
+                  "and with two other commanders.\n")
+    assert set(rows) == {"Tomas Rivera", "Luis Ortega Mora"}
+    assert not rows["Luis Ortega Mora"]["role"]  # "and with two other commanders" is the sentence going on

@@ -44,6 +44,7 @@ def extract_people(article, doc) -> list[dict]:
     ctx = _Article(article, doc, _segments(doc), paragraph_spans(article.body), _party_tokens(article.body, doc))
     mentions = _find_mentions(ctx)
     ctx.mentions = mentions
+    _link_aliases(ctx, mentions)
     for mention in mentions:
         if mention.owner_token >= 0 and not mention.possessor:
             mention.possessor = _person_before(ctx, mention.owner_token)
@@ -105,7 +106,8 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     expanded = [piece for m in mentions for piece in _split_compound(m, full_names)]
     clusters: list[list[Mention]] = []
     for mention in (m for m in expanded if _is_full(m.surface)):
-        home = next((c for c in clusters if any(_is_full(m.surface) and same_person_name(m.surface, mention.surface)
+        home = next((c for c in clusters if any(m is mention.alias_of or (_is_full(m.surface) and
+                                                                           same_person_name(m.surface, mention.surface))
                                                 for m in c)), None)
         if home is None:
             home = _longer_name_ending_in(clusters, mention)
@@ -128,6 +130,18 @@ def _cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     for cluster in clusters:
         cluster.sort(key=lambda m: m.body_start)
     return sorted(clusters, key=lambda c: c[0].body_start)
+
+
+_ALIAS = re.compile(r",?\s*(?:whose\s+(?:nom\s+de\s+guerre|alias|real\s+name|pseudonym)\s+is|"
+                    r"(?:better\s+|also\s+|widely\s+)?known\s+as|alias|a\.k\.a\.?|aka)\s+$", re.I)
+
+
+def _link_aliases(ctx: _Article, mentions: list[Mention]) -> None:
+    """"X, better known as Y", "X, whose nom de guerre is Y", "X, alias Y": one person."""
+    ordered = sorted(mentions, key=lambda m: m.body_start)
+    for before, after in zip(ordered, ordered[1:]):
+        if before.body_end <= after.body_start and _ALIAS.fullmatch(ctx.body[before.body_end : after.body_start]):
+            after.alias_of = before
 
 
 def _longer_name_ending_in(clusters: list[list[Mention]], mention: Mention) -> list[Mention] | None:

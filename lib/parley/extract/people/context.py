@@ -31,6 +31,7 @@ class Mention:
     owner_token: int = -1  # "his chief of staff, X": where the owning pronoun's title starts
     shared_title: bool = False  # "Presidents A and B": a plural title shared with the others listed
     unnamed_group: bool = False  # "X headed the government team": in a group whose party the text does not name
+    alias_of: Mention | None = None  # "X, better known as Y": Y's mention points to X's
 
     def give_side(self, side: str, strength: int, evidence: str) -> None:
         if side and strength > self.side_strength:

@@ -256,6 +256,8 @@ def _title_after(ctx: _Article, name_end: int) -> _Title | None:
     if name_end + 1 >= seg_end or not (opener in {",", "("} or opener in _DASHES or (opener == ":" and in_list)):
         return None
     start = name_end + 1
+    if doc[start].pos_ in {"CCONJ", "ADP"}:
+        return None  # "A, whose alias is B, and with two other commanders": the sentence goes on
     start = _skip_to_title(ctx, start, seg_end)
     quote_start, possessor, party = start, "", ""
     probe = start
@@ -414,6 +416,9 @@ def _names_another_person(ctx: _Article, start: int, stop: int) -> bool:
         elif not (_title_token(ctx, i) or _name_like(token) or _is_particle(token)):
             served = False
         if served or _modifies_noun(ctx, i):
+            continue
+        if ctx.party_at[i]:  # "the former Costa Rican president": a party's word, no person's name
+            run = 0
             continue
         if token.ent_type_ == "PERSON" and _name_like(token):
             return True
