@@ -2,11 +2,13 @@
 
 `data/leaders.csv` lists the heads of state and government and the foreign ministers of
 every UN member and observer state (and Kosovo and Taiwan) who held office at any time
-from 2014 on, with the dates they took and left office (general knowledge, complete to
-2025-06-30; from then to `AS_OF` only the changes known with confidence are recorded, such
-as Ukraine's, Thailand's, France's and Japan's new heads of government; an office whose
-holders' dates are not known with confidence, often a small state's foreign minister, is
-left out rather than guessed). Officials of organisations are not listed: the text names their organisation
+from 1990 on, with the dates they took and left office: general knowledge, complete from
+2014 to 2025-06-30; before 2014 the heads of state and government, and the foreign
+ministers whose dates are known with confidence; from mid-2025 to `AS_OF` only the changes
+known with confidence, such as Ukraine's, Thailand's, France's and Japan's new heads of
+government. An office whose holders' dates are not known with confidence, often a small
+state's foreign minister, is left out rather than guessed. Officials of organisations are
+not listed: the text names their organisation
 ("UN Secretary-General X"). An article saying "Putin told reporters" gives no country;
 the table does. What the text says always wins: the table is asked only for a person
 the article gives no side. A surname the table's holders share across parties on the
@@ -96,17 +98,20 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _surname_buckets() -> dict[tuple[str, str], tuple[str, ...]]:
-    """The surname keys by ("first", letter) and by ("last", letter). A mention's surname is
-    compared only with the keys that share its first or its last letter: spellings that
-    `_same_surname` accepts differ at one end at most ("Honcharuk" and "Goncharuk",
-    "Iohannis" and "Johannis"; no two keys in the table differ at both), so a lookup
-    costs two buckets, not the whole table."""
-    buckets: dict[tuple[str, str], list[str]] = {}
+def _keys_by_length() -> dict[int, tuple[str, ...]]:
+    by_length: dict[int, list[str]] = {}
     for key in _by_surname():
-        buckets.setdefault(("first", key[0]), []).append(key)
-        buckets.setdefault(("last", key[-1]), []).append(key)
-    return {k: tuple(v) for k, v in buckets.items()}
+        by_length.setdefault(len(key), []).append(key)
+    return {n: tuple(keys) for n, keys in by_length.items()}
+
+
+def _candidate_keys(surname: str) -> tuple[str, ...]:
+    """The keys whose length lets `_same_surname` accept them: two spellings sharing all of
+    the shorter one's letters score 2·short / (short + long), so a key much shorter or
+    longer than `surname` can never reach `_SURNAME_SIMILARITY`."""
+    n = len(surname)
+    lengths = [m for m in _keys_by_length() if 2 * min(n, m) / (n + m) >= _SURNAME_SIMILARITY]
+    return tuple(key for m in sorted(lengths) for key in _keys_by_length()[m])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -118,9 +123,8 @@ def _surnames_like(surname: str) -> tuple[str, ...]:
     index = _by_surname()
     if surname in index or len(surname) <= 3:
         return (surname,) if surname in index else ()
-    buckets = _surname_buckets()
-    pool = dict.fromkeys(buckets.get(("first", surname[0]), ()) + buckets.get(("last", surname[-1]), ()))
-    found = [key for key, _, _ in process.extract(surname, list(pool), scorer=Indel.normalized_similarity,
+    found = [key for key, _, _ in process.extract(surname, list(_candidate_keys(surname)),
+                                                  scorer=Indel.normalized_similarity,
                                                   score_cutoff=_SURNAME_SIMILARITY, limit=None)]
     return tuple(sorted(found, key=_key_rank().__getitem__))
 
