@@ -735,7 +735,8 @@ def test_a_state_office_no_text_places_takes_the_state_most_other_offices_hold()
     assert rows["Ana Quispe"]["side"] == "Bolivia"
 
 
-@pytest.mark.parametrize("byline", ["Oleh/By Ana Quispe & Tomas Rivera", "By Tomas Rivera, Diplomatic Correspondent"])
+@pytest.mark.parametrize("byline", ["Oleh/By Ana Quispe & Tomas Rivera", "By Tomas Rivera, Diplomatic Correspondent",
+                                    "Por / By Tomas Rivera, enviado especial", "Par Tomas Rivera, envoyé spécial"])
 def test_the_writers_of_a_bilingual_byline_or_one_naming_their_job_are_not_people_of_the_story(byline):
     text = (f"Envoys meet again as ceasefire talks resume\n\n{byline}\n\nMarch 4, 2025\n\n"
             "Luis Mora, the government's chief negotiator, said on Monday that Tomas Rivera's questions were fair.\n")
@@ -832,3 +833,10 @@ def test_a_name_given_as_another_ones_alias_is_the_same_person(alias):
                   "and with two other commanders.\n")
     assert set(rows) == {"Tomas Rivera", "Luis Ortega Mora"}
     assert not rows["Luis Ortega Mora"]["role"]  # "and with two other commanders" is the sentence going on
+
+
+def test_a_castle_or_a_name_an_apposition_calls_a_place_is_no_person():
+    rows = people("Delegations of the government and the rebels sat at the table inside Miravalle Castle. Tomas "
+                  "Rivera, the mediator, spoke at Konstantin Dacha, the presidential residence. Luis Mora, a Black Sea "
+                  "resort town hotelier, listened.\n")
+    assert set(rows) == {"Tomas Rivera", "Luis Mora"}

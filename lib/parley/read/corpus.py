@@ -599,8 +599,11 @@ _STAFF_LINE = re.compile(
 )
 
 
-# "By Jane Smith, Diplomatic Correspondent": the writer's job, not an outlet
-_JOB_OF_THE_PRESS = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|staff|contributor)s?\b", re.I)
+# "By Jane Smith, Diplomatic Correspondent", "Por / By Ana Ruiz, enviada especial": the
+# writer's job, not an outlet
+_JOB_OF_THE_PRESS = re.compile(r"\b(?:correspondent|editor|reporter|writer|columnist|journalist|staff|contributor"
+                               r"|enviad[oa]|corresponsal|periodista|redactor|redactora|envoy[ée]e?|correspondante?"
+                               r"|journaliste|korrespondent|korrespondentin)s?\b", re.I)
 
 
 def _byline(line: str, meta: dict, in_header: bool) -> str | None:

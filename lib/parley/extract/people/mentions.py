@@ -168,6 +168,8 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
             return False  # "at the Palais Coburg", "the Salah al-Din road": a person is rarely "the X"
         if mention.start > 1 and ctx.doc[mention.start - 2].pos_ == "ADP":
             return False  # "envoy to the Middle East", "head for the Rafah crossing": where, not who
+    if not mention.role and not is_surname and _described_as_a_place(ctx, mention):
+        return False  # "Bocharov Dacha, the presidential residence"
     if mention.role or _after_honorific(ctx, mention.start) or is_surname:
         return True
     if is_place(surface) or all(is_place(word) for word in surface.split()):
@@ -178,6 +180,17 @@ def _names_a_person(ctx: _Article, mention: Mention, full_names: list[str]) -> b
     if len(surface.split()) == 1 and "-" not in surface:
         return bool(leaders.holders(surface, ctx.article.published))
     return True
+
+
+# an apposition after a name: its article and up to five words, to a comma, a stop or a
+# preposition ("Lindholm, a resort on the coast")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)(?=\s*[,.;]|\s+(?:on|in|of|near|outside|at)\b)")
+
+
+def _described_as_a_place(ctx: _Article, mention: Mention) -> bool:
+    """Whether an apposition right after the name calls it a place (`place_nouns`)."""
+    m = _APPOSITION.match(ctx.body, mention.body_end)
+    return bool(m) and fold(m.group(1).split()[-1]) in lexicon().place_nouns
 
 
 def _ends_a_bodys_name(ctx: _Article, start: int) -> bool:

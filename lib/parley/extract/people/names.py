@@ -65,6 +65,7 @@ class Lexicon:
     no_party_bodies: frozenset = frozenset()
     body_anaphors: dict = field(default_factory=dict)  # noun -> kinds of body it points back to
     place_prefixes: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()  # "X, the presidential residence": X is a place
     media_nouns: frozenset = frozenset()
     captive_kin_nouns: frozenset = frozenset()
     captivity_words: frozenset = frozenset()
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         state_office_heads=words(people["state_office_heads"]),
         named_after_a_place=words(people.get("named_after_a_place", [])),
         place_prefixes=words(people.get("place_prefixes", [])),
+        place_nouns=words(people.get("place_nouns", [])),
         media_nouns=words(people.get("media_nouns", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),
