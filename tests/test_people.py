@@ -296,6 +296,20 @@ def test_surname_alone_in_another_article_joins_the_full_name():
     assert berg["side_evidence"] == "other articles"
 
 
+def test_other_articles_give_a_side_only_from_about_the_same_years():
+    rows = _rows(("d1", "Anna Berg", "President", "Norway"), ("d2", "Anna Berg", "", "Lakeside Front"),
+                 ("d3", "Anna Berg", "", ""), ("d4", "Anna Berg", "", ""))
+    rows["side_evidence"] = ["role: President", "named nearby: the sentence names Lakeside Front", "", ""]
+    rows["side_strength"] = [3, 1, -1, -1]
+    documents = pd.DataFrame({"doc_id": ["d1", "d2", "d3", "d4"],
+                              "published": ["2016-06-23", "1992-01-17", "1991-12-30", "2017-03-01"]})
+    people, _, _ = resolve_persons(rows, documents)
+    # the guess of 1992 stands (the president of 2016 was then on the other side); 1991 takes it; 2017 the role's
+    assert people["side"].tolist() == ["Norway", "Lakeside Front", "Lakeside Front", "Norway"]
+    undated, _, _ = resolve_persons(rows)
+    assert undated["side"].tolist() == ["Norway", "Norway", "Norway", "Norway"]  # without dates: as before
+
+
 def test_a_side_guessed_from_a_party_named_nearby_gives_way_to_other_articles():
     rows = _rows(("d1", "Anna Berg", "Foreign Minister", "Norway"), ("d2", "Anna Berg", "", "Sweden"),
                  ("d3", "Tomas Lind", "", "Denmark"), ("d4", "Tomas Lind", "", ""),

@@ -114,7 +114,7 @@ def across_tables(extracted: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
     from parley.across.conflicts import quantity_conflicts
     from parley.across.persons import resolve_persons
 
-    people_rows, persons, person_conflicts = resolve_persons(extracted["people"])
+    people_rows, persons, person_conflicts = resolve_persons(extracted["people"], extracted["documents"])
     timeline.learn_features(extracted.get(EVENT_FEATURES))  # tagged in extraction: no model here
     events = timeline.resolve_years(extracted["events"], extracted["documents"])
     timeline_table, date_conflicts = timeline.build_timeline(events)

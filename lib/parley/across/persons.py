@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -37,9 +38,12 @@ class _Person:
     names: list[str] = field(default_factory=list)  # full names (two words or more)
 
 
-def resolve_persons(people: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
+def resolve_persons(people: pd.DataFrame, documents: pd.DataFrame | None = None
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, list[dict]]:
     """People with `person_id`, the persons table, and conflict rows (namesakes,
-    ambiguous surnames, roles and sides that disagree between articles)."""
+    ambiguous surnames, roles and sides that disagree between articles). With the
+    `documents` table, a person's side filled in from other articles comes from those
+    published within `FILL_WINDOW_DAYS` of the article's own date (`_fill_sides`)."""
     people = people.reset_index(drop=True).copy()
     records = row_dicts(people)
     conflicts: list[dict] = []
@@ -48,7 +52,7 @@ def resolve_persons(people: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, l
     sides = {person_id: _person_side(records, person, conflicts) for person_id, person in zip(ids, persons)}
     person_of_row = {row: pid for pid, person in zip(ids, persons) for row in person.rows}
     people["person_id"] = [person_of_row.get(i, "") for i in range(len(records))]
-    people = _fill_sides(people, sides)
+    people = _fill_sides(people, sides, _sides_in_time(records, persons, ids, _published_days(documents)))
     table = pd.DataFrame([_person_row(records, person, pid, sides[pid]) for pid, person in zip(ids, persons)],
                          columns=COLUMNS["persons"] + ["n_mentions"])
     table = table.sort_values("person_id", kind="mergesort").reset_index(drop=True)
@@ -214,9 +218,48 @@ def _only_former_office(row) -> bool:
     return cell_text(row.get("side_evidence")).startswith(FORMER_OFFICE)
 
 
-def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
+FILL_WINDOW_DAYS = 5 * 365  # a term of office: a person's side years apart may be another
+
+
+def _published_days(documents: pd.DataFrame | None) -> dict[str, int]:
+    """{doc_id: day number} of the articles whose publication date is known."""
+    if documents is None or "published" not in documents.columns:
+        return {}
+    days = {}
+    for doc_id, published in zip(documents["doc_id"].map(cell_text), documents["published"].map(cell_text)):
+        try:
+            days[doc_id] = date.fromisoformat(published[:10]).toordinal()
+        except ValueError:
+            continue
+    return days
+
+
+def _sides_in_time(records: list[dict], persons: list[_Person], ids: list[str], days: dict[str, int]
+                   ) -> dict[int, str]:
+    """{row: side} for the rows of persons whose dated articles lie further apart than
+    `FILL_WINDOW_DAYS`: the side from the rows published within the window of that row's
+    article ("X, the rebels' commander" in 1992 is not the president another article of
+    2016 names). Rows of persons whose articles are all near in time are left to the
+    person's side."""
+    found: dict[int, str] = {}
+    for person in persons:
+        dated = {r: days[d] for r in person.rows if (d := cell_text(records[r].get("doc_id"))) in days}
+        if not dated or max(dated.values()) - min(dated.values()) <= FILL_WINDOW_DAYS:
+            continue
+        for r in person.rows:
+            if r not in dated:
+                continue
+            near = _Person(rows=[o for o in person.rows if o not in dated or abs(dated[o] - dated[r]) <= FILL_WINDOW_DAYS])
+            found[r] = _person_side(records, near, [])
+    return found
+
+
+def _fill_sides(people: pd.DataFrame, sides: dict[str, str], sides_in_time: dict[int, str] | None = None
+                ) -> pd.DataFrame:
     """A mention the article leaves without a side, or gives one only as a former office's
-    or a guess from a party named nearby, takes the person's side from the others."""
+    or a guess from a party named nearby, takes the person's side from the others (from
+    those near in time, where `sides_in_time` gives that row's)."""
+    sides_in_time = sides_in_time or {}
     for column in ("side", "side_evidence"):
         people[column] = people[column].map(cell_text) if column in people.columns else ""
     if not people.index.is_unique:  # rows by label, one at a time
@@ -227,7 +270,7 @@ def _fill_sides(people: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
     for index, side_now, row, person_id in rows:
         if cell_text(side_now) and not _only_former_office(row) and not _guessed(row):
             continue
-        side = sides.get(cell_text(person_id), "")
+        side = sides_in_time[index] if index in sides_in_time else sides.get(cell_text(person_id), "")
         if side and side != cell_text(side_now):
             people.at[index, "side"] = side
             people.at[index, "side_evidence"] = "other articles"
