@@ -840,3 +840,15 @@ def test_a_castle_or_a_name_an_apposition_calls_a_place_is_no_person():
                   "Rivera, the mediator, spoke at Konstantin Dacha, the presidential residence. Luis Mora, a Black Sea "
                   "resort town hotelier, listened.\n")
     assert set(rows) == {"Tomas Rivera", "Luis Mora"}
+
+
+def test_the_body_a_person_mediates_for_wins_over_the_office_they_hold():
+    rows = people("Tomas Rivera, the Bolivian president who has steered the talks as the regional bloc's appointed "
+                  "facilitator, read the text. Peru's president, chairman of ECOWAS's security organ, spoke.\n\n"
+                  "Luis Mora, the Chilean foreign minister, flew in. He met rebels with Mora, who was mediating on "
+                  "the EU's behalf.\n\n"
+                  "Ana Quispe, the Peruvian foreign minister, who spoke as the talks began, said the bloc's envoy "
+                  "was late.\n")
+    assert rows["Tomas Rivera"]["side"] == "ECOWAS"
+    assert rows["Luis Mora"]["side"] == "European Union"
+    assert rows["Ana Quispe"]["side"] == "Peru"  # another's envoy in what she says

@@ -26,6 +26,7 @@ from parley.extract.people.sides import (
     _side_from_possessive_party,
     _side_from_paragraph,
     _side_from_body_anaphor,
+    _side_from_mandate,
     _side_from_home_state,
     _side_from_possessor,
     _side_from_their,
@@ -55,6 +56,7 @@ def extract_people(article, doc) -> list[dict]:
     _share_plural_title_before(ctx, mentions)
     nouns = article_party_nouns(article.body)
     for mention in mentions:
+        _side_from_mandate(ctx, mention)
         _side_from_body_anaphor(ctx, mention)
         _side_from_their(ctx, mention)
         _side_from_role(mention, nouns)

@@ -23,6 +23,7 @@ from parley.knowledge.sides import NO_PARTY, article_party_nouns, find_parties, 
 from parley.text import fold
 
 # Side evidence, strongest first; a person's side is taken from their strongest evidence.
+SIDE_FROM_MANDATE = 4  # "X, the Ruritanian president, who steers the talks as the bloc's facilitator"
 SIDE_FROM_ROLE = 3  # "Turkish Foreign Minister", "MİT chief", "Ukraine's Minister of Defence"
 SIDE_FROM_GROUP = 2  # a delegation sentence, a list under a side's heading, whose aide
 SIDE_FROM_PARAGRAPH = 1  # a paragraph about one side's delegation
@@ -124,6 +125,42 @@ def _side_from_role(mention: Mention, nouns: dict[str, str]) -> None:
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
     elif (side := _party_noun_in(role, nouns)) and not _is_former(role):
         mention.give_side(side, SIDE_FROM_ROLE, f"role: {mention.role}")
+
+
+_MANDATE = re.compile(
+    r"\bas\s+(?:the\s+|its\s+)?(?P<owner>[\w -]+?)['\u2019]s?\s+(?:[a-z-]+\s+){0,2}?(?:facilitator|mediator|envoy)\b"
+    r"|\bon\s+(?:the\s+)?(?P<behalf>[\w -]+?)['\u2019]s?\s+behalf\b")
+
+
+def _side_from_mandate(ctx: _Article, mention: Mention) -> None:
+    """"X, the Ruritanian president, who has steered the talks as the regional bloc's
+    facilitator", "with X, who was mediating on the EU's behalf": in the relative clause
+    right after them, the body a person mediates for; it wins over the office they hold."""
+    end = ctx.doc[ctx.segment[mention.start][1] - 1]
+    tail = ctx.body[mention.body_end : end.idx + len(end.text)]
+    clause = re.match(r",(?:[^,;]*,)?[^,;]*?\bwho\s+[^;]*", tail)
+    if not clause or any(m is not mention and mention.body_end < m.body_start < mention.body_end + clause.end()
+                         for m in ctx.mentions):
+        return
+    found = _MANDATE.search(clause.group())
+    if not found:
+        return
+    owner = found.group("owner") or found.group("behalf")
+    parties = find_parties(owner)
+    if parties:
+        mention.give_side(parties[-1].party, SIDE_FROM_MANDATE, f"mediates for: {owner}")
+        return
+    noun = fold(owner.split()[-1])
+    kinds = lexicon().body_anaphors.get(noun) or lexicon().body_anaphors.get(singular(noun))
+    if kinds:  # "the regional bloc's": the body of that kind named last before
+        index = ctx.paragraph_of(mention.body_start)
+        start = ctx.paragraphs[max(0, index - 1)][0]
+        bodies = [f for f in find_parties(ctx.body[start : mention.body_start]) if f.kind in kinds]
+        if not bodies:  # "..., as the regional bloc's facilitator. ... SADC's leaders": the one named after
+            later = [f for f in find_parties(ctx.body[mention.body_end : ctx.paragraphs[index][1]]) if f.kind in kinds]
+            bodies = later[:1] if len({f.party for f in later}) == 1 else []
+        if bodies:
+            mention.give_side(bodies[-1].party, SIDE_FROM_MANDATE, f"mediates for: the {noun}: {bodies[-1].text}")
 
 
 def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
