@@ -852,3 +852,13 @@ def test_the_body_a_person_mediates_for_wins_over_the_office_they_hold():
     assert rows["Tomas Rivera"]["side"] == "ECOWAS"
     assert rows["Luis Mora"]["side"] == "European Union"
     assert rows["Ana Quispe"]["side"] == "Peru"  # another's envoy in what she says
+
+
+def test_another_holder_of_an_office_is_on_the_side_of_the_one_before():
+    rows = people("The Houthis met the government of Bolivia. Their spokesman, Tomas Rivera, said the talks were "
+                  "indirect. Another spokesman, Luis Mora, said the Bolivian army had shelled them.\n")
+    assert (rows["Tomas Rivera"]["side"], rows["Luis Mora"]["side"]) == ("Houthis", "Houthis")
+    assert rows["Luis Mora"]["role"] == "spokesman"
+    rows = people("Ana Quispe spoke on Friday.\n\nIf both the Houthis and Bolivia kept their commitments, Quispe "
+                  "said, peace would follow.\n")
+    assert rows["Ana Quispe"]["side"] != "Houthis"  # "their commitments," names no office of hers

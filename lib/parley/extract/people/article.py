@@ -25,6 +25,7 @@ from parley.extract.people.sides import (
     _side_from_list_heading,
     _side_from_possessive_party,
     _side_from_paragraph,
+    _side_from_another,
     _side_from_body_anaphor,
     _side_from_mandate,
     _side_from_home_state,
@@ -75,6 +76,7 @@ def extract_people(article, doc) -> list[dict]:
     _side_from_title_owner(ctx, clusters)
     for cluster in clusters:
         _side_from_former_office(cluster)
+        _side_from_another(ctx, cluster, clusters)
         _side_from_context(ctx, cluster, clusters)
         _side_from_sentence_alone(ctx, cluster, clusters)
         _side_from_home_state(ctx, cluster, clusters)

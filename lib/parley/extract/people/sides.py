@@ -188,7 +188,9 @@ def _side_from_their(ctx: _Article, mention: Mention) -> None:
     people ("the Ruritanians", "the hill clans' people") or a movement, not a state's name."""
     after = ctx.body[mention.body_end : mention.body_end + 12]
     before = ctx.body[max(0, mention.body_start - 40) : mention.body_start]
-    if not (re.match(r",\s+their\s", after) or re.search(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,3}$", before)):
+    titled = re.search(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,2}([\w-]+),\s*$", before)  # "Their spokesman, X"
+    if not (re.match(r",\s+their\s", after) or re.search(r"\b[Tt]heir\s+(?:[\w-]+\s+){0,3}$", before)
+            or (titled and lexicon().is_head(titled.group(1)))):
         return
     first, _ = ctx.segment[mention.start]
     start = ctx.doc[ctx.segment[first - 1][0] if first > 0 else first].idx
@@ -596,6 +598,33 @@ def _holds_title(folded_role: str, title: str) -> bool:
     place they work ("minister of state at the foreign ministry")."""
     m = re.search(rf"(?:^|\s){re.escape(title)}$", folded_role)
     return m is not None and not re.search(r"\b(?:at|of|in|to|for|from|with)(?:\s+the)?\s*$", folded_role[: m.start()])
+
+
+def _side_from_another(ctx: _Article, cluster: list[Mention], clusters: list[list[Mention]]) -> None:
+    """"Their spokesman, A, said ... Another spokesman, B, said ...": B holds the same kind
+    of office for the same side as the last person before (in the paragraph, or the one
+    before) whose role has that head; a guess if A's side was."""
+    if _has_side(cluster):
+        return
+    for mention in (m for m in cluster if m.role):
+        before = ctx.body[max(0, mention.span[0] - 9) : mention.span[0]]
+        if not (fold(mention.role).startswith("another ") or re.search(r"\banother\s*$", fold(before))):
+            continue
+        heads = [singular(w) for w in re.findall(r"[\w-]+", fold(mention.role)) if lexicon().is_head(w)]
+        if not heads:
+            continue
+        first = ctx.paragraphs[max(0, ctx.paragraph_of(mention.body_start) - 1)][0]
+        earlier = [(m, c) for c in clusters if c is not cluster for m in c
+                   if m.role and first <= m.body_start < mention.body_start
+                   and heads[-1] in {singular(w) for w in re.findall(r"[\w-]+", fold(m.role))}]
+        if not earlier:
+            continue
+        other, owner = max(earlier, key=lambda pair: pair[0].body_start)
+        best = max(owner, key=lambda m: m.side_strength)
+        if best.side and best.side != NO_PARTY:
+            guess = NAMED_NEARBY if best.side_evidence.startswith(NAMED_NEARBY) else ""
+            mention.give_side(best.side, SIDE_FROM_PARAGRAPH, f"{guess}another {heads[-1]} than {other.surface}: {best.side}")
+            return
 
 
 def _has_side(cluster: list[Mention]) -> bool:

@@ -204,7 +204,7 @@ def _apposition_of_name_before(ctx: _Article, title: _Title, seg_start: int) -> 
 def _after_determiner(ctx: _Article, title: _Title) -> bool:
     """"The head of the Ukrainian delegation, X": a title introduced as a description."""
     i = title.quote_start - 1
-    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her", "a", "an"}
+    return i >= 0 and fold(ctx.doc[i].text) in {"the", "its", "their", "his", "her", "a", "an", "another"}
 
 
 def _ends_title(ctx: _Article, i: int) -> bool:
