@@ -862,3 +862,11 @@ def test_another_holder_of_an_office_is_on_the_side_of_the_one_before():
     rows = people("Ana Quispe spoke on Friday.\n\nIf both the Houthis and Bolivia kept their commitments, Quispe "
                   "said, peace would follow.\n")
     assert rows["Ana Quispe"]["side"] != "Houthis"  # "their commitments," names no office of hers
+
+
+def test_signing_in_the_name_of_a_party_or_for_it_is_acting_for_it():
+    rows = people("Bolivia and the Houthis met in Lima on Friday, and the talks ended well.\n\n"
+                  "Bolivia's ministers watched as Tomas Rivera signed in the name of the Houthis. With Bolivia's "
+                  "envoys looking on, Luis Mora then signed for the Houthis too.\n")
+    assert rows["Tomas Rivera"]["side"] == "Houthis"
+    assert rows["Luis Mora"]["side"] == "Houthis"
