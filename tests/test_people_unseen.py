@@ -220,8 +220,15 @@ def test_a_person_leading_a_group_the_text_does_not_name_takes_no_other_groups_s
         "The government team was headed by Lucia Ortega. The ELN delegation arrived later.\n\n"
         "Ramon Vidal headed the government team, while Diego Cano led the ELN delegation.\n"
     )
-    assert rows["Lucia Ortega"]["side"] == "" and rows["Ramon Vidal"]["side"] == ""
+    # the government the ELN fights (states_faced.csv), never the ELN's
+    assert rows["Lucia Ortega"]["side"] == "Colombia" and rows["Ramon Vidal"]["side"] == "Colombia"
     assert rows["Diego Cano"]["side"] == "ELN"
+    rows = people_of_article(
+        "The government team was headed by Lucia Ortega. The Northern Liberation Movement (NLM) delegation "
+        "arrived later.\n\nRamon Vidal headed the government team, while Diego Cano led the NLM delegation.\n"
+    )
+    assert rows["Lucia Ortega"]["side"] == "" and rows["Ramon Vidal"]["side"] == ""  # whose government, unknown
+    assert rows["Diego Cano"]["side"] == "NLM"
 
 
 def test_a_leaders_title_picks_the_office_among_holders_of_one_surname():
@@ -870,3 +877,32 @@ def test_signing_in_the_name_of_a_party_or_for_it_is_acting_for_it():
                   "envoys looking on, Luis Mora then signed for the Houthis too.\n")
     assert rows["Tomas Rivera"]["side"] == "Houthis"
     assert rows["Luis Mora"]["side"] == "Houthis"
+
+
+def test_the_government_in_an_article_about_an_armed_group_is_the_state_it_fights():
+    rows = people("The Houthis and the government opened talks in Stockholm on Monday.\n\n"
+                  "Tomas Rivera, the labour minister and head of the government delegation, said the mood was good. "
+                  "Beside him sat Luis Mora.\n")
+    assert rows["Tomas Rivera"]["side"] == "Yemen"
+
+
+def test_across_the_table_are_the_other_sides_people_not_the_paragraphs_delegation():
+    rows = people("The Houthis and the government met again on Monday.\n\n"
+                  "The government panel was made up of Tomas Rivera and Luis Mora. Across the table sat Ana Quispe "
+                  "with Jon Ek.\n")
+    assert rows["Tomas Rivera"]["side"] == "Yemen"
+    assert rows["Ana Quispe"]["side"] != "Yemen" and rows["Jon Ek"]["side"] != "Yemen"
+
+
+def test_the_delegation_a_person_refuses_to_meet_is_not_theirs():
+    rows = people("The Houthis met the government's mediators in Stockholm.\n\n"
+                  "The factions refused to meet the government delegation face to face. Their spokesman, Tomas "
+                  "Rivera, said the session would be indirect.\n")
+    assert rows["Tomas Rivera"]["side"] != "Yemen"
+
+
+def test_one_of_a_bodys_negotiators_is_one_of_its_people():
+    rows = people("The Houthis and Bolivia signed on Friday. Luis Mora, one of the movement's negotiators, told "
+                  "reporters that the new government in Sucre was sincere.\n")
+    assert rows["Luis Mora"]["side"] == "Houthis"
+    assert "negotiator" in rows["Luis Mora"]["role"]

@@ -1,6 +1,6 @@
 """Parties to a negotiation and the words that name them.
 
-Two tables of general knowledge in `data/`:
+Tables of general knowledge in `data/`:
 - `countries.csv`: every UN member and observer state (and Kosovo and Taiwan), with the
   names, demonyms and capital articles use for it; built from pycountry and countryinfo
   by `tools/build_countries.py`.
@@ -9,6 +9,8 @@ Two tables of general knowledge in `data/`:
   movements of current conflicts with their aliases (Hamas, Hezbollah, the Houthis or
   Ansar Allah, the Taliban, the TPLF, the RSF, M23/AFC...), and the institutions that
   stand for a state in news (the Kremlin, the Pentagon, the IDF).
+- `states_faced.csv`: the state whose government each armed group fights, so that "the
+  government delegation" in an article about the LTTE is Sri Lanka's.
 Each alias maps to one canonical party name. An alias in capitals or with a full stop
 ("US", "U.N.", "M23") matches only as written; any other in any case. Add a row to teach
 Parley a party.
@@ -344,4 +346,13 @@ def article_party_nouns(text: str) -> dict[str, str]:
         of_kind = {p for p in named if kinds.get(p) == kind}
         if len(of_kind) == 1:  # "the bloc", "the rebels" where the article names one such party
             found.update({str(noun): next(iter(of_kind)) for noun in _noun_table()[nouns] if str(noun) not in found})
+    faced = {states_faced().get(p, "") for p in named if kinds.get(p) == "armed_group"}
+    if len(faced) == 1 and (state := faced.pop()):  # "the LTTE ... the government delegation": Sri Lanka's
+        found.update({str(noun): state for noun in _noun_table()["state_nouns"] if str(noun) not in found})
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def states_faced() -> dict[str, str]:
+    """{armed group: the state whose government it fights} (`data/states_faced.csv`)."""
+    return {row["armed_group"]: row["state"] for row in _read("states_faced.csv")}

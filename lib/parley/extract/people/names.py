@@ -66,6 +66,7 @@ class Lexicon:
     body_anaphors: dict = field(default_factory=dict)  # noun -> kinds of body it points back to
     place_prefixes: frozenset = frozenset()
     place_nouns: frozenset = frozenset()  # "X, the presidential residence": X is a place
+    other_side_openers: tuple = ()  # "Across the table sat ...": the other side's people
     media_nouns: frozenset = frozenset()
     captive_kin_nouns: frozenset = frozenset()
     captivity_words: frozenset = frozenset()
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         named_after_a_place=words(people.get("named_after_a_place", [])),
         place_prefixes=words(people.get("place_prefixes", [])),
         place_nouns=words(people.get("place_nouns", [])),
+        other_side_openers=tuple(fold(str(o)) for o in people.get("other_side_openers", [])),
         media_nouns=words(people.get("media_nouns", [])),
         kin_nouns=words(people.get("kin_nouns", [])),
         organisation_heads=words(people.get("organisation_heads", [])),

@@ -490,14 +490,25 @@ def _side_from_paragraph(ctx: _Article, mention: Mention) -> None:
     named = {ctx.party_at[i] for i in tokens if ctx.party_at[i]}
     segments = sorted({ctx.segment[i] for i in tokens})
     # "the government panel" beside "the MILF panel": a paragraph about two delegations
-    groups = {party for first, last in segments for _, _, party in _group_phrases(ctx, first, last, unnamed=True)}
+    groups = {party for first, last in segments for g_first, g_last, party in _group_phrases(ctx, first, last, unnamed=True)
+              if not any(_in_object(ctx.doc[i]) for i in range(g_first, g_last))}  # "refused to meet the X delegation"
     if len(groups) == 1 and named == groups:
         party = next(iter(groups))
         if _meets_group(ctx, mention):
             return
         if mention.role and _is_state_office(mention.role) and kind_of_party().get(party) != "state":
             return  # "Commerce Minister X" in a paragraph about the rebels' team: a state's, not theirs
+        if _turns_to_the_other_side(ctx, start, mention):
+            return
         mention.give_side(party, SIDE_FROM_PARAGRAPH, f"paragraph about the {party} delegation")
+
+
+def _turns_to_the_other_side(ctx: _Article, paragraph_start: int, mention: Mention) -> bool:
+    """Whether a sentence of the paragraph before the person opens on the other side of
+    the table ("Across the table sat C and D", `other_side_openers`)."""
+    openers = lexicon().other_side_openers
+    text = fold(ctx.body[paragraph_start : mention.body_start])
+    return any(re.search(rf"(?:^|[.!?]\s+){re.escape(opener)}\b", text) for opener in openers)
 
 
 def _names_unknown_body(role: str) -> bool:
@@ -705,6 +716,8 @@ def _side_from_context(ctx: _Article, cluster: list[Mention], clusters: list[lis
             index = ctx.paragraph_of(mention.body_start) - back
             if index < 0:
                 continue
+            if _turns_to_the_other_side(ctx, ctx.paragraphs[index][0], mention):
+                return
             first = _first_token_at(ctx, ctx.paragraphs[index][0])
             before = _evidence_parties(ctx, mention, first, mention.start)
             if before:
@@ -856,6 +869,8 @@ def _side_from_sentence_alone(ctx: _Article, cluster: list[Mention], clusters: l
             index = ctx.paragraph_of(mention.body_start) - back
             if index < 0:
                 continue
+            if _turns_to_the_other_side(ctx, ctx.paragraphs[index][0], mention):
+                return  # "Across the table sat C": not the side named before
             first = _first_token_at(ctx, ctx.paragraphs[index][0])
             before = {p for _, p in _evidence_parties(ctx, mention, first, mention.start)}
             if len(before) == 1:
@@ -968,10 +983,13 @@ def _in_dateline(ctx: _Article, i: int, first: int) -> bool:
 def _in_object(token) -> bool:
     """Whether a party's word stands in the object of "on" or "against" ("strikes on Israel",
     "sanctions against Russia's banks"), or of a thing's "for" ("a plan for Ruritania"):
-    what the person acts on, not for. (Direct
-    objects are left: on the dev corpus they name the person's own party as often as not.)"""
+    what the person acts on, not for; and the object of a meeting verb ("refused to meet the
+    government delegation"): whom they face. (Other direct objects are left: on the dev
+    corpus they name the person's own party as often as not.)"""
     while token.dep_ in {"compound", "amod", "poss", "nmod", "case", "flat"} and token.head is not token:
         token = token.head
+    if token.dep_ == "dobj" and fold(token.head.lemma_) in lexicon().meeting_verbs:
+        return True
     if token.dep_ != "pobj":
         return False
     preposition = token.head

@@ -321,6 +321,8 @@ def _skip_to_title(ctx: _Article, start: int, seg_end: int) -> int:
     if i + 3 < seg_end and doc[i].like_num and doc[i + 1].text == "," and doc[i + 2].lemma_ in _COPULA \
             and fold(doc[i + 3].text) in {"a", "an"}:
         i += 3  # "X, 59, is a venture capitalist": what the person is
+    if i + 2 < seg_end and fold(doc[i].text) == "one" and fold(doc[i + 1].text) == "of":
+        i += 2  # "X, one of the movement's negotiators": a member of a plural office
     if i < seg_end and fold(doc[i].text) in _ONCE:
         # "X, once his deputy and now the rebels' leader": the office held now is the role
         now = next((j for j in range(i + 1, min(seg_end, i + MAX_APPOSITIVE_TOKENS))
