@@ -52,7 +52,7 @@ def resolve_persons(people: pd.DataFrame, documents: pd.DataFrame | None = None
     sides = {person_id: _person_side(records, person, conflicts) for person_id, person in zip(ids, persons)}
     person_of_row = {row: pid for pid, person in zip(ids, persons) for row in person.rows}
     people["person_id"] = [person_of_row.get(i, "") for i in range(len(records))]
-    people = _fill_sides(people, sides, _sides_in_time(records, persons, ids, _published_days(documents)))
+    people = _fill_sides(people, sides, _sides_in_time(records, persons, _published_days(documents)))
     table = pd.DataFrame([_person_row(records, person, pid, sides[pid]) for pid, person in zip(ids, persons)],
                          columns=COLUMNS["persons"] + ["n_mentions"])
     table = table.sort_values("person_id", kind="mergesort").reset_index(drop=True)
@@ -234,8 +234,7 @@ def _published_days(documents: pd.DataFrame | None) -> dict[str, int]:
     return days
 
 
-def _sides_in_time(records: list[dict], persons: list[_Person], ids: list[str], days: dict[str, int]
-                   ) -> dict[int, str]:
+def _sides_in_time(records: list[dict], persons: list[_Person], days: dict[str, int]) -> dict[int, str]:
     """{row: side} for the rows of persons whose dated articles lie further apart than
     `FILL_WINDOW_DAYS`: the side from the rows published within the window of that row's
     article ("X, the rebels' commander" in 1992 is not the president another article of

@@ -153,14 +153,13 @@ def _side_from_mandate(ctx: _Article, mention: Mention) -> None:
     noun = fold(owner.split()[-1])
     kinds = lexicon().body_anaphors.get(noun) or lexicon().body_anaphors.get(singular(noun))
     if kinds:  # "the regional bloc's": the body of that kind named last before
-        index = ctx.paragraph_of(mention.body_start)
-        start = ctx.paragraphs[max(0, index - 1)][0]
-        bodies = [f for f in find_parties(ctx.body[start : mention.body_start]) if f.kind in kinds]
-        if not bodies:  # "..., as the regional bloc's facilitator. ... SADC's leaders": the one named after
+        body = _body_named_before(ctx, mention, kinds)
+        if body is None:  # "..., as the regional bloc's facilitator. ... SADC's leaders": the one named after
+            index = ctx.paragraph_of(mention.body_start)
             later = [f for f in find_parties(ctx.body[mention.body_end : ctx.paragraphs[index][1]]) if f.kind in kinds]
-            bodies = later[:1] if len({f.party for f in later}) == 1 else []
-        if bodies:
-            mention.give_side(bodies[-1].party, SIDE_FROM_MANDATE, f"mediates for: the {noun}: {bodies[-1].text}")
+            body = later[0] if len({f.party for f in later}) == 1 else None
+        if body is not None:
+            mention.give_side(body.party, SIDE_FROM_MANDATE, f"mediates for: the {noun}: {body.text}")
 
 
 def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
@@ -174,12 +173,17 @@ def _side_from_body_anaphor(ctx: _Article, mention: Mention) -> None:
     noun = next((m.group(1) for m in (role, before) if m and m.group(1) in nouns), "")
     if not noun:
         return
+    if (body := _body_named_before(ctx, mention, nouns[noun])) is not None:
+        mention.give_side(body.party, SIDE_FROM_ROLE, f"the {noun} named before: {body.text}")
+
+
+def _body_named_before(ctx: _Article, mention: Mention, kinds: frozenset):
+    """The body of one of `kinds` named last before the person's quote, in their paragraph
+    or the one before: what "the group's", "the regional bloc's" point back to."""
     index = ctx.paragraph_of(mention.body_start)
     start = ctx.paragraphs[max(0, index - 1)][0]
-    bodies = [f for f in find_parties(ctx.body[start : mention.span[0]], include_no_party=True)
-              if f.kind in nouns[noun]]
-    if bodies:
-        mention.give_side(bodies[-1].party, SIDE_FROM_ROLE, f"the {noun} named before: {bodies[-1].text}")
+    bodies = [f for f in find_parties(ctx.body[start : mention.span[0]], include_no_party=True) if f.kind in kinds]
+    return bodies[-1] if bodies else None
 
 
 def _side_from_their(ctx: _Article, mention: Mention) -> None:
